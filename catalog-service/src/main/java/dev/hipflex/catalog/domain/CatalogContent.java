@@ -1,0 +1,101 @@
+package dev.hipflex.catalog.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.hipflex.catalog.domain.Content.Cause;
+import dev.hipflex.catalog.domain.Content.CommonMistake;
+import dev.hipflex.catalog.domain.Content.Condition;
+import dev.hipflex.catalog.domain.Content.Exercise;
+import dev.hipflex.catalog.domain.Content.Guidance;
+import dev.hipflex.catalog.domain.Content.Muscle;
+import dev.hipflex.catalog.domain.Content.Protocol;
+import dev.hipflex.catalog.domain.Content.RecoveryTimeline;
+import dev.hipflex.catalog.domain.Content.RedFlag;
+import dev.hipflex.catalog.domain.Content.Reference;
+import dev.hipflex.catalog.domain.Content.RootCauseChecklist;
+import dev.hipflex.catalog.domain.Content.Source;
+import dev.hipflex.catalog.domain.Content.Symptom;
+
+/** All catalog content at one moment: what the files hold, what the database holds, what the API serves. */
+public record CatalogContent(List<Source> sources, List<Muscle> muscles, List<Cause> causes, List<Symptom> symptoms,
+        List<Exercise> exercises, List<Protocol> protocols, RecoveryTimeline recoveryTimeline,
+        List<CommonMistake> commonMistakes, List<Condition> conditions, List<RedFlag> redFlags,
+        RootCauseChecklist rootCauseChecklist, List<Guidance> guidance, List<Reference> references) {
+
+    /** One stored unit of content: an item of a kind, or a kind's single document. */
+    public record Entry(ContentKind kind, String slug, Object value) {
+    }
+
+    public Optional<Exercise> exercise(String slug) {
+        return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
+    }
+
+    /** This content with {@code exercise} added, or replacing the exercise of the same slug. */
+    public CatalogContent withExercise(Exercise exercise) {
+        List<Exercise> changed = new ArrayList<>(exercises.stream().filter(e -> !e.slug().equals(exercise.slug())).toList());
+        changed.add(exercise);
+        changed.sort(Comparator.comparing(Exercise::slug));
+        return withExercises(changed);
+    }
+
+    public CatalogContent withoutExercise(String slug) {
+        return withExercises(exercises.stream().filter(e -> !e.slug().equals(slug)).toList());
+    }
+
+    private CatalogContent withExercises(List<Exercise> changed) {
+        return new CatalogContent(sources, muscles, causes, symptoms, List.copyOf(changed), protocols,
+                recoveryTimeline, commonMistakes, conditions, redFlags, rootCauseChecklist, guidance, references);
+    }
+
+    /** Every stored unit, in a fixed order (kind, then slug), so that hashing them is repeatable. */
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        sources.forEach(i -> entries.add(new Entry(ContentKind.SOURCE, i.slug(), i)));
+        muscles.forEach(i -> entries.add(new Entry(ContentKind.MUSCLE, i.slug(), i)));
+        causes.forEach(i -> entries.add(new Entry(ContentKind.CAUSE, i.slug(), i)));
+        symptoms.forEach(i -> entries.add(new Entry(ContentKind.SYMPTOM, i.slug(), i)));
+        exercises.forEach(i -> entries.add(new Entry(ContentKind.EXERCISE, i.slug(), i)));
+        protocols.forEach(i -> entries.add(new Entry(ContentKind.PROTOCOL, i.slug(), i)));
+        entries.add(new Entry(ContentKind.RECOVERY_TIMELINE, ContentKind.RECOVERY_TIMELINE.path(), recoveryTimeline));
+        commonMistakes.forEach(i -> entries.add(new Entry(ContentKind.COMMON_MISTAKE, i.slug(), i)));
+        conditions.forEach(i -> entries.add(new Entry(ContentKind.CONDITION, i.slug(), i)));
+        redFlags.forEach(i -> entries.add(new Entry(ContentKind.RED_FLAG, i.slug(), i)));
+        entries.add(new Entry(ContentKind.ROOT_CAUSE_CHECKLIST, ContentKind.ROOT_CAUSE_CHECKLIST.path(),
+                rootCauseChecklist));
+        guidance.forEach(i -> entries.add(new Entry(ContentKind.GUIDANCE, i.slug(), i)));
+        references.forEach(i -> entries.add(new Entry(ContentKind.REFERENCE, i.slug(), i)));
+        entries.sort(Comparator.comparing((Entry e) -> e.kind().ordinal()).thenComparing(Entry::slug));
+        return entries;
+    }
+
+    /** Rebuilds content from stored units (the inverse of {@link #entries()}). */
+    @SuppressWarnings("unchecked")
+    public static CatalogContent fromEntries(List<Entry> entries) {
+        List<Object>[] byKind = new List[ContentKind.values().length];
+        for (int i = 0; i < byKind.length; i++) {
+            byKind[i] = new ArrayList<>();
+        }
+        entries.stream().sorted(Comparator.comparing(Entry::slug)).forEach(e -> byKind[e.kind().ordinal()].add(e.value()));
+        return new CatalogContent(
+                (List<Source>) (List<?>) byKind[ContentKind.SOURCE.ordinal()],
+                (List<Muscle>) (List<?>) byKind[ContentKind.MUSCLE.ordinal()],
+                (List<Cause>) (List<?>) byKind[ContentKind.CAUSE.ordinal()],
+                (List<Symptom>) (List<?>) byKind[ContentKind.SYMPTOM.ordinal()],
+                (List<Exercise>) (List<?>) byKind[ContentKind.EXERCISE.ordinal()],
+                (List<Protocol>) (List<?>) byKind[ContentKind.PROTOCOL.ordinal()],
+                (RecoveryTimeline) single(byKind[ContentKind.RECOVERY_TIMELINE.ordinal()]),
+                (List<CommonMistake>) (List<?>) byKind[ContentKind.COMMON_MISTAKE.ordinal()],
+                (List<Condition>) (List<?>) byKind[ContentKind.CONDITION.ordinal()],
+                (List<RedFlag>) (List<?>) byKind[ContentKind.RED_FLAG.ordinal()],
+                (RootCauseChecklist) single(byKind[ContentKind.ROOT_CAUSE_CHECKLIST.ordinal()]),
+                (List<Guidance>) (List<?>) byKind[ContentKind.GUIDANCE.ordinal()],
+                (List<Reference>) (List<?>) byKind[ContentKind.REFERENCE.ordinal()]);
+    }
+
+    private static Object single(List<Object> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.hipflex.catalog.domain;
+
+import java.util.List;
+
+import dev.hipflex.catalog.domain.Vocabularies.Audience;
+import dev.hipflex.catalog.domain.Vocabularies.BodyArea;
+import dev.hipflex.catalog.domain.Vocabularies.CauseCategory;
+import dev.hipflex.catalog.domain.Vocabularies.ContraindicationCondition;
+import dev.hipflex.catalog.domain.Vocabularies.Equipment;
+import dev.hipflex.catalog.domain.Vocabularies.ExerciseCategory;
+import dev.hipflex.catalog.domain.Vocabularies.GuidanceTopic;
+import dev.hipflex.catalog.domain.Vocabularies.ProtocolKind;
+import dev.hipflex.catalog.domain.Vocabularies.SupportingMuscle;
+import dev.hipflex.catalog.domain.Vocabularies.SymptomType;
+
+/**
+ * The shapes of catalog content, exactly as content files and the API carry them. The field order
+ * here is the order in every JSON body, which keeps the content version stable.
+ */
+public final class Content {
+
+    private Content() {
+    }
+
+    /** Anything stored under a stable slug. */
+    public interface Slugged {
+        String slug();
+    }
+
+    /** Any catalog item that has a slug and names its sources. */
+    public interface Item extends Slugged {
+        String title();
+
+        List<String> sources();
+    }
+
+    /** An inclusive range; a fixed value has {@code min == max}. */
+    public record Range(Integer min, Integer max) {
+    }
+
+    public record Dose(Range holdSeconds, Range sets, Range reps, Range minutes, Boolean perSide, String note) {
+    }
+
+    public record Contraindication(ContraindicationCondition condition, String reason) {
+    }
+
+    public record Exercise(String slug, String title, ExerciseCategory category, String summary,
+            List<String> targetMuscles, List<SupportingMuscle> supportingMuscles, List<Equipment> equipment,
+            List<String> steps, Dose dose, List<String> cautions, List<Contraindication> contraindications,
+            List<String> commonMistakes, List<String> progressions, List<String> regressions, Boolean acuteSafe,
+            String whyItWorks, List<String> sources) implements Item {
+    }
+
+    public record PainReferral(List<BodyArea> areas, String description) {
+    }
+
+    public record Muscle(String slug, String title, String summary, String origin, String insertion,
+            List<String> actions, PainReferral painReferral, List<String> sources) implements Item {
+    }
+
+    public record Cause(String slug, String title, String summary, CauseCategory category, String details,
+            List<String> relatedMuscles, List<String> sources) implements Item {
+    }
+
+    public record Symptom(String slug, String title, String summary, SymptomType type, BodyArea bodyArea,
+            List<String> relatedMuscles, List<String> sources) implements Item {
+    }
+
+    public record Condition(String slug, String title, String summary, List<String> sources) implements Item {
+    }
+
+    public record RedFlag(String slug, String title, String summary, String whatToDo,
+            List<String> possibleConditions, List<String> sources) implements Item {
+    }
+
+    public record CommonMistake(String slug, String title, String summary, String whyItMatters,
+            String whatToDoInstead, List<String> relatedExercises, List<String> sources) implements Item {
+    }
+
+    public record RecoveryStage(String slug, Integer order, String title, Integer fromDay, Integer toDay,
+            String summary, List<String> whatToExpect) {
+    }
+
+    public record RecoveryTimeline(String summary, String consistencyNote, List<String> sources,
+            List<RecoveryStage> stages) {
+    }
+
+    public record RootCauseStep(Integer order, String slug, String title, String summary, String check,
+            String change, Audience appliesTo) {
+    }
+
+    public record RootCauseChecklist(String method, List<String> sources, List<RootCauseStep> steps) {
+    }
+
+    public record Guidance(String slug, String title, String summary, GuidanceTopic topic, List<String> points,
+            List<String> sources) implements Item {
+    }
+
+    public record Reference(String slug, String authors, Integer year, String title, String publication,
+            String doi, String finding, List<String> citedBy, List<String> sources) implements Item {
+    }
+
+    public record Source(String slug, String title, String author, String publisher, String seedFile,
+            String summary) implements Slugged {
+    }
+
+    /** How often a session protocol is meant to be done: what tracking measures adherence against. */
+    public record ProtocolSchedule(Integer dailyForWeeks, Range thenSessionsPerWeek, Integer totalWeeks) {
+    }
+
+    public record PhaseItem(String exercise, List<String> alternatives, String instruction, Dose dose) {
+    }
+
+    public record ProtocolPhase(Integer order, String slug, String title, ExerciseCategory category, Integer minutes,
+            String summary, List<PhaseItem> items) {
+    }
+
+    public record Protocol(String slug, String title, ProtocolKind kind, String summary, Integer totalMinutes,
+            ProtocolSchedule schedule, List<ProtocolPhase> phases, List<String> notes, List<String> sources)
+            implements Item {
+    }
+}

@@ -1,0 +1,368 @@
+package dev.hipflex.catalog.domain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.hipflex.catalog.domain.Content.Dose;
+import dev.hipflex.catalog.domain.Content.Exercise;
+import dev.hipflex.catalog.domain.Content.Item;
+import dev.hipflex.catalog.domain.Content.PhaseItem;
+import dev.hipflex.catalog.domain.Content.Protocol;
+import dev.hipflex.catalog.domain.Content.ProtocolPhase;
+import dev.hipflex.catalog.domain.Content.Range;
+import dev.hipflex.catalog.domain.Content.RecoveryStage;
+import dev.hipflex.catalog.domain.Content.RootCauseStep;
+import dev.hipflex.catalog.domain.Vocabularies.ProtocolKind;
+
+/**
+ * Checks catalog content as a whole: required fields, sensible numbers, unique slugs, and that every
+ * slug one item names in another resolves. The same rules guard the build, start-up and editor writes.
+ */
+public final class ContentValidator {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final List<ContentViolation> violations = new ArrayList<>();
+    private String item = "";
+
+    private ContentValidator() {
+    }
+
+    public static List<ContentViolation> validate(CatalogContent content) {
+        ContentValidator v = new ContentValidator();
+        v.check(content);
+        return List.copyOf(v.violations);
+    }
+
+    private void check(CatalogContent c) {
+        Set<String> sources = slugs(c.sources(), Content.Slugged::slug, "sources");
+        Set<String> muscles = slugs(c.muscles(), Item::slug, "muscles");
+        Set<String> exercises = slugs(c.exercises(), Item::slug, "exercises");
+        Set<String> conditions = slugs(c.conditions(), Item::slug, "conditions");
+        slugs(c.causes(), Item::slug, "causes");
+        slugs(c.symptoms(), Item::slug, "symptoms");
+        slugs(c.protocols(), Item::slug, "protocols");
+        slugs(c.commonMistakes(), Item::slug, "common-mistakes");
+        slugs(c.redFlags(), Item::slug, "red-flags");
+        slugs(c.guidance(), Item::slug, "guidance");
+        slugs(c.references(), Item::slug, "references");
+
+        for (Content.Source s : c.sources()) {
+            at("sources/" + s.slug());
+            text("title", s.title());
+            text("summary", s.summary());
+        }
+        for (Content.Muscle m : c.muscles()) {
+            item(m, "muscles", sources);
+            text("summary", m.summary());
+            text("origin", m.origin());
+            text("insertion", m.insertion());
+            nonEmpty("actions", m.actions());
+            if (present("painReferral", m.painReferral())) {
+                nonEmpty("painReferral.areas", m.painReferral().areas());
+                text("painReferral.description", m.painReferral().description());
+            }
+        }
+        for (Content.Cause x : c.causes()) {
+            item(x, "causes", sources);
+            text("summary", x.summary());
+            present("category", x.category());
+            refs("relatedMuscles", x.relatedMuscles(), muscles, "muscle");
+        }
+        for (Content.Symptom x : c.symptoms()) {
+            item(x, "symptoms", sources);
+            text("summary", x.summary());
+            present("type", x.type());
+            present("bodyArea", x.bodyArea());
+            refs("relatedMuscles", x.relatedMuscles(), muscles, "muscle");
+        }
+        for (Exercise e : c.exercises()) {
+            exercise(e, muscles, exercises, sources);
+        }
+        for (Protocol p : c.protocols()) {
+            protocol(p, exercises, sources);
+        }
+        timeline(c.recoveryTimeline(), sources);
+        for (Content.CommonMistake x : c.commonMistakes()) {
+            item(x, "common-mistakes", sources);
+            text("summary", x.summary());
+            text("whyItMatters", x.whyItMatters());
+            text("whatToDoInstead", x.whatToDoInstead());
+            refs("relatedExercises", x.relatedExercises(), exercises, "exercise");
+        }
+        for (Content.Condition x : c.conditions()) {
+            item(x, "conditions", sources);
+            text("summary", x.summary());
+        }
+        for (Content.RedFlag x : c.redFlags()) {
+            item(x, "red-flags", sources);
+            text("summary", x.summary());
+            text("whatToDo", x.whatToDo());
+            nonEmpty("possibleConditions", x.possibleConditions());
+            refs("possibleConditions", x.possibleConditions(), conditions, "condition");
+        }
+        checklist(c.rootCauseChecklist(), sources);
+        for (Content.Guidance x : c.guidance()) {
+            item(x, "guidance", sources);
+            text("summary", x.summary());
+            present("topic", x.topic());
+            nonEmpty("points", x.points());
+        }
+        for (Content.Reference x : c.references()) {
+            item(x, "references", sources);
+            text("authors", x.authors());
+            present("year", x.year());
+            text("finding", x.finding());
+            nonEmpty("citedBy", x.citedBy());
+            refs("citedBy", x.citedBy(), sources, "source");
+        }
+    }
+
+    /** Checks one exercise against the rest of the content; editors' writes go through here too. */
+    private void exercise(Exercise e, Set<String> muscles, Set<String> exercises, Set<String> sources) {
+        item(e, "exercises", sources);
+        present("category", e.category());
+        text("summary", e.summary());
+        refs("targetMuscles", e.targetMuscles(), muscles, "muscle");
+        present("supportingMuscles", e.supportingMuscles());
+        nonEmpty("equipment", e.equipment());
+        nonEmpty("steps", e.steps());
+        texts("steps", e.steps());
+        dose("dose", e.dose());
+        present("cautions", e.cautions());
+        if (present("contraindications", e.contraindications())) {
+            for (int i = 0; i < e.contraindications().size(); i++) {
+                Content.Contraindication ci = e.contraindications().get(i);
+                present("contraindications[" + i + "].condition", ci.condition());
+                text("contraindications[" + i + "].reason", ci.reason());
+            }
+        }
+        present("commonMistakes", e.commonMistakes());
+        refs("progressions", e.progressions(), exercises, "exercise");
+        refs("regressions", e.regressions(), exercises, "exercise");
+        if (e.progressions() != null && e.progressions().contains(e.slug())
+                || e.regressions() != null && e.regressions().contains(e.slug())) {
+            violation("progressions", "an exercise cannot progress or regress to itself");
+        }
+        present("acuteSafe", e.acuteSafe());
+        text("whyItWorks", e.whyItWorks());
+    }
+
+    private void protocol(Protocol p, Set<String> exercises, Set<String> sources) {
+        item(p, "protocols", sources);
+        present("kind", p.kind());
+        text("summary", p.summary());
+        if (p.kind() == ProtocolKind.SESSION && present("schedule", p.schedule())) {
+            positive("schedule.dailyForWeeks", p.schedule().dailyForWeeks());
+            range("schedule.thenSessionsPerWeek", p.schedule().thenSessionsPerWeek(), 1, 7);
+            positive("schedule.totalWeeks", p.schedule().totalWeeks());
+        }
+        if (!nonEmpty("phases", p.phases())) {
+            return;
+        }
+        for (int i = 0; i < p.phases().size(); i++) {
+            ProtocolPhase phase = p.phases().get(i);
+            String at = "phases[" + i + "]";
+            if (phase.order() == null || phase.order() != i + 1) {
+                violation(at + ".order", "phases must be numbered 1, 2, 3... in file order");
+            }
+            slug(at + ".slug", phase.slug());
+            text(at + ".title", phase.title());
+            if (!nonEmpty(at + ".items", phase.items())) {
+                continue;
+            }
+            for (int j = 0; j < phase.items().size(); j++) {
+                PhaseItem pi = phase.items().get(j);
+                String itemAt = at + ".items[" + j + "]";
+                if (pi.exercise() == null && (pi.instruction() == null || pi.instruction().isBlank())) {
+                    violation(itemAt, "needs an exercise or an instruction");
+                }
+                if (pi.exercise() != null) {
+                    refs(itemAt + ".exercise", List.of(pi.exercise()), exercises, "exercise");
+                }
+                refs(itemAt + ".alternatives", pi.alternatives(), exercises, "exercise");
+                if (pi.dose() != null) {
+                    dose(itemAt + ".dose", pi.dose());
+                }
+            }
+        }
+    }
+
+    private void timeline(Content.RecoveryTimeline t, Set<String> sources) {
+        at("recovery-timeline");
+        if (!present("recoveryTimeline", t)) {
+            return;
+        }
+        text("summary", t.summary());
+        text("consistencyNote", t.consistencyNote());
+        sourceRefs(t.sources(), sources);
+        if (!nonEmpty("stages", t.stages())) {
+            return;
+        }
+        int nextDay = 1;
+        for (int i = 0; i < t.stages().size(); i++) {
+            RecoveryStage s = t.stages().get(i);
+            String at = "stages[" + i + "]";
+            slug(at + ".slug", s.slug());
+            text(at + ".title", s.title());
+            nonEmpty(at + ".whatToExpect", s.whatToExpect());
+            if (s.order() == null || s.order() != i + 1) {
+                violation(at + ".order", "stages must be numbered 1, 2, 3... in file order");
+            }
+            if (s.fromDay() == null || s.toDay() == null || s.fromDay() != nextDay || s.toDay() < s.fromDay()) {
+                violation(at + ".fromDay", "stages must cover the days one after another from day 1");
+            } else {
+                nextDay = s.toDay() + 1;
+            }
+        }
+    }
+
+    private void checklist(Content.RootCauseChecklist list, Set<String> sources) {
+        at("root-cause-checklist");
+        if (!present("rootCauseChecklist", list)) {
+            return;
+        }
+        text("method", list.method());
+        sourceRefs(list.sources(), sources);
+        if (!nonEmpty("steps", list.steps())) {
+            return;
+        }
+        for (int i = 0; i < list.steps().size(); i++) {
+            RootCauseStep s = list.steps().get(i);
+            String at = "steps[" + i + "]";
+            slug(at + ".slug", s.slug());
+            text(at + ".title", s.title());
+            text(at + ".check", s.check());
+            text(at + ".change", s.change());
+            present(at + ".appliesTo", s.appliesTo());
+            if (s.order() == null || s.order() != i + 1) {
+                violation(at + ".order", "steps must be numbered 1, 2, 3... from the most common cause");
+            }
+        }
+    }
+
+    private void item(Item i, String kind, Set<String> sources) {
+        at(kind + "/" + i.slug());
+        text("title", i.title());
+        sourceRefs(i.sources(), sources);
+    }
+
+    private void sourceRefs(List<String> named, Set<String> sources) {
+        nonEmpty("sources", named);
+        refs("sources", named, sources, "source");
+    }
+
+    private <T> Set<String> slugs(Collection<T> items, Function<T, String> slugOf, String kind) {
+        Set<String> seen = new HashSet<>();
+        if (items == null) {
+            at(kind);
+            violation("items", "is missing");
+            return seen;
+        }
+        for (T t : items) {
+            String s = slugOf.apply(t);
+            at(kind + "/" + s);
+            slug("slug", s);
+            if (s != null && !seen.add(s)) {
+                violation("slug", "is used twice");
+            }
+        }
+        return seen;
+    }
+
+    private void dose(String field, Dose d) {
+        if (!present(field, d)) {
+            return;
+        }
+        if (d.holdSeconds() == null && d.sets() == null && d.reps() == null && d.minutes() == null
+                && (d.note() == null || d.note().isBlank())) {
+            violation(field, "needs at least one of holdSeconds, sets, reps, minutes, or a note");
+        }
+        range(field + ".holdSeconds", d.holdSeconds(), 1, 600);
+        range(field + ".sets", d.sets(), 1, 10);
+        range(field + ".reps", d.reps(), 1, 100);
+        range(field + ".minutes", d.minutes(), 1, 120);
+        present(field + ".perSide", d.perSide());
+    }
+
+    private void range(String field, Range r, int lowest, int highest) {
+        if (r == null) {
+            return;
+        }
+        if (r.min() == null || r.max() == null) {
+            violation(field, "needs both min and max");
+        } else if (r.min() < lowest || r.max() > highest || r.min() > r.max()) {
+            violation(field, "must satisfy " + lowest + " <= min <= max <= " + highest);
+        }
+    }
+
+    private void refs(String field, List<String> named, Set<String> known, String what) {
+        if (named == null) {
+            return;
+        }
+        for (int i = 0; i < named.size(); i++) {
+            if (!known.contains(named.get(i))) {
+                violation(field + "[" + i + "]", "names no known " + what + ": '" + named.get(i) + "'");
+            }
+        }
+    }
+
+    private void slug(String field, String value) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            violation(field, "must be lowercase kebab-case, for example 'couch-stretch'");
+        }
+    }
+
+    private void text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            violation(field, "is required");
+        }
+    }
+
+    private void texts(String field, List<String> values) {
+        if (values != null && values.stream().anyMatch(v -> v == null || v.isBlank())) {
+            violation(field, "must not contain empty entries");
+        }
+    }
+
+    private void positive(String field, Integer value) {
+        if (value == null || value < 1) {
+            violation(field, "must be a positive number");
+        }
+    }
+
+    private boolean present(String field, Object value) {
+        if (value == null) {
+            violation(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean nonEmpty(String field, List<?> values) {
+        if (values == null || values.isEmpty()) {
+            violation(field, "needs at least one entry");
+            return false;
+        }
+        return true;
+    }
+
+    private void at(String where) {
+        item = where;
+    }
+
+    private void violation(String field, String message) {
+        violations.add(new ContentViolation(item, field, message));
+    }
+
+    /** The violations of one item, for answering an editor about the item they sent. */
+    public static List<ContentViolation> about(List<ContentViolation> all, String item) {
+        return all.stream().filter(v -> v.item().equals(item)).collect(Collectors.toList());
+    }
+}

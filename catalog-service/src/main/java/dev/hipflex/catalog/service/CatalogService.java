@@ -1,0 +1,134 @@
+package dev.hipflex.catalog.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hipflex.catalog.domain.CatalogContent;
+import dev.hipflex.catalog.domain.Content.Exercise;
+import dev.hipflex.catalog.domain.ContentKind;
+import dev.hipflex.catalog.domain.ContentValidator;
+import dev.hipflex.catalog.domain.ContentViolation;
+import dev.hipflex.catalog.messaging.CatalogUpdatesPublisher;
+import dev.hipflex.catalog.service.ContentChange.Action;
+import dev.hipflex.common.problem.Problem;
+import dev.hipflex.common.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The catalog: serves reads from an in-memory snapshot of the stored content, and applies editors'
+ * changes through {@link ContentWriter}, refreshing the snapshot and announcing each change.
+ */
+@ApplicationScoped
+public class CatalogService {
+
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
+
+    private final ContentWriter writer;
+    private final CatalogUpdatesPublisher publisher;
+    private final ObjectMapper json;
+    private final Counter publishFailures;
+    private volatile CatalogSnapshot snapshot;
+
+    public CatalogService(ContentWriter writer, CatalogUpdatesPublisher publisher, ObjectMapper json,
+            MeterRegistry registry) {
+        this.writer = writer;
+        this.publisher = publisher;
+        this.json = json;
+        this.publishFailures = registry.counter("hipflex.catalog.updates.publish.failures");
+    }
+
+    /** Validates the bundled content and loads it before the service takes traffic; bad content stops start-up. */
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        CatalogContent bundle = ContentBundleReader.read();
+        List<ContentViolation> violations = ContentValidator.validate(bundle);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("The content bundle is invalid:\n" + violations);
+        }
+        ContentChange loaded = VertxContextSupport.subscribeAndAwait(
+                () -> writer.loadBundle(bundle, ContentCodec.version(bundle)));
+        refresh(loaded);
+        LOG.infof("Catalog ready at content version %s (%s)", loaded.version(), loaded.action());
+    }
+
+    public CatalogSnapshot snapshot() {
+        CatalogSnapshot current = snapshot;
+        if (current == null) {
+            throw new ProblemException(503, "Catalog loading", "The catalog content is still loading", null);
+        }
+        return current;
+    }
+
+    public Uni<ContentChange> createExercise(Exercise exercise) {
+        return change(ContentKind.EXERCISE, exercise.slug(), Action.CREATED, exercise, content -> {
+            if (content.exercise(exercise.slug()).isPresent()) {
+                throw ProblemException.conflict("An exercise with slug '" + exercise.slug() + "' already exists",
+                        List.of(new Problem.FieldError("slug", "is already taken")));
+            }
+            return content.withExercise(exercise);
+        });
+    }
+
+    public Uni<ContentChange> replaceExercise(String slug, Exercise exercise) {
+        if (!slug.equals(exercise.slug())) {
+            throw ProblemException.badRequest("slug", "must match the slug in the path ('" + slug + "'); slugs never change");
+        }
+        return change(ContentKind.EXERCISE, slug, Action.UPDATED, exercise, content -> {
+            requireExercise(content, slug);
+            return content.withExercise(exercise);
+        });
+    }
+
+    public Uni<ContentChange> deleteExercise(String slug) {
+        return change(ContentKind.EXERCISE, slug, Action.DELETED, null, content -> {
+            requireExercise(content, slug);
+            return content.withoutExercise(slug);
+        });
+    }
+
+    private static void requireExercise(CatalogContent content, String slug) {
+        if (content.exercise(slug).isEmpty()) {
+            throw ProblemException.notFound("exercise", slug);
+        }
+    }
+
+    private Uni<ContentChange> change(ContentKind kind, String slug, Action action, Object value,
+            java.util.function.UnaryOperator<CatalogContent> apply) {
+        return writer.apply(kind, slug, action, value, apply)
+                .onFailure(ContentWriter.InvalidChange.class)
+                .transform(e -> asProblem(kind, slug, action, ((ContentWriter.InvalidChange) e).violations()))
+                .invoke(this::refresh)
+                .call(change -> publisher.publish(change)
+                        .onFailure().invoke(e -> {
+                            // The change is committed; consumers also catch up from the version on their next refresh.
+                            publishFailures.increment();
+                            LOG.errorf(e, "Could not publish catalog update for %s/%s", kind.path(), slug);
+                        })
+                        .onFailure().recoverWithNull());
+    }
+
+    /** An editor's own item that is invalid is a 400; removing an item that others still name is a 409. */
+    private static ProblemException asProblem(ContentKind kind, String slug, Action action,
+            List<ContentViolation> violations) {
+        String self = kind.path() + "/" + slug;
+        List<ContentViolation> own = ContentValidator.about(violations, self);
+        if (action != Action.DELETED && !own.isEmpty()) {
+            return ProblemException.invalid(own.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        return ProblemException.conflict("The change would leave the catalog inconsistent",
+                violations.stream().map(v -> new Problem.FieldError(v.item() + "." + v.field(), v.message())).toList());
+    }
+
+    private void refresh(ContentChange change) {
+        snapshot = new CatalogSnapshot(change.content(), change.version(), change.at(), json);
+    }
+}

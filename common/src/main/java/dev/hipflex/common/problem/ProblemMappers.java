@@ -1,0 +1,133 @@
+package dev.hipflex.common.problem;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into an RFC 9457 problem body, so that a client mistake is a clear 4xx naming
+ * the field and only our own faults are 5xx.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return problemResponse(e.status(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        return problemResponse(400, "Invalid request", errors.size() + " field(s) are invalid", errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            String message;
+            if (e instanceof UnrecognizedPropertyException) {
+                message = "is not a known field";
+            } else if (e instanceof InvalidFormatException format) {
+                message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase()
+                        + ": '" + format.getValue() + "'";
+            } else {
+                message = "has the wrong type or shape";
+            }
+            return problemResponse(400, "Invalid request", field + " " + message,
+                    List.of(new Problem.FieldError(field, message)), uri);
+        }
+        return problemResponse(400, "Malformed JSON", "The request body is not valid JSON", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problemResponse(403, "Forbidden", "Your token does not allow this request", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return problemResponse(status, original.getStatusInfo().getReasonPhrase(), e.getMessage(), null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return problemResponse(500, "Internal error", "Something went wrong on our side; it has been logged", null, uri);
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(problemResponse(401, "Unauthorized",
+                "A valid bearer token is required", null, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    /** Builds a problem response; usable outside exception mapping, for example by filters. */
+    public static Response problemResponse(int status, String title, String detail, List<Problem.FieldError> errors,
+            UriInfo uri) {
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        Problem body = new Problem("about:blank", title, status, detail, instance, errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // The path starts with the method and parameter names ("create.request.name"); clients know only the body.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
