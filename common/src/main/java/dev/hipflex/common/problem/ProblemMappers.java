@@ -44,14 +44,25 @@ public class ProblemMappers {
         return problemResponse(400, "Invalid request", errors.size() + " field(s) are invalid", errors, uri);
     }
 
+    /** Declared for the exact type, so that it wins over Quarkus' built-in mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String parent = pathOf(unknown);
+            String field = parent.endsWith(unknown.getPropertyName()) ? parent
+                    : parent.isEmpty() ? unknown.getPropertyName() : parent + "." + unknown.getPropertyName();
+            return problemResponse(400, "Invalid request", field + " is not a known field",
+                    List.of(new Problem.FieldError(field, "is not a known field")), uri);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
             String message;
-            if (e instanceof UnrecognizedPropertyException) {
-                message = "is not a known field";
-            } else if (e instanceof InvalidFormatException format) {
+            if (e instanceof InvalidFormatException format) {
                 message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase()
                         + ": '" + format.getValue() + "'";
             } else {

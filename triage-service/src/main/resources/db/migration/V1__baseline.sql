@@ -1,0 +1,2 @@
+-- The triage-service schema starts empty; its own issue adds the tables.
+select 1;

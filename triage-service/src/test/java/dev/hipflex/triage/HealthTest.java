@@ -1,0 +1,8 @@
+package dev.hipflex.triage;
+
+import dev.hipflex.testsupport.HealthContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest extends HealthContract {
+}
