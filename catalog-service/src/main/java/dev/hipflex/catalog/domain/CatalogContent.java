@@ -33,21 +33,20 @@ public record CatalogContent(List<Source> sources, List<Muscle> muscles, List<Ca
         return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
     }
 
-    /** This content with {@code exercise} added, or replacing the exercise of the same slug. */
-    public CatalogContent withExercise(Exercise exercise) {
-        List<Exercise> changed = new ArrayList<>(exercises.stream().filter(e -> !e.slug().equals(exercise.slug())).toList());
-        changed.add(exercise);
-        changed.sort(Comparator.comparing(Exercise::slug));
-        return withExercises(changed);
+    /** The item of {@code kind} with {@code slug}, if there is one. */
+    public Optional<Object> find(ContentKind kind, String slug) {
+        return entries().stream().filter(e -> e.kind() == kind && e.slug().equals(slug)).map(Entry::value).findFirst();
     }
 
-    public CatalogContent withoutExercise(String slug) {
-        return withExercises(exercises.stream().filter(e -> !e.slug().equals(slug)).toList());
+    /** This content with {@code value} stored under {@code kind/slug}, added or replacing what was there. */
+    public CatalogContent with(ContentKind kind, String slug, Object value) {
+        List<Entry> changed = new ArrayList<>(without(kind, slug).entries());
+        changed.add(new Entry(kind, slug, value));
+        return fromEntries(changed);
     }
 
-    private CatalogContent withExercises(List<Exercise> changed) {
-        return new CatalogContent(sources, muscles, causes, symptoms, List.copyOf(changed), protocols,
-                recoveryTimeline, commonMistakes, conditions, redFlags, rootCauseChecklist, guidance, references);
+    public CatalogContent without(ContentKind kind, String slug) {
+        return fromEntries(entries().stream().filter(e -> !(e.kind() == kind && e.slug().equals(slug))).toList());
     }
 
     /** Every stored unit, in a fixed order (kind, then slug), so that hashing them is repeatable. */

@@ -1,6 +1,13 @@
 package dev.hipflex.catalog.rest;
 
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,175 +17,126 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hipflex.catalog.domain.Content.Slugged;
+import dev.hipflex.catalog.domain.ContentKind;
+import dev.hipflex.catalog.service.CatalogService;
+import dev.hipflex.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
-/** Read-only catalog content besides exercises; every answer comes pre-rendered from the snapshot. */
+/**
+ * Catalog content besides exercises. Every kind is served the same way, so one set of methods serves
+ * them all: reads come pre-rendered from the snapshot; editors create, replace and delete items.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalog content")
 public class ContentResource {
 
-    private final CatalogResponses responses;
+    /** The kinds served as lists of items ({@code exercises} has its own resource, with search). */
+    static final String LISTS = "muscles|causes|symptoms|protocols|common-mistakes|red-flags|conditions|guidance|references|sources";
+    /** The kinds editors may change here (sources are the articles themselves; exercises have their own resource). */
+    static final String EDITABLE = "muscles|causes|symptoms|protocols|common-mistakes|red-flags|conditions|guidance|references";
+    /** The kinds served as one document. */
+    static final String DOCUMENTS = "recovery-timeline|root-cause-checklist";
 
-    public ContentResource(CatalogResponses responses) {
+    private final CatalogResponses responses;
+    private final CatalogService catalog;
+    private final ObjectMapper json;
+
+    public ContentResource(CatalogResponses responses, CatalogService catalog, ObjectMapper json) {
         this.responses = responses;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    @GET
+    @Path("{kind: " + LISTS + "}")
+    @Operation(summary = "All items of one kind, as {items, total}",
+            description = "muscles (with where each refers pain), causes, symptoms (local, referred, performance, runner's signs), "
+                    + "protocols (each phase with its exercises resolved to title and dose), common-mistakes, red-flags (with the "
+                    + "conditions each may point to), conditions, guidance, references (the cited studies), sources (the articles).")
+    public Uni<Response> list(@PathParam("kind") @Parameter(schema = @Schema(type = SchemaType.STRING,
+            enumeration = { "muscles", "causes", "symptoms", "protocols", "common-mistakes", "red-flags", "conditions",
+                    "guidance", "references", "sources" })) String kind,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return Uni.createFrom().item(() -> responses.rendered(kind, ifNoneMatch, kind, kind));
+    }
+
+    @GET
+    @Path("{kind: " + LISTS + "}/{slug}")
+    @Operation(summary = "One item of a kind, by slug")
+    public Uni<Response> item(@PathParam("kind") String kind, @PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return Uni.createFrom().item(
+                () -> responses.rendered(kind + "/" + slug, ifNoneMatch, ContentKind.ofPath(kind).noun(), slug));
+    }
+
+    @GET
+    @Path("{document: " + DOCUMENTS + "}")
+    @Operation(summary = "The 12-week recovery timeline, or the root-cause checklist in order from the most common cause")
+    public Uni<Response> document(@PathParam("document") String document,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return Uni.createFrom().item(() -> responses.rendered(document, ifNoneMatch, document, document));
     }
 
     @GET
     @Path("catalog/version")
-    @Operation(summary = "The content version, when it last changed, and how many items of each kind there are")
+    @Operation(summary = "The content version (a hash of the data), when it last changed, and how many items of each kind there are")
     public Uni<Response> version(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("catalog/version", ifNoneMatch);
+        return Uni.createFrom().item(() -> responses.rendered("catalog/version", ifNoneMatch, "version", "catalog"));
     }
 
-    @GET
-    @Path("muscles")
-    @Operation(summary = "The five hip flexor muscles, with where each one refers pain")
-    public Uni<Response> muscles(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("muscles", ifNoneMatch);
+    @POST
+    @Path("{kind: " + EDITABLE + "}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Create an item of a kind (editors); the body has the shape the GET of that kind returns")
+    public Uni<Response> create(@PathParam("kind") String kind, JsonNode body) throws JsonProcessingException {
+        ContentKind contentKind = ContentKind.ofPath(kind);
+        Slugged item = read(contentKind, body);
+        return catalog.create(contentKind, item).map(change -> EditorResponses.written(
+                Response.created(URI.create("/api/v1/" + kind + "/" + item.slug())), change).entity(item).build());
     }
 
-    @GET
-    @Path("muscles/{slug}")
-    public Uni<Response> muscle(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("muscles", "muscle", slug, ifNoneMatch);
+    @PUT
+    @Path("{kind: " + EDITABLE + "}/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Replace an item of a kind (editors); the slug cannot change")
+    public Uni<Response> replace(@PathParam("kind") String kind, @PathParam("slug") String slug, JsonNode body)
+            throws JsonProcessingException {
+        ContentKind contentKind = ContentKind.ofPath(kind);
+        Slugged item = read(contentKind, body);
+        return catalog.replace(contentKind, slug, item)
+                .map(change -> EditorResponses.written(Response.ok(), change).entity(item).build());
     }
 
-    @GET
-    @Path("causes")
-    @Operation(summary = "Why hip flexors get tight and painful")
-    public Uni<Response> causes(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("causes", ifNoneMatch);
+    @DELETE
+    @Path("{kind: " + EDITABLE + "}/{slug}")
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Delete an item of a kind (editors); refused while another item names it")
+    public Uni<Response> delete(@PathParam("kind") String kind, @PathParam("slug") String slug) {
+        return catalog.delete(ContentKind.ofPath(kind), slug)
+                .map(change -> EditorResponses.written(Response.noContent(), change).build());
     }
 
-    @GET
-    @Path("causes/{slug}")
-    public Uni<Response> cause(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("causes", "cause", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("symptoms")
-    @Operation(summary = "Local, referred and performance symptoms, and the runner's signs")
-    public Uni<Response> symptoms(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("symptoms", ifNoneMatch);
-    }
-
-    @GET
-    @Path("symptoms/{slug}")
-    public Uni<Response> symptom(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("symptoms", "symptom", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("protocols")
-    @Operation(summary = "The release protocol, movement breaks and the runner's warm-up, each phase with its exercises and doses")
-    public Uni<Response> protocols(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("protocols", ifNoneMatch);
-    }
-
-    @GET
-    @Path("protocols/{slug}")
-    public Uni<Response> protocol(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("protocols", "protocol", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("recovery-timeline")
-    @Operation(summary = "The 12-week recovery timeline, stage by stage")
-    public Uni<Response> recoveryTimeline(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("recovery-timeline", ifNoneMatch);
-    }
-
-    @GET
-    @Path("common-mistakes")
-    @Operation(summary = "The six mistakes that slow recovery")
-    public Uni<Response> commonMistakes(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("common-mistakes", ifNoneMatch);
-    }
-
-    @GET
-    @Path("common-mistakes/{slug}")
-    public Uni<Response> commonMistake(@PathParam("slug") String slug,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("common-mistakes", "common mistake", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("red-flags")
-    @Operation(summary = "When to see a professional, and the conditions each sign may point to")
-    public Uni<Response> redFlags(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("red-flags", ifNoneMatch);
-    }
-
-    @GET
-    @Path("red-flags/{slug}")
-    public Uni<Response> redFlag(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("red-flags", "red flag", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("conditions")
-    @Operation(summary = "Conditions a red flag may point to")
-    public Uni<Response> conditions(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("conditions", ifNoneMatch);
-    }
-
-    @GET
-    @Path("conditions/{slug}")
-    public Uni<Response> condition(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("conditions", "condition", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("root-cause-checklist")
-    @Operation(summary = "The root-cause checklist, from the most to the least common cause; change one thing at a time")
-    public Uni<Response> rootCauseChecklist(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("root-cause-checklist", ifNoneMatch);
-    }
-
-    @GET
-    @Path("guidance")
-    @Operation(summary = "Relief, after-run care, hydration, gait analysis and workspace guidance")
-    public Uni<Response> guidance(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("guidance", ifNoneMatch);
-    }
-
-    @GET
-    @Path("guidance/{slug}")
-    public Uni<Response> guidanceItem(@PathParam("slug") String slug,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("guidance", "guidance", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("references")
-    @Operation(summary = "The studies the source articles cite, and what each found")
-    public Uni<Response> references(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("references", ifNoneMatch);
-    }
-
-    @GET
-    @Path("references/{slug}")
-    public Uni<Response> reference(@PathParam("slug") String slug,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return item("references", "reference", slug, ifNoneMatch);
-    }
-
-    @GET
-    @Path("sources")
-    @Operation(summary = "The articles the content is drawn from")
-    public Uni<Response> sources(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return list("sources", ifNoneMatch);
-    }
-
-    private Uni<Response> list(String path, String ifNoneMatch) {
-        return Uni.createFrom().item(() -> responses.rendered(path, ifNoneMatch, path, path));
-    }
-
-    private Uni<Response> item(String kind, String what, String slug, String ifNoneMatch) {
-        return Uni.createFrom().item(() -> responses.rendered(kind + "/" + slug, ifNoneMatch, what, slug));
+    private Slugged read(ContentKind kind, JsonNode body) throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("body", "a JSON object describing the " + kind.noun() + " is required");
+        }
+        return (Slugged) json.treeToValue(body, kind.type());
     }
 }

@@ -17,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.hipflex.catalog.domain.Content.Exercise;
+import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ExerciseSearch;
 import dev.hipflex.catalog.domain.ExerciseSearch.Criteria;
 import dev.hipflex.catalog.domain.ExerciseSearch.Sort;
@@ -83,7 +82,7 @@ public class ExerciseResource {
     @Path("{slug}")
     @Operation(summary = "One exercise with its steps, dose, cautions and contraindications")
     public Uni<Response> get(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return Uni.createFrom().item(() -> responses.rendered("exercises/" + slug, ifNoneMatch, "exercise", slug));
+        return Uni.createFrom().item(() -> responses.rendered("exercises/" + slug, ifNoneMatch, ContentKind.EXERCISE.noun(), slug));
     }
 
     @POST
@@ -92,8 +91,8 @@ public class ExerciseResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create an exercise (editors)")
     public Uni<Response> create(Exercise exercise) {
-        return catalog.createExercise(requireBody(exercise))
-                .map(change -> written(Response.created(URI.create("/api/v1/exercises/" + change.slug())), change)
+        return catalog.create(ContentKind.EXERCISE, requireBody(exercise))
+                .map(change -> EditorResponses.written(Response.created(URI.create("/api/v1/exercises/" + change.slug())), change)
                         .entity(change.content().exercise(change.slug()).orElseThrow()).build());
     }
 
@@ -104,8 +103,8 @@ public class ExerciseResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace an exercise (editors); the slug cannot change")
     public Uni<Response> replace(@PathParam("slug") String slug, Exercise exercise) {
-        return catalog.replaceExercise(slug, requireBody(exercise))
-                .map(change -> written(Response.ok(), change).entity(change.content().exercise(slug).orElseThrow()).build());
+        return catalog.replace(ContentKind.EXERCISE, slug, requireBody(exercise))
+                .map(change -> EditorResponses.written(Response.ok(), change).entity(change.content().exercise(slug).orElseThrow()).build());
     }
 
     @DELETE
@@ -114,14 +113,7 @@ public class ExerciseResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Delete an exercise (editors); refused while another item names it")
     public Uni<Response> delete(@PathParam("slug") String slug) {
-        return catalog.deleteExercise(slug).map(change -> written(Response.noContent(), change).build());
-    }
-
-    private static Response.ResponseBuilder written(Response.ResponseBuilder builder, ContentChange change) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return builder.tag(new EntityTag(change.version())).cacheControl(noStore)
-                .header("X-Content-Version", change.version());
+        return catalog.delete(ContentKind.EXERCISE, slug).map(change -> EditorResponses.written(Response.noContent(), change).build());
     }
 
     private static Exercise requireBody(Exercise exercise) {

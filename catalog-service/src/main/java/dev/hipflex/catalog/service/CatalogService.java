@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.catalog.domain.CatalogContent;
-import dev.hipflex.catalog.domain.Content.Exercise;
+import dev.hipflex.catalog.domain.Content.Slugged;
 import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ContentValidator;
 import dev.hipflex.catalog.domain.ContentViolation;
@@ -68,37 +68,38 @@ public class CatalogService {
         return current;
     }
 
-    public Uni<ContentChange> createExercise(Exercise exercise) {
-        return change(ContentKind.EXERCISE, exercise.slug(), Action.CREATED, exercise, content -> {
-            if (content.exercise(exercise.slug()).isPresent()) {
-                throw ProblemException.conflict("An exercise with slug '" + exercise.slug() + "' already exists",
+    /** Adds a new item of {@code kind}; its slug must be free. */
+    public Uni<ContentChange> create(ContentKind kind, Slugged item) {
+        return change(kind, item.slug(), Action.CREATED, item, content -> {
+            if (content.find(kind, item.slug()).isPresent()) {
+                throw ProblemException.conflict("A " + kind.noun() + " with slug '" + item.slug() + "' already exists",
                         List.of(new Problem.FieldError("slug", "is already taken")));
             }
-            return content.withExercise(exercise);
+            return content.with(kind, item.slug(), item);
         });
     }
 
-    public Uni<ContentChange> replaceExercise(String slug, Exercise exercise) {
-        if (!slug.equals(exercise.slug())) {
+    /** Replaces the item of {@code kind} at {@code slug}; slugs never change, clients link to them. */
+    public Uni<ContentChange> replace(ContentKind kind, String slug, Slugged item) {
+        if (!slug.equals(item.slug())) {
             throw ProblemException.badRequest("slug", "must match the slug in the path ('" + slug + "'); slugs never change");
         }
-        return change(ContentKind.EXERCISE, slug, Action.UPDATED, exercise, content -> {
-            requireExercise(content, slug);
-            return content.withExercise(exercise);
+        return change(kind, slug, Action.UPDATED, item, content -> {
+            require(content, kind, slug);
+            return content.with(kind, slug, item);
         });
     }
 
-    public Uni<ContentChange> deleteExercise(String slug) {
-        return change(ContentKind.EXERCISE, slug, Action.DELETED, null, content -> {
-            requireExercise(content, slug);
-            return content.withoutExercise(slug);
+    /** Deletes the item of {@code kind} at {@code slug}; refused while another item names it. */
+    public Uni<ContentChange> delete(ContentKind kind, String slug) {
+        return change(kind, slug, Action.DELETED, null, content -> {
+            require(content, kind, slug);
+            return content.without(kind, slug);
         });
     }
 
-    private static void requireExercise(CatalogContent content, String slug) {
-        if (content.exercise(slug).isEmpty()) {
-            throw ProblemException.notFound("exercise", slug);
-        }
+    private static Object require(CatalogContent content, ContentKind kind, String slug) {
+        return content.find(kind, slug).orElseThrow(() -> ProblemException.notFound(kind.noun(), slug));
     }
 
     private Uni<ContentChange> change(ContentKind kind, String slug, Action action, Object value,

@@ -103,7 +103,7 @@ class ContentValidationTest {
                 List.of("psoas-minor"), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
                 couch.cautions(), couch.contraindications(), couch.commonMistakes(), List.of("no-such-exercise"),
                 couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"));
-        List<ContentViolation> violations = ContentValidator.validate(content.withExercise(broken));
+        List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
         Map<String, ContentViolation> byField = violations.stream()
                 .collect(Collectors.toMap(ContentViolation::field, Function.identity()));
         assertThat(byField).containsKeys("targetMuscles[0]", "progressions[0]", "sources[0]");
@@ -112,7 +112,7 @@ class ContentValidationTest {
 
     @Test
     void removingAnExerciseThatOthersNameIsCaught() {
-        List<ContentViolation> violations = ContentValidator.validate(content.withoutExercise("supine-passive-hip-flexor-stretch"));
+        List<ContentViolation> violations = ContentValidator.validate(content.without(ContentKind.EXERCISE, "supine-passive-hip-flexor-stretch"));
         assertThat(violations).isNotEmpty()
                 .anySatisfy(v -> assertThat(v.message()).contains("supine-passive-hip-flexor-stretch"));
     }
