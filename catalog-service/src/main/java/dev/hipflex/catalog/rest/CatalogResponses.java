@@ -1,8 +1,7 @@
 package dev.hipflex.catalog.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,7 +17,12 @@ import dev.hipflex.common.problem.ProblemException;
 @ApplicationScoped
 public class CatalogResponses {
 
-    private static final CacheControl CACHE = cacheControl();
+    /** Content changes rarely: clients may reuse a response for a minute, then revalidate cheaply with the ETag. */
+    static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
+
+    /** A read's outcome before it is written out: 200 with a body, 304, or 404 (no body). */
+    public record Reply(int status, String etag, byte[] body) {
+    }
 
     private final CatalogService catalog;
 
@@ -26,25 +30,29 @@ public class CatalogResponses {
         this.catalog = catalog;
     }
 
-    /** The pre-rendered response at {@code path}, or 404 naming the {@code what} and {@code slug}. */
-    public Response rendered(String path, String ifNoneMatch, String what, String slug) {
+    /** The outcome of reading the pre-rendered response at {@code path}, such as "exercises/couch-stretch". */
+    public Reply reply(String path, String ifNoneMatch) {
         CatalogSnapshot snapshot = catalog.snapshot();
         if (notModified(snapshot, ifNoneMatch)) {
-            return notModified(snapshot);
+            return new Reply(304, snapshot.etag(), null);
         }
         byte[] body = snapshot.rendered(path);
-        if (body == null) {
+        return new Reply(body == null ? 404 : 200, snapshot.etag(), body);
+    }
+
+    /** The pre-rendered response at {@code path}, or 404 naming the {@code what} and {@code slug}. */
+    public Response rendered(String path, String ifNoneMatch, String what, String slug) {
+        Reply reply = reply(path, ifNoneMatch);
+        if (reply.status() == 404) {
             throw ProblemException.notFound(what, slug);
         }
-        return ok(snapshot, body);
+        return respond(reply.status(), reply.etag(), reply.body());
     }
 
     /** A response computed from the snapshot (a filtered list, say), with the same validators. */
-    public Response computed(CatalogSnapshot snapshot, String ifNoneMatch, Object body) {
-        if (notModified(snapshot, ifNoneMatch)) {
-            return notModified(snapshot);
-        }
-        return ok(snapshot, body);
+    public Response computed(CatalogSnapshot snapshot, String ifNoneMatch, byte[] body) {
+        boolean notModified = notModified(snapshot, ifNoneMatch);
+        return respond(notModified ? 304 : 200, snapshot.etag(), notModified ? null : body);
     }
 
     public static boolean notModified(CatalogSnapshot snapshot, String ifNoneMatch) {
@@ -63,25 +71,9 @@ public class CatalogResponses {
         return false;
     }
 
-    private static Response notModified(CatalogSnapshot snapshot) {
-        return Response.notModified(etag(snapshot)).cacheControl(CACHE).build();
-    }
-
-    private static Response ok(CatalogSnapshot snapshot, Object body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(etag(snapshot)).cacheControl(CACHE).build();
-    }
-
-    private static EntityTag etag(CatalogSnapshot snapshot) {
-        return new EntityTag(snapshot.version());
-    }
-
-    private static CacheControl cacheControl() {
-        // Content changes rarely; clients may reuse a response for a minute, then revalidate cheaply with the ETag.
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(60);
-        cache.setPrivate(false);
-        cache.setNoTransform(false);
-        cache.getCacheExtension().put("must-revalidate", null);
-        return cache;
+    private static Response respond(int status, String etag, byte[] body) {
+        Response.ResponseBuilder builder = status == 304 ? Response.notModified()
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
     }
 }

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.hipflex.catalog.domain.Content.Exercise;
 import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ExerciseSearch;
@@ -50,10 +52,12 @@ public class ExerciseResource {
 
     private final CatalogService catalog;
     private final CatalogResponses responses;
+    private final ObjectMapper json;
 
-    public ExerciseResource(CatalogService catalog, CatalogResponses responses) {
+    public ExerciseResource(CatalogService catalog, CatalogResponses responses, ObjectMapper json) {
         this.catalog = catalog;
         this.responses = responses;
+        this.json = json;
     }
 
     @GET
@@ -73,8 +77,8 @@ public class ExerciseResource {
         return Uni.createFrom().item(() -> {
             Criteria criteria = criteria(category, targetMuscle, equipment, acuteSafe, exclude, q, sort, limit, offset);
             CatalogSnapshot snapshot = catalog.snapshot();
-            return responses.computed(snapshot, ifNoneMatch,
-                    ExerciseSearch.search(snapshot.content().exercises(), criteria));
+            return responses.computed(snapshot, ifNoneMatch, snapshot.query(criteria,
+                    () -> CatalogSnapshot.write(json, ExerciseSearch.search(snapshot.content().exercises(), criteria))));
         });
     }
 

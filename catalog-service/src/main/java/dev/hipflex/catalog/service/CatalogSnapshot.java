@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,9 @@ public final class CatalogSnapshot {
     private final String version;
     private final String etag;
     private final Map<String, byte[]> rendered = new HashMap<>();
+    /** Rendered answers to queries (exercise searches), kept while this version lasts; bounded, since clients choose the keys. */
+    private final Map<Object, byte[]> queries = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_QUERIES = 4096;
 
     CatalogSnapshot(CatalogContent content, String version, OffsetDateTime updatedAt, ObjectMapper json) {
         this.content = content;
@@ -69,7 +74,7 @@ public final class CatalogSnapshot {
         };
     }
 
-    private static byte[] write(ObjectMapper json, Object value) {
+    public static byte[] write(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -88,6 +93,19 @@ public final class CatalogSnapshot {
     /** The entity tag of every response rendered from this snapshot. */
     public String etag() {
         return etag;
+    }
+
+    /** The rendered answer to {@code query}, rendered by {@code render} the first time it is asked. */
+    public byte[] query(Object query, Supplier<byte[]> render) {
+        byte[] hit = queries.get(query);
+        if (hit != null) {
+            return hit;
+        }
+        byte[] body = render.get();
+        if (queries.size() < MAX_CACHED_QUERIES) {
+            queries.putIfAbsent(query, body);
+        }
+        return body;
     }
 
     /** The rendered response for a path such as "muscles" or "exercises/couch-stretch", or null. */
