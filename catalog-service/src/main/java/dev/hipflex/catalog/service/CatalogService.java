@@ -14,19 +14,16 @@ import dev.hipflex.catalog.domain.Content.Slugged;
 import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ContentValidator;
 import dev.hipflex.catalog.domain.ContentViolation;
-import dev.hipflex.catalog.messaging.CatalogUpdatesPublisher;
 import dev.hipflex.catalog.service.ContentChange.Action;
 import dev.hipflex.common.problem.Problem;
 import dev.hipflex.common.problem.ProblemException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The catalog: serves reads from an in-memory snapshot of the stored content, and applies editors'
- * changes through {@link ContentWriter}, refreshing the snapshot and announcing each change.
+ * changes through {@link ContentWriter} (which stores each change's event), refreshing the snapshot.
  */
 @ApplicationScoped
 public class CatalogService {
@@ -34,17 +31,12 @@ public class CatalogService {
     private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
     private final ContentWriter writer;
-    private final CatalogUpdatesPublisher publisher;
     private final ObjectMapper json;
-    private final Counter publishFailures;
     private volatile CatalogSnapshot snapshot;
 
-    public CatalogService(ContentWriter writer, CatalogUpdatesPublisher publisher, ObjectMapper json,
-            MeterRegistry registry) {
+    public CatalogService(ContentWriter writer, ObjectMapper json) {
         this.writer = writer;
-        this.publisher = publisher;
         this.json = json;
-        this.publishFailures = registry.counter("hipflex.catalog.updates.publish.failures");
     }
 
     /** Validates the bundled content and loads it before the service takes traffic; bad content stops start-up. */
@@ -107,14 +99,7 @@ public class CatalogService {
         return writer.apply(kind, slug, action, value, apply)
                 .onFailure(ContentWriter.InvalidChange.class)
                 .transform(e -> asProblem(kind, slug, action, ((ContentWriter.InvalidChange) e).violations()))
-                .invoke(this::refresh)
-                .call(change -> publisher.publish(change)
-                        .onFailure().invoke(e -> {
-                            // The change is committed; consumers also catch up from the version on their next refresh.
-                            publishFailures.increment();
-                            LOG.errorf(e, "Could not publish catalog update for %s/%s", kind.path(), slug);
-                        })
-                        .onFailure().recoverWithNull());
+                .invoke(this::refresh);
     }
 
     /** An editor's own item that is invalid is a 400; removing an item that others still name is a 409. */

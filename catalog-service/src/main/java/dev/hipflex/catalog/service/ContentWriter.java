@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.hipflex.catalog.domain.CatalogContent;
+import dev.hipflex.catalog.messaging.CatalogUpdates;
 import dev.hipflex.catalog.domain.CatalogContent.Entry;
 import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ContentValidator;
@@ -20,13 +21,14 @@ import dev.hipflex.catalog.repository.CatalogItemEntity;
 import dev.hipflex.catalog.repository.CatalogRepository;
 import dev.hipflex.catalog.repository.ContentVersionEntity;
 import dev.hipflex.catalog.service.ContentChange.Action;
+import dev.hipflex.common.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Writes content in one transaction per change, under a database lock so that writers on several
  * instances take turns. Every change is validated against the whole catalog as stored, then
- * recorded with its new content version.
+ * recorded with its new content version and its {@code catalog-updates} event (transactional outbox).
  */
 @ApplicationScoped
 public class ContentWriter {
@@ -48,9 +50,11 @@ public class ContentWriter {
     }
 
     private final CatalogRepository repository;
+    private final Outbox outbox;
 
-    public ContentWriter(CatalogRepository repository) {
+    public ContentWriter(CatalogRepository repository, Outbox outbox) {
         this.repository = repository;
+        this.outbox = outbox;
     }
 
     /**
@@ -106,8 +110,10 @@ public class ContentWriter {
                     Uni<?> write = value == null ? row.delete()
                             : upsert(row, new Entry(kind, slug, value), CatalogItemEntity.FROM_EDITOR, now);
                     String bundleHash = latest == null ? "none" : latest.bundleHash;
+                    // The event is stored with the change, so a committed change is always announced.
                     return write.chain(() -> record(after, kind, slug, action, latest, bundleHash,
-                            action.name().toLowerCase() + " " + kind.path() + "/" + slug, now));
+                            action.name().toLowerCase() + " " + kind.path() + "/" + slug, now))
+                            .call(done -> outbox.add(CatalogUpdates.TOPIC, slug, CatalogUpdates.event(done)));
                 }));
     }
 

@@ -1,0 +1,125 @@
+package dev.hipflex.common.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes stored events in the order they were stored, and marks each one sent once Kafka has
+ * acknowledged it. Runs shortly after each new event and on a timer, so events stored while Kafka
+ * was down go out when it returns. Rows are claimed with SKIP LOCKED, so several instances can relay
+ * side by side without sending a row twice.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final MutinyEmitter<String> emitter;
+    private final Duration interval;
+    private final Counter published;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile long timer = -1;
+
+    public OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> emitter,
+            @ConfigProperty(name = "hipflex.outbox.interval", defaultValue = "PT1S") Duration interval,
+            MeterRegistry registry) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.emitter = emitter;
+        this.interval = interval;
+        this.published = registry.counter("hipflex.outbox.published");
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(interval.toMillis(), id -> soon());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Asks for a pass as soon as possible; passes never overlap, a request during a pass runs another. */
+    public void soon() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            vertx.runOnContext(this::pass);
+        }
+    }
+
+    private void pass() {
+        again.set(false);
+        relayBatch().subscribe().with(count -> {
+            running.set(false);
+            if (count == BATCH || again.get()) {
+                soon();
+            }
+        }, failure -> {
+            running.set(false);
+            LOG.warnf("Outbox relay pass failed, retrying on the next tick: %s", failure.getMessage());
+        });
+    }
+
+    /** Claims up to one batch of unsent events, publishes them in order, marks them sent; returns how many. */
+    Uni<Integer> relayBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select id, topic, record_key, payload from outbox_event where sent_at is null"
+                        + " order by id limit " + BATCH + " for update skip locked")
+                .execute()
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Row> events = new ArrayList<>();
+                    rows.forEach(row -> {
+                        ids.add(row.getLong("id"));
+                        events.add(row);
+                    });
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // Handed to the idempotent producer in id order, which keeps per-key order even across retries.
+                    List<Uni<Void>> sends = events.stream().map(this::send).toList();
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> connection
+                                    .preparedQuery("update outbox_event set sent_at = now() where id = any($1)")
+                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .invoke(() -> published.increment(ids.size()))
+                            .replaceWith(ids.size());
+                }));
+    }
+
+    private Uni<Void> send(Row row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("record_key"))
+                .build();
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+    }
+}
