@@ -42,6 +42,7 @@ import dev.hipflex.catalog.service.CatalogSnapshot;
 import dev.hipflex.catalog.service.ContentChange;
 import dev.hipflex.common.problem.Problem.FieldError;
 import dev.hipflex.common.problem.ProblemException;
+import dev.hipflex.common.problem.QueryParameters;
 import io.smallrye.mutiny.Uni;
 
 /** Exercises: search and read for everyone; create, replace and delete for editors. */
@@ -161,8 +162,8 @@ public class ExerciseResource {
                 errors.add(new FieldError("sort", "must be one of title, -title, category, slug, relevance"));
             }
         }
-        int limitValue = number("limit", limit, ExerciseSearch.DEFAULT_LIMIT, 1, ExerciseSearch.MAX_LIMIT, errors);
-        int offsetValue = number("offset", offset, 0, 0, 1_000_000, errors);
+        int limitValue = QueryParameters.number("limit", limit, ExerciseSearch.DEFAULT_LIMIT, 1, ExerciseSearch.MAX_LIMIT, errors);
+        int offsetValue = QueryParameters.number("offset", offset, 0, 0, 1_000_000, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -181,21 +182,5 @@ public class ExerciseResource {
             errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
         }
         return parsed;
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 }

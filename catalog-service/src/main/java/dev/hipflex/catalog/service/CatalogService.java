@@ -15,6 +15,7 @@ import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ContentValidator;
 import dev.hipflex.catalog.domain.ContentViolation;
 import dev.hipflex.catalog.service.ContentChange.Action;
+import dev.hipflex.common.outbox.OutboxRelay;
 import dev.hipflex.common.problem.Problem;
 import dev.hipflex.common.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -31,11 +32,13 @@ public class CatalogService {
     private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
     private final ContentWriter writer;
+    private final OutboxRelay relay;
     private final ObjectMapper json;
     private volatile CatalogSnapshot snapshot;
 
-    public CatalogService(ContentWriter writer, ObjectMapper json) {
+    public CatalogService(ContentWriter writer, OutboxRelay relay, ObjectMapper json) {
         this.writer = writer;
+        this.relay = relay;
         this.json = json;
     }
 
@@ -99,7 +102,8 @@ public class CatalogService {
         return writer.apply(kind, slug, action, value, apply)
                 .onFailure(ContentWriter.InvalidChange.class)
                 .transform(e -> asProblem(kind, slug, action, ((ContentWriter.InvalidChange) e).violations()))
-                .invoke(this::refresh);
+                .invoke(this::refresh)
+                .invoke(relay::soon);
     }
 
     /** An editor's own item that is invalid is a 400; removing an item that others still name is a 409. */

@@ -12,17 +12,16 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Stores events for the relay to publish. Call {@link #add} inside the transaction of the change the
- * event announces: both commit, or neither does.
+ * event announces: both commit, or neither does. After the commit, {@link OutboxRelay#soon()} sends
+ * them at once; otherwise the relay's timer finds them within a second.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final ObjectMapper json;
-    private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper json, OutboxRelay relay) {
+    public Outbox(ObjectMapper json) {
         this.json = json;
-        this.relay = relay;
     }
 
     public Uni<Void> add(String topic, String key, Object event) {
@@ -35,7 +34,6 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalStateException("Event cannot be written as JSON", e));
         }
         row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        // The relay runs soon after the transaction commits; if it looks before the commit, its next pass finds the row.
-        return row.persist().invoke(relay::soon).replaceWithVoid();
+        return row.persist().replaceWithVoid();
     }
 }
