@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(PostgresDatabaseResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(JwtKeysResource.class)
+@QuarkusTestResource(CatalogStubResource.class)
 public final class TriageTestResources {
 
     private TriageTestResources() {

@@ -1,0 +1,94 @@
+package dev.hipflex.triage.domain;
+
+import static dev.hipflex.triage.domain.Catalogs.orEmpty;
+import static dev.hipflex.triage.domain.RuleSet.LONG_SITTING_HOURS;
+import static dev.hipflex.triage.domain.RuleSet.ROOT_CAUSE_METHOD;
+import static dev.hipflex.triage.domain.RuleSet.RUNNERS_CHRONIC_PAIN;
+import static dev.hipflex.triage.domain.RuleSet.SHOE_SUPPORT_WEARS_OUT_MONTHS;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
+import dev.hipflex.triage.domain.CatalogSnapshot.Phase;
+import dev.hipflex.triage.domain.CatalogSnapshot.Protocol;
+import dev.hipflex.triage.domain.ProfileExtras.CatalogPick;
+import dev.hipflex.triage.domain.ProfileExtras.MovementBreaks;
+import dev.hipflex.triage.domain.ProfileExtras.Runner;
+import dev.hipflex.triage.domain.ProfileExtras.ShoeCheck;
+import dev.hipflex.triage.domain.Recommendation.Note;
+import dev.hipflex.triage.domain.SymptomReport.PainLocation;
+import dev.hipflex.triage.domain.SymptomReport.Profile;
+
+/** Builds the extras for runners, people who sit a lot, and low back or knee pain. */
+final class ExtrasBuilder {
+
+    static final String WARM_UP = "runners-warm-up";
+    static final String POST_RUN_STRETCH = "post-run-stretch";
+    static final String MOVEMENT_BREAKS = "movement-breaks";
+
+    /** Strengthening that trains the core or the glutes, the muscles that take load off the low back and knee. */
+    private static final Set<String> CORE_AND_GLUTES = Set.of("deep-core", "gluteus-maximus", "gluteus-medius");
+
+    private static final Note GAIT = new Note("Have your running looked at: some running stores and physiotherapy "
+            + "clinics analyse your gait, or ask a friend to film you from behind and from the side.",
+            RUNNERS_CHRONIC_PAIN);
+    private static final Note AFTER_PAINFUL_RUN = new Note("If your hip hurts during a run, ice the sore spot for at "
+            + "least 20 minutes once you are home, then rest or switch to cardio that does not hurt.",
+            RUNNERS_CHRONIC_PAIN);
+
+    private ExtrasBuilder() {
+    }
+
+    static ProfileExtras build(SymptomReport report, CatalogSnapshot catalog, Assessment assessment,
+            ExercisePolicy policy) {
+        if (assessment.exercisesOnHold()) {
+            return ProfileExtras.NONE;
+        }
+        Profile profile = report.profile();
+        Runner runner = Boolean.TRUE.equals(profile.runner()) && !assessment.noRunning()
+                ? runner(profile, catalog, policy) : null;
+        boolean sitsALot = Boolean.TRUE.equals(profile.deskWorker())
+                || (profile.hoursSittingPerDay() != null && profile.hoursSittingPerDay() >= LONG_SITTING_HOURS);
+        MovementBreaks breaks = sitsALot ? movementBreaks(catalog, policy) : null;
+        boolean lowBackOrKnee = report.painLocations().contains(PainLocation.LOW_BACK)
+                || report.painLocations().contains(PainLocation.KNEE);
+        CatalogPick coreAndGlute = lowBackOrKnee ? new Prescriber(policy).pick("strengthen",
+                e -> orEmpty(e.supportingMuscles()).stream().anyMatch(CORE_AND_GLUTES::contains)) : null;
+        return new ProfileExtras(runner, breaks, coreAndGlute);
+    }
+
+    private static Runner runner(Profile profile, CatalogSnapshot catalog, ExercisePolicy policy) {
+        List<Phase> phases = Catalogs.phasesInOrder(Catalogs.protocol(catalog, WARM_UP));
+        Prescriber prescriber = new Prescriber(policy);
+        List<Plan.Phase> stages = phases.stream().filter(p -> !POST_RUN_STRETCH.equals(p.slug()))
+                .map(prescriber::phase).toList();
+        Plan.Phase postRun = phases.stream().filter(p -> POST_RUN_STRETCH.equals(p.slug())).findFirst()
+                .map(prescriber::phase).orElse(null);
+        CatalogPick mobility = new Prescriber(policy).pick("mobility", e -> true);
+        return new Runner(WARM_UP, stages, postRun, AFTER_PAINFUL_RUN, mobility,
+                shoeCheck(profile.runningShoeAgeMonths()), GAIT);
+    }
+
+    /** Seed 000: running shoe support starts to wear out after 6 to 12 months. */
+    private static ShoeCheck shoeCheck(Integer ageMonths) {
+        if (ageMonths == null) {
+            return new ShoeCheck(null, false, new Note("Check how old your running shoes are: their support starts "
+                    + "to wear out after 6 to 12 months. Make sure they also suit the way you run.", ROOT_CAUSE_METHOD));
+        }
+        if (ageMonths >= SHOE_SUPPORT_WEARS_OUT_MONTHS) {
+            return new ShoeCheck(ageMonths, true, new Note("Your running shoes are " + ageMonths + " months old, and "
+                    + "support starts to wear out after 6 to 12 months. Replace them, ideally at a running store "
+                    + "that looks at your stride.", ROOT_CAUSE_METHOD));
+        }
+        return new ShoeCheck(ageMonths, false, new Note("Your running shoes are still fairly new. Check that they "
+                + "are the right type for you, for example with extra stability or heel support.", ROOT_CAUSE_METHOD));
+    }
+
+    private static MovementBreaks movementBreaks(CatalogSnapshot catalog, ExercisePolicy policy) {
+        Protocol protocol = Catalogs.protocol(catalog, MOVEMENT_BREAKS);
+        Prescriber prescriber = new Prescriber(policy);
+        return new MovementBreaks(MOVEMENT_BREAKS,
+                Catalogs.phasesInOrder(protocol).stream().map(prescriber::phase).toList());
+    }
+}

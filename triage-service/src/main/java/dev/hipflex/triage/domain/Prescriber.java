@@ -1,0 +1,96 @@
+package dev.hipflex.triage.domain;
+
+import static dev.hipflex.triage.domain.Catalogs.orEmpty;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
+import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
+import dev.hipflex.triage.domain.CatalogSnapshot.ExerciseRef;
+import dev.hipflex.triage.domain.CatalogSnapshot.PhaseItem;
+import dev.hipflex.triage.domain.ProfileExtras.CatalogPick;
+import dev.hipflex.triage.domain.Recommendation.Choice;
+import dev.hipflex.triage.domain.Recommendation.Item;
+import dev.hipflex.triage.domain.Recommendation.SkipReason;
+import dev.hipflex.triage.domain.Recommendation.Skipped;
+
+/**
+ * Turns catalog protocol phases and exercise categories into prescribed items, asking the {@link ExercisePolicy}
+ * about every exercise. One prescriber per section, so that an exercise is not prescribed twice within it.
+ */
+final class Prescriber {
+
+    private final ExercisePolicy policy;
+    private final Set<String> prescribed = new HashSet<>();
+
+    Prescriber(ExercisePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Each protocol item becomes its own exercise, else its first allowed alternative, else a skip. A phase left
+     * without any exercise gets the allowed catalog exercises of its category as stand-ins (in gentle mode: the
+     * acute-safe ones, such as the supine passive stretch).
+     */
+    Plan.Phase phase(CatalogSnapshot.Phase phase) {
+        List<Item> items = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (PhaseItem item : orEmpty(phase.items())) {
+            if (item.exercise() == null) {
+                items.add(new Item(null, Choice.PROTOCOL, item.dose(), false, item.instruction()));
+                continue;
+            }
+            String slug = item.exercise().slug();
+            Optional<SkipReason> objection = policy.objection(slug);
+            if (objection.isEmpty()) {
+                items.add(prescribe(slug, Choice.PROTOCOL, item.dose(), item.instruction()));
+                continue;
+            }
+            Optional<String> alternative = orEmpty(item.alternatives()).stream().map(ExerciseRef::slug)
+                    .filter(this::available).findFirst();
+            // The item's instruction is written for the original exercise, so the alternative goes without it.
+            alternative.ifPresent(alt -> items.add(prescribe(alt, Choice.ALTERNATIVE, item.dose(), null)));
+            skipped.add(new Skipped(slug, objection.get(), alternative.orElse(null)));
+        }
+        if (phase.category() != null && items.stream().allMatch(i -> i.exercise() == null)) {
+            policy.inCategory(phase.category()).stream().map(Exercise::slug).filter(this::available)
+                    .forEach(slug -> items.add(prescribe(slug, Choice.STAND_IN, null, null)));
+        }
+        return new Plan.Phase(phase.order() == null ? 0 : phase.order(), phase.slug(), phase.category(),
+                phase.minutes(), List.copyOf(items), List.copyOf(skipped));
+    }
+
+    /** The catalog exercises of a category that pass a filter, each prescribed or skipped. */
+    CatalogPick pick(String category, Predicate<Exercise> which) {
+        List<Item> items = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Exercise exercise : policy.inCategory(category)) {
+            if (!which.test(exercise)) {
+                continue;
+            }
+            Optional<SkipReason> objection = policy.objection(exercise.slug());
+            if (objection.isPresent()) {
+                skipped.add(new Skipped(exercise.slug(), objection.get(), null));
+            } else {
+                items.add(prescribe(exercise.slug(), Choice.CATALOG, null, null));
+            }
+        }
+        return new CatalogPick(category, List.copyOf(items), List.copyOf(skipped));
+    }
+
+    private boolean available(String slug) {
+        return policy.allows(slug) && !prescribed.contains(slug);
+    }
+
+    /** The protocol's dose when it gives one, else the exercise's own; both sides always (seed 003). */
+    private Item prescribe(String slug, Choice choice, Dose protocolDose, String instruction) {
+        prescribed.add(slug);
+        Dose dose = protocolDose != null ? protocolDose : policy.exercise(slug).map(Exercise::dose).orElse(null);
+        return new Item(slug, choice, dose, true, instruction);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.hipflex.triage.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
+
+/**
+ * What triage recommends for one {@link SymptomReport}, computed by {@link TriageEngine}. Every exercise, protocol,
+ * phase, muscle, red flag, condition and checklist step is named by its catalog slug; texts the person reads come
+ * either from the rule set (reasons, notes) or from the catalog (instructions, exclusion reasons, what to do).
+ *
+ * @param level the most severe minimum level of the rules that fired
+ * @param reasons one per fired rule, most severe first; never empty
+ * @param likelyMuscles muscles the report points to, most likely first
+ * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason
+ * @param rootCauseChecks the catalog's root-cause checklist, most common cause first
+ */
+public record Recommendation(UUID reportId, String userId, Level level, List<Reason> reasons,
+        List<LikelyMuscle> likelyMuscles, Plan plan, List<Exclusion> excluded, ProfileExtras extras,
+        List<RootCauseCheck> rootCauseChecks, Explanation explanation, String ruleSetVersion, String catalogVersion) {
+
+    /**
+     * @param rule the id of the rule that gave this reason
+     * @param level the rule's minimum level
+     * @param redFlag the catalog red flag slug, or null for rules that are not one of the catalog's red flags
+     * @param possibleConditions catalog condition slugs the red flag may point to
+     * @param whatToDo the catalog red flag's advice, or null
+     */
+    public record Reason(String rule, Level level, String text, String source, String redFlag,
+            List<String> possibleConditions, String whatToDo) {
+    }
+
+    /** A report input and its value that something was based on, e.g. {@code painLocations = groin}. */
+    public record Evidence(String input, String value) {
+    }
+
+    /** @param score how many symptoms point to the muscle */
+    public record LikelyMuscle(String muscle, int score, List<Evidence> pointedBy) {
+    }
+
+    /** One exercise excluded because of one contraindication condition; the reason is the catalog's. */
+    public record Exclusion(String exercise, String condition, String reason) {
+    }
+
+    /** @param because the report inputs that make this step worth checking first; empty when not relevant */
+    public record RootCauseCheck(int order, String step, boolean relevant, List<Evidence> because) {
+    }
+
+    /**
+     * Something to do: a catalog exercise, or (exercise null) an activity such as a short walk.
+     *
+     * @param dose from the protocol item when there is one, else the exercise's own dose
+     * @param bothSides do it on both sides even when only one side hurts (seed 003)
+     * @param instruction the protocol's words for this item, if any
+     */
+    public record Item(String exercise, Choice choice, Dose dose, boolean bothSides, String instruction) {
+    }
+
+    /**
+     * A protocol or catalog exercise that was not prescribed, and why.
+     *
+     * @param replacedBy the alternative prescribed in its place, or null
+     */
+    public record Skipped(String exercise, SkipReason reason, String replacedBy) {
+    }
+
+    /** Advice in plain words, with the source it comes from. */
+    public record Note(String text, String source) {
+    }
+
+    /** Where a prescribed item came from. */
+    public enum Choice implements Word {
+        /** the protocol's own exercise */
+        PROTOCOL,
+        /** an alternative the protocol names for an exercise that did not fit */
+        ALTERNATIVE,
+        /** a catalog exercise of the phase's category, standing in because nothing in the phase fitted */
+        STAND_IN,
+        /** picked from the catalog by category (extras) */
+        CATALOG
+    }
+
+    public enum SkipReason implements Word {
+        /** a contraindication in the report rules it out (see {@code excluded}) */
+        CONTRAINDICATED,
+        /** not acute-safe, and the plan is in gentle mode */
+        NOT_GENTLE,
+        /** the protocol names an exercise the catalog does not have */
+        NOT_IN_CATALOG
+    }
+}

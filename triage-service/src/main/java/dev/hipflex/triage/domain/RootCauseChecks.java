@@ -1,0 +1,68 @@
+package dev.hipflex.triage.domain;
+
+import static dev.hipflex.triage.domain.Catalogs.orEmpty;
+import static dev.hipflex.triage.domain.RuleSet.SHOE_SUPPORT_WEARS_OUT_MONTHS;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.hipflex.triage.domain.CatalogSnapshot.ChecklistStep;
+import dev.hipflex.triage.domain.CatalogSnapshot.RootCauseChecklist;
+import dev.hipflex.triage.domain.Recommendation.Evidence;
+import dev.hipflex.triage.domain.Recommendation.RootCauseCheck;
+import dev.hipflex.triage.domain.SymptomReport.Activity;
+
+/**
+ * The catalog's root-cause checklist (seed 000's method) in its order, most common cause first, each step marked
+ * relevant when something in the report points to it. Steps for runners are left out for everyone else.
+ */
+final class RootCauseChecks {
+
+    private static final String RUNNER_ONLY = "runner";
+
+    /** What in a report makes a checklist step worth checking first, by step slug. */
+    private static final Map<String, Function<SymptomReport, List<Evidence>>> POINTERS = Map.of(
+            "running-shoes", RootCauseChecks::runningShoes,
+            "exercise-form", report -> activity(report, Activity.DEEP_SQUAT),
+            "sleeping-posture", report -> activity(report, Activity.SLEEPING),
+            "everyday-shoes", report -> Boolean.TRUE.equals(report.profile().wearsRaisedHeels())
+                    ? List.of(new Evidence("profile.wearsRaisedHeels", "true")) : List.of());
+
+    private RootCauseChecks() {
+    }
+
+    static List<RootCauseCheck> of(SymptomReport report, RootCauseChecklist checklist) {
+        if (checklist == null) {
+            return List.of();
+        }
+        boolean runner = Boolean.TRUE.equals(report.profile().runner());
+        return orEmpty(checklist.steps()).stream()
+                .filter(step -> runner || !RUNNER_ONLY.equals(step.appliesTo()))
+                .sorted(Comparator.comparing(ChecklistStep::order, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(step -> check(report, step))
+                .toList();
+    }
+
+    private static RootCauseCheck check(SymptomReport report, ChecklistStep step) {
+        List<Evidence> because = POINTERS.getOrDefault(step.slug(), r -> List.of()).apply(report);
+        return new RootCauseCheck(step.order() == null ? 0 : step.order(), step.slug(), !because.isEmpty(), because);
+    }
+
+    private static List<Evidence> runningShoes(SymptomReport report) {
+        List<Evidence> because = new ArrayList<>();
+        Integer age = report.profile().runningShoeAgeMonths();
+        if (age != null && age >= SHOE_SUPPORT_WEARS_OUT_MONTHS) {
+            because.add(new Evidence("profile.runningShoeAgeMonths", age.toString()));
+        }
+        because.addAll(activity(report, Activity.RUNNING));
+        return List.copyOf(because);
+    }
+
+    private static List<Evidence> activity(SymptomReport report, Activity activity) {
+        return report.aggravatingActivities().contains(activity)
+                ? List.of(new Evidence("aggravatingActivities", activity.word())) : List.of();
+    }
+}

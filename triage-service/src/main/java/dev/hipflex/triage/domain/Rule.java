@@ -1,0 +1,93 @@
+package dev.hipflex.triage.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One named, versioned triage rule. All of them live in {@link RuleSet}; this type only says what a rule is.
+ *
+ * @param id stable id such as {@code RF-NEURO}, quoted in every recommendation it shapes
+ * @param version bumped whenever the condition or the effect changes
+ * @param description what the rule checks, for a reader of the rule set
+ * @param source the catalog source slug the rule comes from (a seed article, or general-clinical-guidance)
+ * @param inputs the report fields the condition reads; the explanation quotes their values
+ * @param condition when the rule fires
+ * @param effect what firing does to the recommendation
+ */
+public record Rule(String id, String version, String description, String source, List<Input> inputs,
+        Predicate<SymptomReport> condition, Effect effect) {
+
+    public boolean appliesTo(SymptomReport report) {
+        return condition.test(report);
+    }
+
+    /**
+     * What a fired rule does.
+     *
+     * @param minimumLevel the level the recommendation gets at least ({@link Level#SELF_CARE} raises nothing)
+     * @param reason what the person is told, in plain words
+     * @param redFlag the catalog red flag slug this rule recognises, or null
+     * @param contraindications catalog contraindication conditions that now apply (exercises with them are excluded)
+     * @param gentleMode only acute-safe exercises from now on
+     * @param noRunning no running until a professional has seen the person
+     * @param holdExercises no exercises at all until a professional has seen the person
+     */
+    public record Effect(Level minimumLevel, String reason, String redFlag, List<String> contraindications,
+            boolean gentleMode, boolean noRunning, boolean holdExercises) {
+
+        static Effect atLeast(Level level, String reason) {
+            return new Effect(level, reason, null, List.of(), false, false, false);
+        }
+
+        Effect withRedFlag(String slug) {
+            return new Effect(minimumLevel, reason, slug, contraindications, gentleMode, noRunning, holdExercises);
+        }
+
+        Effect excluding(String... conditions) {
+            List<String> all = Stream.concat(contraindications.stream(), Stream.of(conditions))
+                    .sorted().distinct().toList();
+            return new Effect(minimumLevel, reason, redFlag, all, gentleMode, noRunning, holdExercises);
+        }
+
+        Effect inGentleMode() {
+            return new Effect(minimumLevel, reason, redFlag, contraindications, true, noRunning, holdExercises);
+        }
+
+        Effect withNoRunning() {
+            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, true, holdExercises);
+        }
+
+        Effect holdingExercises() {
+            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, noRunning, true);
+        }
+    }
+
+    /**
+     * A report field a rule reads.
+     *
+     * @param name the field's path in the report, e.g. {@code signs} or {@code profile.runner}
+     */
+    public record Input(String name, Function<SymptomReport, Object> reader) {
+
+        /** The field's value as the explanation shows it: words for vocabularies, sets in declaration order. */
+        public String valueIn(SymptomReport report) {
+            return render(reader.apply(report));
+        }
+
+        private static String render(Object value) {
+            if (value == null) {
+                return "not given";
+            }
+            if (value instanceof Collection<?> values) {
+                // Report sets may be hash sets: sort (enums by declaration order) so the text is stable.
+                String joined = values.stream().sorted().map(Input::render).collect(Collectors.joining(", "));
+                return joined.isEmpty() ? "none" : joined;
+            }
+            return value instanceof Word word ? word.word() : value.toString();
+        }
+    }
+}

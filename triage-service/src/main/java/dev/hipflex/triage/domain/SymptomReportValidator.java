@@ -1,0 +1,99 @@
+package dev.hipflex.triage.domain;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.hipflex.common.problem.Problem.FieldError;
+
+/**
+ * Checks a symptom report field by field, the same way for reports that arrive over REST and for
+ * records other producers put on the topic. Returns every problem, each naming its field.
+ */
+public final class SymptomReportValidator {
+
+    /** Pseudonymous ids only: no e-mail addresses or names. */
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** A report from the future beyond clock skew is a client bug. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+    private static final Duration OLDEST = Duration.ofDays(365);
+
+    private SymptomReportValidator() {
+    }
+
+    public static List<FieldError> validate(SymptomReport r, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r == null) {
+            errors.add(new FieldError("body", "a symptom report is required"));
+            return errors;
+        }
+        required(errors, "reportId", r.reportId());
+        if (required(errors, "userId", r.userId()) && !USER_ID.matcher(r.userId()).matches()) {
+            errors.add(new FieldError("userId", "must be a pseudonymous id of 1 to 64 letters, digits or . _ : -"));
+        }
+        if (required(errors, "reportedAt", r.reportedAt())) {
+            Instant at = r.reportedAt().toInstant();
+            if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                errors.add(new FieldError("reportedAt", "must not be in the future"));
+            } else if (at.isBefore(now.minus(OLDEST))) {
+                errors.add(new FieldError("reportedAt", "must be within the last year"));
+            }
+        }
+        if (required(errors, "timeZone", r.timeZone())) {
+            try {
+                ZoneId.of(r.timeZone());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("timeZone", "must be an IANA time zone such as Europe/Berlin"));
+            }
+        }
+        nonEmpty(errors, "painLocations", r.painLocations());
+        required(errors, "side", r.side());
+        nonEmpty(errors, "qualities", r.qualities());
+        range(errors, "intensity", r.intensity(), 0, 10, true);
+        required(errors, "onset", r.onset());
+        range(errors, "daysSinceOnset", r.daysSinceOnset(), 0, 3650, true);
+        required(errors, "aggravatingActivities", r.aggravatingActivities());
+        required(errors, "signs", r.signs());
+        required(errors, "history", r.history());
+        required(errors, "warningSigns", r.warningSigns());
+        if (required(errors, "profile", r.profile())) {
+            SymptomReport.Profile p = r.profile();
+            required(errors, "profile.runner", p.runner());
+            required(errors, "profile.deskWorker", p.deskWorker());
+            range(errors, "profile.hoursSittingPerDay", p.hoursSittingPerDay(), 0, 24, true);
+            range(errors, "profile.runningShoeAgeMonths", p.runningShoeAgeMonths(), 0, 240, false);
+            required(errors, "profile.wearsRaisedHeels", p.wearsRaisedHeels());
+        }
+        range(errors, "weeksOfConsistentWork", r.weeksOfConsistentWork(), 0, 104, false);
+        return errors;
+    }
+
+    private static boolean required(List<FieldError> errors, String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void nonEmpty(List<FieldError> errors, String field, Collection<?> values) {
+        if (required(errors, field, values) && values.isEmpty()) {
+            errors.add(new FieldError(field, "needs at least one entry"));
+        }
+    }
+
+    private static void range(List<FieldError> errors, String field, Integer value, int min, int max, boolean needed) {
+        if (value == null) {
+            if (needed) {
+                errors.add(new FieldError(field, "is required"));
+            }
+        } else if (value < min || value > max) {
+            errors.add(new FieldError(field, "must be from " + min + " to " + max));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hipflex.triage.repository;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A stored recommendation: its JSON as published, indexed by report and by person. */
+@Entity
+@Table(name = "recommendation")
+public class RecommendationEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "report_id")
+    public UUID reportId;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    public String level;
+
+    public String body;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,41 @@
+package dev.hipflex.triage.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hipflex.triage.domain.SymptomReport;
+
+/** The canonical JSON of a report, and its hash: what makes a retry recognisable as the same report. */
+@ApplicationScoped
+public class ReportCodec {
+
+    private final ObjectMapper json;
+
+    public ReportCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot be written as JSON", e);
+        }
+    }
+
+    public String hash(SymptomReport report) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson(report).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
