@@ -1,13 +1,19 @@
 package dev.hipflex.triage.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,11 +31,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Reads {@code symptom-reports}, whoever wrote them, and makes each report's recommendation. A record
- * that cannot be read or fails validation fails here and goes to {@code symptom-reports-dlq} with the
- * reason (the channel's dead-letter strategy), and the next record is processed. Anything else (the
+ * that cannot be read or fails validation goes to {@code symptom-reports-dlq} with the reason in a
+ * header, and the next record is processed. Anything else (the
  * catalog or the database briefly away) is retried until it works: no report is lost or dead-lettered
  * for a fault of ours. Records of one person share a partition and are processed in order.
  */
@@ -38,7 +49,11 @@ public class SymptomReportConsumer {
 
     private static final Logger LOG = Logger.getLogger(SymptomReportConsumer.class);
 
+    /** The header that says why a record was dead-lettered (the same name SmallRye's own strategy uses). */
+    public static final String REASON_HEADER = "dead-letter-reason";
+
     private final ObjectMapper json;
+    private final MutinyEmitter<String> deadLetters;
     private final CatalogSnapshots catalog;
     private final TriageService triage;
     private final OutboxRelay relay;
@@ -48,8 +63,10 @@ public class SymptomReportConsumer {
     private final Counter deadLettered;
     private final Timer latency;
 
-    public SymptomReportConsumer(ObjectMapper json, CatalogSnapshots catalog, TriageService triage, OutboxRelay relay,
-            MeterRegistry registry) {
+    public SymptomReportConsumer(ObjectMapper json,
+            @Channel("symptom-reports-dlq") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> deadLetters,
+            CatalogSnapshots catalog, TriageService triage, OutboxRelay relay, MeterRegistry registry) {
+        this.deadLetters = deadLetters;
         // Strict reading: an unknown field or word in a record from another producer is a reason to dead-letter it.
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.catalog = catalog;
@@ -62,28 +79,55 @@ public class SymptomReportConsumer {
         this.latency = Timer.builder("hipflex.triage.reports.processing").publishPercentiles(0.5, 0.99).register(registry);
     }
 
+    /**
+     * One poll's records at a time: the valid ones are recommended in one transaction, the others are
+     * dead-lettered with their reason, and only then is the batch acknowledged (its offsets committed).
+     */
     @Incoming("symptom-reports")
-    public Uni<Void> consume(String payload) {
-        received.increment();
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         long start = System.nanoTime();
-        SymptomReport report;
-        try {
-            report = read(payload);
-        } catch (InvalidReportException e) {
-            deadLettered.increment();
-            LOG.warnf("Dead-lettering a symptom report: %s", e.getMessage());
-            return Uni.createFrom().failure(e);
+        List<SymptomReport> reports = new ArrayList<>();
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            received.increment();
+            try {
+                reports.add(read(record.getPayload()));
+            } catch (InvalidReportException e) {
+                deadLetters.add(deadLetter(record, e.getMessage()));
+            }
         }
-        return catalog.current()
-                .chain(snapshot -> triage.recommend(report, snapshot))
-                .onFailure().invoke(e -> LOG.warnf("Report %s not processed yet, retrying: %s", report.reportId(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .invoke(made -> {
-                    (made ? processed : duplicates).increment();
-                    latency.record(Duration.ofNanos(System.nanoTime() - start));
+        Uni<Void> dead = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
+        Uni<Integer> made = reports.isEmpty() ? Uni.createFrom().item(0)
+                : catalog.current()
+                        .chain(snapshot -> triage.recommend(reports, snapshot))
+                        .onFailure().invoke(e -> LOG.warnf("%d reports not processed yet, retrying: %s", reports.size(),
+                                e.getMessage()))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
+        return dead.chain(() -> made)
+                .invoke(count -> {
                     relay.soon();
+                    processed.increment(count);
+                    duplicates.increment(reports.size() - count);
+                    latency.record(Duration.ofNanos(System.nanoTime() - start));
                 })
-                .replaceWithVoid();
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** The record as it came, keyed as it came, with why it was refused; the batch is acknowledged only after this. */
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
+        deadLettered.increment();
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+        LOG.warnf("Dead-lettering a symptom report from %s-%d@%d: %s", record.getTopic(), record.getPartition(),
+                offset, reason);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
+        return deadLetters.sendMessage(Message.of(record.getPayload() == null ? "" : record.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(headers)
+                        .build()));
     }
 
     /** The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. */

@@ -31,8 +31,13 @@ public class ReportCodec {
     }
 
     public String hash(SymptomReport report) {
+        return hash(toJson(report));
+    }
+
+    /** The hash of a report's canonical JSON, when the caller has it already. */
+    public String hash(String canonicalJson) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson(report).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,13 @@ package dev.hipflex.triage.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,65 +18,85 @@ import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.TriageEngine;
 import dev.hipflex.triage.messaging.TriageEvents;
-import dev.hipflex.triage.repository.RecommendationEntity;
-import dev.hipflex.triage.repository.SymptomReportEntity;
-import dev.hipflex.triage.repository.TriageRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Turns a valid report into its one recommendation: computed by the engine, stored (one per report
- * id), and announced on {@code recommendations} through the outbox in the same transaction.
+ * Turns valid reports into their one recommendation each: computed by the engine, stored (one per
+ * report id), and announced on {@code recommendations} through the outbox in the same transaction.
+ * <p>
+ * This is the hot path of the pipeline, so a whole batch is written with the SQL client in a fixed
+ * number of round trips (two lookups, three batched inserts) instead of one Hibernate insert per row:
+ * measured 386 reports/s with Panache entities, see the note on issue #3 for the figures after.
  */
 @ApplicationScoped
 public class TriageService {
 
-    private final TriageRepository repository;
+    private final Pool pool;
     private final ReportCodec codec;
     private final Outbox outbox;
 
-    public TriageService(TriageRepository repository, ReportCodec codec, Outbox outbox) {
-        this.repository = repository;
+    public TriageService(Pool pool, ReportCodec codec, Outbox outbox) {
+        this.pool = pool;
         this.codec = codec;
         this.outbox = outbox;
     }
 
-    /** Returns true when this call made the recommendation, false when the report had one already (a redelivery). */
-    @WithTransaction
-    public Uni<Boolean> recommend(SymptomReport report, CatalogSnapshot catalog) {
-        return repository.recommendation(report.reportId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(false);
-            }
-            Recommendation recommendation = TriageEngine.recommend(report, catalog);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            RecommendationEntity row = new RecommendationEntity();
-            row.reportId = report.reportId();
-            row.userId = report.userId();
-            row.level = recommendation.level().name();
-            row.body = codec.toJson(recommendation);
-            row.createdAt = now;
-            return rememberReport(report, now)
-                    .chain(() -> row.persist())
-                    .call(() -> outbox.add(TriageEvents.RECOMMENDATIONS_TOPIC, report.userId(),
-                            TriageEvents.recommendationMade(recommendation)))
-                    .replaceWith(true);
-        });
+    /**
+     * Makes the recommendation of every report in {@code reports} that has none yet, all in one
+     * transaction; returns how many it made. Reports that already have one (redeliveries, duplicate
+     * publishes, repeats within the batch) are skipped: one recommendation and one event per report id.
+     */
+    public Uni<Integer> recommend(List<SymptomReport> reports, CatalogSnapshot catalog) {
+        Map<UUID, SymptomReport> byId = new LinkedHashMap<>();
+        reports.forEach(report -> byId.putIfAbsent(report.reportId(), report));
+        UUID[] ids = byId.keySet().toArray(new UUID[0]);
+        return pool.withTransaction(connection -> idsIn(connection, "recommendation", ids)
+                .chain(done -> idsIn(connection, "symptom_report", ids).chain(known -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    List<Tuple> newReports = new ArrayList<>();
+                    List<Tuple> recommendations = new ArrayList<>();
+                    List<Outbox.Pending> events = new ArrayList<>();
+                    for (SymptomReport report : byId.values()) {
+                        if (done.contains(report.reportId())) {
+                            continue;
+                        }
+                        if (!known.contains(report.reportId())) {
+                            // Reports other producers put straight on the topic are recorded too, so their status can be asked for.
+                            String body = codec.toJson(report);
+                            newReports.add(Tuple.of(report.reportId(), report.userId(), body, codec.hash(body), now));
+                        }
+                        Recommendation recommendation = TriageEngine.recommend(report, catalog);
+                        recommendations.add(Tuple.of(report.reportId(), report.userId(), recommendation.level().name(),
+                                codec.toJson(recommendation), now));
+                        events.add(new Outbox.Pending(TriageEvents.RECOMMENDATIONS_TOPIC, report.userId(),
+                                TriageEvents.recommendationMade(recommendation)));
+                    }
+                    return insert(connection, "insert into symptom_report (report_id, user_id, body, body_hash, received_at)"
+                            + " values ($1, $2, $3, $4, $5)", newReports)
+                            .chain(() -> insert(connection, "insert into recommendation (report_id, user_id, level, body, created_at)"
+                                    + " values ($1, $2, $3, $4, $5)", recommendations))
+                            .chain(() -> outbox.addAll(connection, events))
+                            .replaceWith(recommendations.size());
+                })));
     }
 
-    /** Reports other producers put straight on the topic are recorded here, so their status can be asked for. */
-    private Uni<Void> rememberReport(SymptomReport report, OffsetDateTime now) {
-        return repository.report(report.reportId()).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
-            SymptomReportEntity row = new SymptomReportEntity();
-            row.reportId = report.reportId();
-            row.userId = report.userId();
-            row.body = codec.toJson(report);
-            row.bodyHash = codec.hash(report);
-            row.receivedAt = now;
-            return row.persist().replaceWithVoid();
-        });
+    private static Uni<Set<UUID>> idsIn(SqlConnection connection, String table, UUID[] ids) {
+        return connection.preparedQuery("select report_id from " + table + " where report_id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> {
+                    Set<UUID> found = new HashSet<>();
+                    for (Row row : rows) {
+                        found.add(row.getUUID("report_id"));
+                    }
+                    return found;
+                });
+    }
+
+    private static Uni<Void> insert(SqlConnection connection, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 }

@@ -1,0 +1,228 @@
+// Triage pipeline benchmark, run by deploy/bench/triage against the local stack's broker.
+//   java -cp 'triage-service/target/quarkus-app/lib/main/*' deploy/bench/TriageBench.java <bootstrap> <reports> <rate> <seconds>
+// 1. Throughput: N reports (about 1 KB each, as CloudEvents) produced as fast as the broker takes them,
+//    (a) through a plain KafkaConsumer -> KafkaProducer pass-through (bench topics of its own), and
+//    (b) through triage-service (symptom-reports -> engine -> PostgreSQL -> outbox -> recommendations);
+//    each timed from the first record produced to the last record out, on the same broker.
+// 2. Latency: reports offered at a fixed rate; end-to-end time from a report's send to its recommendation event.
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+public class TriageBench {
+
+    static String bootstrap;
+
+    public static void main(String[] args) throws Exception {
+        bootstrap = args[0];
+        int reports = Integer.parseInt(args[1]);
+        int rate = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        double passThrough = passThrough("bench-in-" + run, "bench-out-" + run, reports);
+        System.out.printf("pass-through  %,d records in   %8.0f records/s%n", reports, passThrough);
+        double pipeline = pipeline(reports);
+        System.out.printf("triage        %,d reports in   %8.0f reports/s%n", reports, pipeline);
+        System.out.printf("ratio         triage / pass-through = %.1f %%%n", 100 * pipeline / passThrough);
+        latency(rate, seconds);
+    }
+
+    /** A report of about 1 KB in the CloudEvents envelope triage's intake writes. */
+    static String report(UUID reportId, String person) {
+        String now = Instant.now().toString();
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench\","
+                + "\"type\":\"dev.hipflex.triage.symptom-report.received\",\"time\":\"" + now + "\",\"subject\":\""
+                + reportId + "\",\"datacontenttype\":\"application/json\","
+                + "\"dataschema\":\"https://hipflex.dev/schemas/symptom-reports/v1\",\"data\":{"
+                + "\"reportId\":\"" + reportId + "\",\"userId\":\"" + person + "\",\"reportedAt\":\"" + now + "\","
+                + "\"timeZone\":\"Europe/Berlin\",\"painLocations\":[\"front-of-hip\",\"groin\",\"low-back\"],"
+                + "\"side\":\"both\",\"qualities\":[\"dull-ache\",\"tightness\"],\"intensity\":5,\"onset\":\"gradual\","
+                + "\"daysSinceOnset\":40,\"aggravatingActivities\":[\"sitting\",\"standing-up\",\"stairs\"],"
+                + "\"signs\":[],\"history\":[],\"warningSigns\":[],\"profile\":{\"runner\":true,\"deskWorker\":true,"
+                + "\"hoursSittingPerDay\":9,\"runningShoeAgeMonths\":8,\"wearsRaisedHeels\":false},"
+                + "\"weeksOfConsistentWork\":1}}";
+    }
+
+    static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    static KafkaConsumer<String, String> consumer(String group, String offsetReset) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Subscribes and waits until partitions are assigned, so nothing produced afterwards is missed. */
+    static KafkaConsumer<String, String> ready(String topic, String group) {
+        KafkaConsumer<String, String> consumer = consumer(group, "latest");
+        consumer.subscribe(List.of(topic));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
+        return consumer;
+    }
+
+    static double passThrough(String in, String out, int n) throws Exception {
+        try (KafkaProducer<String, String> seed = producer()) {
+            seed.send(new ProducerRecord<>(in, "warm-up", "{}")).get();
+            seed.send(new ProducerRecord<>(out, "warm-up", "{}")).get();
+        }
+        KafkaConsumer<String, String> sink = ready(out, "bench-sink-" + UUID.randomUUID());
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread relay = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = consumer("bench-pass-" + UUID.randomUUID(), "latest");
+                    KafkaProducer<String, String> producer = producer()) {
+                consumer.subscribe(List.of(in));
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                        producer.send(new ProducerRecord<>(out, r.key(), r.value()));
+                    }
+                    consumer.commitAsync();
+                }
+            }
+        });
+        relay.start();
+        Thread.sleep(3000); // the pass-through's own group settles before the clock starts
+        long start = System.nanoTime();
+        Thread load = produce(in, n);
+        int seen = 0;
+        while (seen < n) {
+            for (ConsumerRecord<String, String> r : sink.poll(Duration.ofMillis(100))) {
+                if (!"warm-up".equals(r.key())) {
+                    seen++;
+                }
+            }
+        }
+        double perSecond = n / ((System.nanoTime() - start) / 1e9);
+        load.join();
+        stop.set(true);
+        relay.join();
+        sink.close();
+        return perSecond;
+    }
+
+    static Thread produce(String topic, int n) {
+        Thread load = new Thread(() -> {
+            try (KafkaProducer<String, String> producer = producer()) {
+                for (int i = 0; i < n; i++) {
+                    UUID id = UUID.randomUUID();
+                    String person = "bench-person-" + (i % 1000);
+                    producer.send(new ProducerRecord<>(topic, person, report(id, person)));
+                }
+            }
+        });
+        load.start();
+        return load;
+    }
+
+    static double pipeline(int n) throws Exception {
+        KafkaConsumer<String, String> sink = ready("recommendations", "bench-sink-" + UUID.randomUUID());
+        long start = System.nanoTime();
+        Thread load = produce("symptom-reports", n);
+        int seen = 0;
+        long lastProgress = System.nanoTime();
+        while (seen < n) {
+            int before = seen;
+            for (ConsumerRecord<String, String> r : sink.poll(Duration.ofMillis(200))) {
+                if (r.key() != null && r.key().startsWith("bench-person-")) {
+                    seen++;
+                }
+            }
+            if (seen != before) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > 60e9) {
+                throw new IllegalStateException("no recommendation for 60 s; " + seen + " of " + n + " arrived");
+            }
+        }
+        double perSecond = n / ((System.nanoTime() - start) / 1e9);
+        load.join();
+        sink.close();
+        return perSecond;
+    }
+
+    static void latency(int rate, int seconds) throws Exception {
+        int n = rate * seconds;
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        KafkaConsumer<String, String> sink = ready("recommendations", "bench-latency-" + UUID.randomUUID());
+        AtomicLong sent = new AtomicLong();
+        Thread load = new Thread(() -> {
+            try (KafkaProducer<String, String> producer = producer()) {
+                long interval = 1_000_000_000L / rate;
+                long next = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    while (System.nanoTime() < next) {
+                        Thread.onSpinWait();
+                    }
+                    UUID id = UUID.randomUUID();
+                    String person = "bench-latency-" + (i % 1000);
+                    sentAt.put(id.toString(), System.nanoTime());
+                    producer.send(new ProducerRecord<>("symptom-reports", person, report(id, person)));
+                    producer.flush();
+                    sent.incrementAndGet();
+                    next += interval;
+                }
+            }
+        });
+        load.start();
+        Set<String> seen = new HashSet<>();
+        long deadline = System.nanoTime() + (seconds + 60) * 1_000_000_000L;
+        while (seen.size() < n && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> r : sink.poll(Duration.ofMillis(20))) {
+                long now = System.nanoTime();
+                String id = reportIdOf(r.value());
+                Long at = id == null ? null : sentAt.get(id);
+                if (at != null && seen.add(id)) {
+                    micros.add((now - at) / 1000);
+                }
+            }
+        }
+        load.join();
+        sink.close();
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf("latency       %,d reports offered at %d/s, %,d recommendations received%n", n, rate, sorted.size());
+        System.out.printf("              end-to-end p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                pct(sorted, 0.50) / 1000.0, pct(sorted, 0.99) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    static long pct(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    static String reportIdOf(String event) {
+        int data = event.indexOf("\"data\"");
+        int at = event.indexOf("\"reportId\":\"", data);
+        return at < 0 ? null : event.substring(at + 12, at + 48);
+    }
+}
