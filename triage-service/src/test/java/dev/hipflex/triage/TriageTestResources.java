@@ -1,5 +1,6 @@
 package dev.hipflex.triage;
 
+import dev.hipflex.testsupport.CatalogStubResource;
 import dev.hipflex.testsupport.JwtKeysResource;
 import dev.hipflex.testsupport.KafkaBrokerResource;
 import dev.hipflex.testsupport.PostgresDatabaseResource;

@@ -10,13 +10,14 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  * phase, muscle, red flag, condition and checklist step is named by its catalog slug; texts the person reads come
  * either from the rule set (reasons, notes) or from the catalog (instructions, exclusion reasons, what to do).
  *
+ * @param timeZone the person's time zone from the report, so that a plan can start on their local date
  * @param level the most severe minimum level of the rules that fired
  * @param reasons one per fired rule, most severe first; never empty
  * @param likelyMuscles muscles the report points to, most likely first
  * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason
  * @param rootCauseChecks the catalog's root-cause checklist, most common cause first
  */
-public record Recommendation(UUID reportId, String userId, Level level, List<Reason> reasons,
+public record Recommendation(UUID reportId, String userId, String timeZone, Level level, List<Reason> reasons,
         List<LikelyMuscle> likelyMuscles, Plan plan, List<Exclusion> excluded, ProfileExtras extras,
         List<RootCauseCheck> rootCauseChecks, Explanation explanation, String ruleSetVersion, String catalogVersion) {
 

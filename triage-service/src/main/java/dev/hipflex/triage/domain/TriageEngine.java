@@ -26,7 +26,7 @@ public final class TriageEngine {
     public static Recommendation recommend(SymptomReport report, CatalogSnapshot catalog) {
         Assessment assessment = Assessment.of(report);
         ExercisePolicy policy = new ExercisePolicy(catalog, assessment);
-        return new Recommendation(report.reportId(), report.userId(), assessment.level(),
+        return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
                 reasons(assessment, catalog), LikelyMuscles.rank(report, catalog),
                 PlanBuilder.build(catalog, assessment, policy), policy.exclusions(),
                 ExtrasBuilder.build(report, catalog, assessment, policy),

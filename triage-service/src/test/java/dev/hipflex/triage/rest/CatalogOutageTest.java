@@ -20,7 +20,7 @@ import dev.hipflex.testsupport.PostgresDatabaseResource;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
 import dev.hipflex.testsupport.TopicWriter;
-import dev.hipflex.triage.CatalogStub;
+import dev.hipflex.testsupport.CatalogStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -1,27 +1,19 @@
-package dev.hipflex.triage;
+package dev.hipflex.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for catalog-service (another service, not a mock of Kafka or PostgreSQL): serves the
- * catalog's real JSON, captured from its API into {@code catalog-fixture/}, at the same paths.
+ * catalog's real JSON, captured from its API into the test module's {@code catalog-fixture/}, at the
+ * same paths: {@code /api/v1/a/b} is {@code catalog-fixture/a-b.json} (query strings are ignored).
  */
 public final class CatalogStub {
-
-    private static final Map<String, String> PATHS = Map.of(
-            "/api/v1/catalog/version", "catalog-version.json",
-            "/api/v1/exercises", "exercises.json",
-            "/api/v1/protocols", "protocols.json",
-            "/api/v1/red-flags", "red-flags.json",
-            "/api/v1/muscles", "muscles.json",
-            "/api/v1/root-cause-checklist", "root-cause-checklist.json");
 
     private final HttpServer server;
 
@@ -37,11 +29,13 @@ public final class CatalogStub {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The fixtures are the test module's: found through the loader that starts the stub.
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader fixtures = context != null ? context : CatalogStub.class.getClassLoader();
         server.createContext("/api/v1/", exchange -> {
-            String file = PATHS.get(exchange.getRequestURI().getPath());
+            String file = exchange.getRequestURI().getPath().substring("/api/v1/".length()).replace('/', '-') + ".json";
             byte[] body;
-            try (InputStream in = file == null ? null
-                    : CatalogStub.class.getClassLoader().getResourceAsStream("catalog-fixture/" + file)) {
+            try (InputStream in = fixtures.getResourceAsStream("catalog-fixture/" + file)) {
                 body = in == null ? null : in.readAllBytes();
             }
             if (body == null) {

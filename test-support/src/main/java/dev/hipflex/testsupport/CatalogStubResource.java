@@ -1,4 +1,4 @@
-package dev.hipflex.triage;
+package dev.hipflex.testsupport;
 
 import java.util.Map;
 
