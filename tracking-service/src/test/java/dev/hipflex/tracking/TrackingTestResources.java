@@ -1,5 +1,6 @@
 package dev.hipflex.tracking;
 
+import dev.hipflex.testsupport.CatalogStubResource;
 import dev.hipflex.testsupport.JwtKeysResource;
 import dev.hipflex.testsupport.KafkaBrokerResource;
 import dev.hipflex.testsupport.PostgresDatabaseResource;
@@ -9,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(PostgresDatabaseResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(JwtKeysResource.class)
+@QuarkusTestResource(CatalogStubResource.class)
 public final class TrackingTestResources {
 
     private TrackingTestResources() {

@@ -1,0 +1,155 @@
+package dev.hipflex.tracking.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hipflex.testsupport.TestTokens;
+import dev.hipflex.testsupport.TopicReader;
+import dev.hipflex.testsupport.TopicWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Plans from recommendation events, and sessions over REST, against a real broker and database. */
+@QuarkusTest
+class PlanAndSessionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** A recommendation event as triage publishes it (the fields tracking reads). */
+    static String recommendation(String person, String level, Instant at) throws Exception {
+        Map<String, Object> data = Map.of(
+                "reportId", UUID.randomUUID().toString(), "userId", person, "timeZone", "Pacific/Auckland",
+                "level", level,
+                "plan", Map.of("protocol", "complete-release-protocol", "phases", List.of(
+                        Map.of("items", List.of(Map.of("exercise", "foam-roll-quads-rectus-femoris"))),
+                        Map.of("items", List.of(Map.of("exercise", "supine-passive-hip-flexor-stretch"))))));
+        return JSON.writeValueAsString(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
+                "source", "/hipflex/triage-service", "type", "dev.hipflex.triage.recommendation.created",
+                "time", at.toString(), "subject", data.get("reportId"), "data", data));
+    }
+
+    static Map<String, Object> session(UUID id, OffsetDateTime start) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sessionId", id.toString());
+        body.put("startedAt", start.toString());
+        body.put("timeZone", "Europe/Berlin");
+        body.put("minutes", 20);
+        body.put("phases", List.of("release", "stretch", "strengthen"));
+        body.put("exercises", List.of("foam-roll-quads-rectus-femoris", "glute-bridge-hold"));
+        body.put("sides", "both");
+        body.put("painBefore", 5);
+        body.put("painAfter", 3);
+        return body;
+    }
+
+    @Test
+    void aRecommendationEventMakesThePlanStartingOnThePersonsLocalDate() throws Exception {
+        String person = "p-" + UUID.randomUUID();
+        // 11:30 UTC is already the next day in Auckland.
+        Instant at = Instant.parse("2026-11-20T11:30:00Z");
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send("recommendations", person, recommendation(person, "self-care", at));
+        }
+        String token = TestTokens.token(person, "user");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/me/plan").then()
+                .statusCode(200)
+                .body("status", equalTo("active"))
+                .body("startDate", equalTo(at.atZone(ZoneId.of("Pacific/Auckland")).toLocalDate().toString()))
+                .body("exercises", hasItems("foam-roll-quads-rectus-femoris", "supine-passive-hip-flexor-stretch")));
+    }
+
+    @Test
+    void aSeeProfessionalRecommendationDoesNotSilentlyStartThePlan() throws Exception {
+        String person = "p-" + UUID.randomUUID();
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send("recommendations", person, recommendation(person, "see-professional", Instant.now()));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.token(person, "user"))
+                .get("/api/v1/me/plan").then().statusCode(200).body("status", equalTo("see-professional-first")));
+        given().auth().oauth2(TestTokens.token("p-" + UUID.randomUUID(), "user")).get("/api/v1/me/plan").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aSessionIsRecordedOnceAndAnnouncedOnce() {
+        String person = "p-" + UUID.randomUUID();
+        String token = TestTokens.token(person, "user");
+        UUID id = UUID.randomUUID();
+        // 23:30 in Berlin on the 20th is 22:30 UTC: it counts for the 20th, the person's own calendar day.
+        OffsetDateTime lateEvening = OffsetDateTime.of(2026, 11, 20, 23, 30, 0, 0, ZoneOffset.ofHours(1));
+        Map<String, Object> body = session(id, lateEvening);
+        try (TopicReader completions = new TopicReader("session-completions")) {
+            for (int i = 0; i < 2; i++) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/me/sessions").then()
+                        .statusCode(201).body("sessionId", equalTo(id.toString())).body("localDay", equalTo("2026-11-20"));
+            }
+            List<ConsumerRecord<String, String>> events = await().atMost(WAIT)
+                    .until(() -> completions.poll().stream().filter(r -> person.equals(r.key())).toList(), r -> !r.isEmpty());
+            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT)
+                    .until(() -> completions.poll().stream().filter(r -> person.equals(r.key())).count() == 1);
+            JsonNode event = read(events.get(0).value());
+            assertThat(event.path("type").asText()).isEqualTo("dev.hipflex.tracking.session.completed");
+            assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.path("data").path("localDay").asText()).isEqualTo("2026-11-20");
+            assertThat(event.path("data").path("userId").asText()).isEqualTo(person);
+        }
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put("painAfter", 1);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(changed).post("/api/v1/me/sessions").then()
+                .statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(TestTokens.token("someone-else", "user")).get("/api/v1/me/sessions").then()
+                .statusCode(200).body("items.sessionId", org.hamcrest.Matchers.not(hasItem(id.toString())));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/me/sessions").then().statusCode(401);
+    }
+
+    @Test
+    void invalidSessionsAreRefusedNamingEachFieldAndNothingIsRecorded() {
+        String person = "p-" + UUID.randomUUID();
+        String token = TestTokens.token(person, "user");
+        Map<String, Object> bad = session(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC).plusDays(2));
+        bad.put("painBefore", 11);
+        bad.put("exercises", List.of("moonwalk"));
+        bad.put("endedAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString());
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(bad).post("/api/v1/me/sessions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("painBefore", "exercises[0]", "startedAt", "endedAt"));
+        Map<String, Object> unknownPhase = session(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+        unknownPhase.put("phases", List.of("yoga"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(unknownPhase).post("/api/v1/me/sessions").then()
+                .statusCode(400).body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("phases")));
+        given().auth().oauth2(token).get("/api/v1/me/sessions?limit=0").then().statusCode(400)
+                .body("errors.field", hasItem("limit"));
+        given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
