@@ -145,6 +145,19 @@ class PlanAndSessionsTest {
         given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(0));
     }
 
+    @Test
+    void aCheckInIsRecordedForThePersonsLocalDayAndBadOnesAreNamed() {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        Map<String, Object> checkIn = new HashMap<>(Map.of("checkInId", UUID.randomUUID().toString(),
+                "at", "2026-11-20T23:30:00+01:00", "timeZone", "Europe/Berlin", "pain", 4, "notes", "stiff after the drive"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
+                .statusCode(201).body("localDay", equalTo("2026-11-20")).body("pain", equalTo(4));
+        checkIn.put("pain", 11);
+        checkIn.put("timeZone", "Nowhere/Land");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
+                .statusCode(400).body("errors.field", hasItems("pain", "timeZone"));
+    }
+
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);

@@ -1,0 +1,45 @@
+package dev.hipflex.tracking.domain;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.hipflex.common.problem.Problem.FieldError;
+
+/**
+ * A pain check-in as the client sends it.
+ *
+ * @param checkInId client-generated, so that retries are idempotent
+ * @param at when, with the person's offset (defaults to now)
+ * @param pain numeric pain rating 0–10
+ * @param notes optional, at most 500 characters; kept private to tracking
+ */
+public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone, Integer pain, String notes) {
+
+    public List<FieldError> validate() {
+        List<FieldError> errors = new ArrayList<>();
+        if (checkInId == null) {
+            errors.add(new FieldError("checkInId", "is required"));
+        }
+        if (timeZone == null) {
+            errors.add(new FieldError("timeZone", "is required"));
+        } else {
+            try {
+                java.time.ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException e) {
+                errors.add(new FieldError("timeZone", "must be an IANA time zone such as Europe/Berlin"));
+            }
+        }
+        if (pain == null || pain < 0 || pain > 10) {
+            errors.add(new FieldError("pain", "must be from 0 to 10"));
+        }
+        if (notes != null && notes.length() > 500) {
+            errors.add(new FieldError("notes", "must be at most 500 characters"));
+        }
+        if (at != null && at.toInstant().isAfter(java.time.Instant.now().plusSeconds(600))) {
+            errors.add(new FieldError("at", "must not be in the future"));
+        }
+        return errors;
+    }
+}

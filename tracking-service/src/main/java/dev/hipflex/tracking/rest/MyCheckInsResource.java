@@ -1,0 +1,61 @@
+package dev.hipflex.tracking.rest;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.hipflex.common.problem.Problem.FieldError;
+import dev.hipflex.common.problem.ProblemException;
+import dev.hipflex.tracking.domain.CheckInRequest;
+import dev.hipflex.tracking.service.CheckInService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/me/check-ins")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("**")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Check-ins")
+public class MyCheckInsResource {
+
+    private final CheckInService checkIns;
+    private final JsonWebToken token;
+
+    public MyCheckInsResource(CheckInService checkIns, JsonWebToken token) {
+        this.checkIns = checkIns;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record how much it hurts today (0–10)", description = "The pain trend of GET /me/adherence uses it.")
+    public Uni<Response> checkIn(CheckInRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "a check-in is required");
+        }
+        List<FieldError> errors = request.validate();
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.now(ZoneOffset.UTC);
+        return checkIns.record(token.getSubject(), request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
+                .map(day -> Response.status(201).entity(new CheckInView(request.checkInId().toString(), day.toString(),
+                        request.pain())).build());
+    }
+
+    public record CheckInView(String checkInId, String localDay, int pain) {
+    }
+}
