@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.common.outbox.Outbox;
 import dev.hipflex.common.problem.ProblemException;
+import dev.hipflex.tracking.domain.LocalDays;
 import dev.hipflex.tracking.domain.Phase;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.Side;
@@ -76,8 +77,7 @@ public class SessionService {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "Session " + session.sessionId() + " was already recorded with a different body", null));
             }
-            ZoneId zone = ZoneId.of(session.timeZone());
-            LocalDate day = session.startedAt().atZoneSameInstant(zone).toLocalDate();
+            LocalDate day = LocalDays.localDay(session.startedAt().toInstant(), ZoneId.of(session.timeZone()));
             SessionEntity row = new SessionEntity();
             row.sessionId = session.sessionId();
             row.userId = userId;
