@@ -1,13 +1,9 @@
 package dev.hipflex.tracking.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.hipflex.common.events.Sha256;
 import dev.hipflex.common.outbox.Outbox;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.LocalDays;
@@ -68,7 +65,7 @@ public class SessionService {
     @WithTransaction
     public Uni<Recorded> record(String userId, SessionCompletion session) {
         String body = write(session);
-        String hash = sha256(body);
+        String hash = Sha256.hex(body);
         return SessionEntity.<SessionEntity>findById(session.sessionId()).chain(existing -> {
             if (existing != null) {
                 if (existing.userId.equals(userId) && existing.bodyHash.equals(hash)) {
@@ -119,14 +116,6 @@ public class SessionService {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,15 +1,11 @@
 package dev.hipflex.triage.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.hipflex.common.events.Sha256;
 import dev.hipflex.triage.domain.SymptomReport;
 
 /** The canonical JSON of a report, and its hash: what makes a retry recognisable as the same report. */
@@ -36,11 +32,6 @@ public class ReportCodec {
 
     /** The hash of a report's canonical JSON, when the caller has it already. */
     public String hash(String canonicalJson) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonicalJson);
     }
 }
