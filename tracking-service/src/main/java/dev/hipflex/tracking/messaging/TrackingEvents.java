@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.hipflex.common.events.CloudEvent;
+import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.Phase;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.Side;
@@ -14,6 +15,8 @@ import dev.hipflex.tracking.domain.Side;
 public final class TrackingEvents {
 
     public static final String SESSIONS_TOPIC = "session-completions";
+    public static final String ADHERENCE_TOPIC = "adherence-updates";
+    public static final String ALERTS_TOPIC = "recovery-alerts";
     public static final String SOURCE = "/hipflex/tracking-service";
 
     /** The payload of a {@code session-completions} event. */
@@ -21,7 +24,33 @@ public final class TrackingEvents {
             Set<Phase> phases, List<String> exercises, Side sides, int painBefore, int painAfter) {
     }
 
+    /** The payload of an {@code adherence-updates} event: the current week's figures and the overall picture. */
+    public record AdherenceUpdated(String userId, LocalDate asOf, int planDay, int week, int expected, int done,
+            boolean met, double overallPercent, int currentStreak, String stage) {
+    }
+
+    /** The payload of a {@code recovery-alerts} event. */
+    public record RecoveryAlert(String userId, String key, String level, String reason, LocalDate asOf,
+            double overallPercent) {
+    }
+
     private TrackingEvents() {
+    }
+
+    public static CloudEvent<AdherenceUpdated> adherenceUpdated(String userId, Adherence a) {
+        Adherence.Week week = a.weeks().isEmpty() ? null : a.weeks().get(a.weeks().size() - 1);
+        return CloudEvent.of(SOURCE, "dev.hipflex.tracking.adherence.updated", userId,
+                "https://hipflex.dev/schemas/adherence-updates/v1",
+                new AdherenceUpdated(userId, a.asOf(), a.planDay(), week == null ? 0 : week.week(),
+                        week == null ? 0 : week.expected(), week == null ? 0 : week.done(), week != null && week.met(),
+                        a.overallPercent(), a.currentStreak(), a.currentStage() == null ? null : a.currentStage().slug()));
+    }
+
+    public static CloudEvent<RecoveryAlert> recoveryAlert(String userId, Adherence a) {
+        Adherence.Alert alert = a.alert();
+        return CloudEvent.of(SOURCE, "dev.hipflex.tracking.recovery-alert.raised", userId,
+                "https://hipflex.dev/schemas/recovery-alerts/v1",
+                new RecoveryAlert(userId, alert.key(), alert.level().word(), alert.reason(), a.asOf(), a.overallPercent()));
     }
 
     public static CloudEvent<SessionCompleted> sessionCompleted(String userId, SessionCompletion s, LocalDate day) {

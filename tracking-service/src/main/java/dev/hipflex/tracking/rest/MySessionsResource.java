@@ -33,6 +33,7 @@ import dev.hipflex.common.problem.QueryParameters;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.SessionValidator;
 import dev.hipflex.tracking.repository.SessionEntity;
+import dev.hipflex.tracking.service.AdherenceFollowUp;
 import dev.hipflex.tracking.service.CatalogTerms;
 import dev.hipflex.tracking.service.SessionService;
 import io.smallrye.mutiny.Uni;
@@ -49,14 +50,16 @@ public class MySessionsResource {
     }
 
     private final SessionService sessions;
+    private final AdherenceFollowUp followUp;
     private final CatalogTerms catalog;
     private final OutboxRelay relay;
     private final ObjectMapper json;
     private final JsonWebToken token;
 
-    public MySessionsResource(SessionService sessions, CatalogTerms catalog, OutboxRelay relay, ObjectMapper json,
-            JsonWebToken token) {
+    public MySessionsResource(SessionService sessions, AdherenceFollowUp followUp, CatalogTerms catalog,
+            OutboxRelay relay, ObjectMapper json, JsonWebToken token) {
         this.sessions = sessions;
+        this.followUp = followUp;
         this.catalog = catalog;
         this.relay = relay;
         this.json = json;
@@ -79,10 +82,12 @@ public class MySessionsResource {
                     }
                     return sessions.record(person, session);
                 })
-                .invoke(recorded -> {
-                    if (recorded.created()) {
-                        relay.soon();
+                .call(recorded -> {
+                    if (!recorded.created()) {
+                        return Uni.createFrom().voidItem();
                     }
+                    relay.soon();
+                    return followUp.afterSession(person);
                 })
                 .map(recorded -> Response.created(URI.create("/api/v1/me/sessions/" + recorded.session().sessionId))
                         .entity(view(recorded.session())).build());
