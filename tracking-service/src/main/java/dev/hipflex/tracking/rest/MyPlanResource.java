@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -55,6 +60,35 @@ public class MyPlanResource {
             }
             return view(plan);
         });
+    }
+
+    /** @param timeZone the person's IANA time zone; day 1 is today there */
+    public record StartRequest(String timeZone) {
+    }
+
+    @POST
+    @Path("start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start or restart your plan today", description = "Day 1 becomes today in your time zone. "
+            + "Also starts a plan that waits for a professional's advice, because you asked for it.")
+    public Uni<PlanView> start(StartRequest request) {
+        if (request == null || request.timeZone() == null) {
+            throw ProblemException.badRequest("timeZone", "is required");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(request.timeZone());
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        return plans.start(token.getSubject(), zone).map(this::view);
+    }
+
+    @POST
+    @Path("pause")
+    @Operation(summary = "Pause your plan", description = "404 when you have no plan; start it again to restart from day 1.")
+    public Uni<PlanView> pause() {
+        return plans.pause(token.getSubject()).map(this::view);
     }
 
     private PlanView view(PlanEntity plan) {

@@ -57,6 +57,42 @@ public class PlanService {
         });
     }
 
+    /**
+     * Starts the person's plan today (their local date in {@code zone}), or restarts it: day 1 is today
+     * again. Works without a recommendation too; a plan marked "see a professional first" starts
+     * only because the person asked for it here.
+     */
+    @WithTransaction
+    public Uni<PlanEntity> start(String userId, ZoneId zone) {
+        return PlanEntity.<PlanEntity>findById(userId).chain(existing -> {
+            PlanEntity plan = existing != null ? existing : new PlanEntity();
+            if (existing == null) {
+                plan.userId = userId;
+                plan.protocol = CatalogTerms.PROTOCOL;
+                plan.level = "self-started";
+                plan.exercises = "[]";
+            }
+            plan.status = PlanEntity.ACTIVE;
+            plan.timeZone = zone.getId();
+            plan.startDate = LocalDate.now(zone);
+            plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return plan.persist();
+        });
+    }
+
+    /** Pauses the plan; 404 when there is none. Starting it again restarts it from day 1. */
+    @WithTransaction
+    public Uni<PlanEntity> pause(String userId) {
+        return PlanEntity.<PlanEntity>findById(userId).chain(plan -> {
+            if (plan == null) {
+                return Uni.createFrom().failure(dev.hipflex.common.problem.ProblemException.notFound("plan for", userId));
+            }
+            plan.status = PlanEntity.PAUSED;
+            plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return Uni.createFrom().item(plan);
+        });
+    }
+
     @WithSession
     public Uni<PlanEntity> of(String userId) {
         return PlanEntity.findById(userId);

@@ -146,6 +146,22 @@ class PlanAndSessionsTest {
     }
 
     @Test
+    void aPersonStartsPausesAndRestartsTheirOwnPlan() {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        given().auth().oauth2(token).post("/api/v1/me/plan/pause").then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("timeZone", "Nowhere/Land"))
+                .post("/api/v1/me/plan/start").then().statusCode(400).body("errors.field", hasItem("timeZone"));
+        String today = java.time.LocalDate.now(ZoneId.of("America/New_York")).toString();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("timeZone", "America/New_York"))
+                .post("/api/v1/me/plan/start").then().statusCode(200)
+                .body("status", equalTo("active")).body("startDate", equalTo(today));
+        given().auth().oauth2(token).post("/api/v1/me/plan/pause").then().statusCode(200).body("status", equalTo("paused"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("timeZone", "America/New_York"))
+                .post("/api/v1/me/plan/start").then().statusCode(200).body("status", equalTo("active"));
+        given().auth().oauth2(token).get("/api/v1/me/plan").then().statusCode(200).body("status", equalTo("active"));
+    }
+
+    @Test
     void aCheckInIsRecordedForThePersonsLocalDayAndBadOnesAreNamed() {
         String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
         Map<String, Object> checkIn = new HashMap<>(Map.of("checkInId", UUID.randomUUID().toString(),
