@@ -6,15 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,47 +15,28 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
-import dev.hipflex.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Five weeks of daily work with pain stuck at 5: one see-professional alert, raised once; adherence announced. */
 @QuarkusTest
 class RecoveryAlertTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
-
     @Test
     void consistentWorkWithoutImprovementRaisesOneSeeProfessionalAlert() throws Exception {
-        String person = "p-" + UUID.randomUUID();
-        String token = TestTokens.token(person, "user");
-        Instant recommendedAt = Instant.now().minus(36, ChronoUnit.DAYS);
-        LocalDate start = recommendedAt.atZone(AUCKLAND).toLocalDate();
-        try (TopicWriter writer = new TopicWriter()) {
-            writer.send("recommendations", person, PlanAndSessionsTest.recommendation(person, "self-care", recommendedAt));
-        }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/me/plan")
-                .then().statusCode(200).body("startDate", equalTo(start.toString())));
+        PlanFixture plan = new PlanFixture(36);
+        String person = plan.person;
+        String token = plan.token;
         try (TopicReader alerts = new TopicReader("recovery-alerts"); TopicReader updates = new TopicReader("adherence-updates")) {
             for (int day = 0; day < 35; day++) {
-                ZonedDateTime at = ZonedDateTime.of(start.plusDays(day), LocalTime.of(7, 0), AUCKLAND);
-                Map<String, Object> session = PlanAndSessionsTest.session(UUID.randomUUID(), at.toOffsetDateTime());
-                session.put("timeZone", AUCKLAND.getId());
-                given().auth().oauth2(token).contentType(ContentType.JSON).body(session).post("/api/v1/me/sessions")
-                        .then().statusCode(201);
+                plan.record(plan.session(day, LocalTime.of(7, 0)));
             }
             List<ConsumerRecord<String, String>> mine = await().atMost(Duration.ofSeconds(30))
                     .until(() -> alerts.poll().stream().filter(r -> person.equals(r.key())).toList(),
                             r -> r.stream().anyMatch(e -> key(e).equals("see-professional:no-improvement")));
             // Later sessions recompute the same alert; it must not be raised again.
-            ZonedDateTime later = ZonedDateTime.of(start.plusDays(35), LocalTime.of(7, 0), AUCKLAND);
-            Map<String, Object> one = PlanAndSessionsTest.session(UUID.randomUUID(), later.toOffsetDateTime());
-            one.put("timeZone", AUCKLAND.getId());
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(one).post("/api/v1/me/sessions").then()
-                    .statusCode(201);
+            plan.record(plan.session(35, LocalTime.of(7, 0)));
             mine = await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
                     .until(() -> alerts.poll().stream().filter(r -> person.equals(r.key())).toList(), r -> true);
             List<String> keys = mine.stream().map(RecoveryAlertTest::key).toList();
