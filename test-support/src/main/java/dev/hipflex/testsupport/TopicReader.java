@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A plain Kafka consumer of its own group, reading a topic of the test broker from the beginning:
- * what a downstream consumer of our events sees. Tests poll it inside Awaitility conditions.
+ * what a downstream consumer of our events sees (committed records only). Tests poll it inside Awaitility conditions.
  */
 public final class TopicReader implements AutoCloseable {
 
@@ -25,7 +25,9 @@ public final class TopicReader implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                // As our downstream consumers must: events published in an aborted transaction are not events.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
     }

@@ -19,8 +19,17 @@ public record CloudEvent<T>(String specversion, String id, String source, String
 
     /** A new event with a fresh id, stamped now. */
     public static <T> CloudEvent<T> of(String source, String type, String subject, String dataschema, T data) {
-        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type,
-                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), subject,
+        return of(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC), source, type, subject, dataschema, data);
+    }
+
+    /**
+     * An event with a given id and time: for an event that may have to be built again (after an aborted
+     * send), so that every attempt is the same event.
+     */
+    public static <T> CloudEvent<T> of(UUID id, OffsetDateTime time, String source, String type, String subject,
+            String dataschema, T data) {
+        return new CloudEvent<>(SPEC_VERSION, id.toString(), source, type,
+                time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), subject,
                 "application/json", dataschema, data);
     }
 }

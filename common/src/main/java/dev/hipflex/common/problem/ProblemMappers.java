@@ -101,8 +101,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // Our fault but a passing one: say so, and when to try again, instead of a bare 500.
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(problemResponse(503, "Service Unavailable",
+                    "Our database is briefly unavailable; nothing was changed, please try again shortly", null, uri))
+                    .header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
         LOG.error("Unexpected failure", e);
         return problemResponse(500, "Internal error", "Something went wrong on our side; it has been logged", null, uri);
+    }
+
+    /**
+     * True when the failure comes from PostgreSQL being away: a refused or broken connection, or the server
+     * shutting down or starting up (SQLSTATE class 08 and 57P0x).
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof java.net.ConnectException || e instanceof java.net.SocketException
+                    || e instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || e instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (e instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(UriInfo uri) {
