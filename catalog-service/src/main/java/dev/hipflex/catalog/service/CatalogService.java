@@ -65,6 +65,9 @@ public class CatalogService {
 
     /** Adds a new item of {@code kind}; its slug must be free. */
     public Uni<ContentChange> create(ContentKind kind, Slugged item) {
+        if (item.slug() == null || item.slug().isBlank()) {
+            throw ProblemException.badRequest("slug", "is required");
+        }
         return change(kind, item.slug(), Action.CREATED, item, content -> {
             if (content.find(kind, item.slug()).isPresent()) {
                 throw ProblemException.conflict("A " + kind.noun() + " with slug '" + item.slug() + "' already exists",
