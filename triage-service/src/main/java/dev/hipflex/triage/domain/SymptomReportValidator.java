@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.hipflex.common.problem.Problem.FieldError;
@@ -61,6 +62,12 @@ public final class SymptomReportValidator {
         required(errors, "signs", r.signs());
         required(errors, "history", r.history());
         required(errors, "warningSigns", r.warningSigns());
+        noNullEntries(errors, "painLocations", r.painLocations());
+        noNullEntries(errors, "qualities", r.qualities());
+        noNullEntries(errors, "aggravatingActivities", r.aggravatingActivities());
+        noNullEntries(errors, "signs", r.signs());
+        noNullEntries(errors, "history", r.history());
+        noNullEntries(errors, "warningSigns", r.warningSigns());
         if (required(errors, "profile", r.profile())) {
             SymptomReport.Profile p = r.profile();
             required(errors, "profile.runner", p.runner());
@@ -84,6 +91,13 @@ public final class SymptomReportValidator {
     private static void nonEmpty(List<FieldError> errors, String field, Collection<?> values) {
         if (required(errors, field, values) && values.isEmpty()) {
             errors.add(new FieldError(field, "needs at least one entry"));
+        }
+    }
+
+    /** A list given with a null in it ({@code ["groin", null]}) is refused: every entry must be a word. */
+    private static void noNullEntries(List<FieldError> errors, String field, Collection<?> values) {
+        if (values != null && values.stream().anyMatch(Objects::isNull)) {
+            errors.add(new FieldError(field, "must not contain null entries"));
         }
     }
 

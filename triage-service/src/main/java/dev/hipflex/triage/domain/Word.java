@@ -1,6 +1,8 @@
 package dev.hipflex.triage.domain;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -11,6 +13,15 @@ public interface Word {
 
     @JsonValue
     default String word() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        // Computed once per constant: every recommendation writes dozens of these.
+        return Words.CACHE.computeIfAbsent(this, w -> w.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** The cache of {@link #word()}: an interface cannot hold a private field itself. */
+    final class Words {
+        private static final Map<Word, String> CACHE = new ConcurrentHashMap<>();
+
+        private Words() {
+        }
     }
 }

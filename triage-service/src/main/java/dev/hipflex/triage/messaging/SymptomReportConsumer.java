@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.hipflex.common.outbox.OutboxRelay;
 import dev.hipflex.common.problem.Problem.FieldError;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.SymptomReportValidator;
@@ -31,18 +30,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 
 /**
  * Reads {@code symptom-reports}, whoever wrote them, and makes each report's recommendation. A record
  * that cannot be read or fails validation goes to {@code symptom-reports-dlq} with the reason in a
- * header, and the next record is processed. Anything else (the
- * catalog or the database briefly away) is retried until it works: no report is lost or dead-lettered
- * for a fault of ours. Records of one person share a partition and are processed in order.
+ * header, and the next record is processed. Anything else (the catalog or the database briefly away) is
+ * retried until it works: no report is lost or dead-lettered for a fault of ours. Records of one person
+ * share a partition and are processed in order.
+ * <p>
+ * Exactly once: a batch's recommendation events, its dead letters and its offsets are committed in one
+ * Kafka transaction, after the recommendations are stored. If that transaction aborts, the consumer goes
+ * back to the last committed offsets and the batch is read again; {@link TriageService} then hands back the
+ * same events for the records it had stored. Downstream consumers read with {@code isolation.level=read_committed}.
  */
 @ApplicationScoped
 public class SymptomReportConsumer {
@@ -53,10 +57,9 @@ public class SymptomReportConsumer {
     public static final String REASON_HEADER = "dead-letter-reason";
 
     private final ObjectMapper json;
-    private final MutinyEmitter<String> deadLetters;
+    private final KafkaTransactions<String> out;
     private final CatalogSnapshots catalog;
     private final TriageService triage;
-    private final OutboxRelay relay;
     private final Counter received;
     private final Counter processed;
     private final Counter duplicates;
@@ -64,14 +67,13 @@ public class SymptomReportConsumer {
     private final Timer latency;
 
     public SymptomReportConsumer(ObjectMapper json,
-            @Channel("symptom-reports-dlq") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> deadLetters,
-            CatalogSnapshots catalog, TriageService triage, OutboxRelay relay, MeterRegistry registry) {
-        this.deadLetters = deadLetters;
+            @Channel("recommendations") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) KafkaTransactions<String> out,
+            CatalogSnapshots catalog, TriageService triage, MeterRegistry registry) {
         // Strict reading: an unknown field or word in a record from another producer is a reason to dead-letter it.
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.out = out;
         this.catalog = catalog;
         this.triage = triage;
-        this.relay = relay;
         this.received = registry.counter("hipflex.triage.reports.received");
         this.processed = registry.counter("hipflex.triage.reports.processed");
         this.duplicates = registry.counter("hipflex.triage.reports.duplicates");
@@ -80,44 +82,51 @@ public class SymptomReportConsumer {
     }
 
     /**
-     * One poll's records at a time: the valid ones are recommended in one transaction, the others are
-     * dead-lettered with their reason, and only then is the batch acknowledged (its offsets committed).
+     * One poll's records at a time: the valid ones are recommended and stored in one database transaction
+     * (retried until it works), then their events and the invalid records' dead letters are published with
+     * the batch's offsets in one Kafka transaction.
      */
     @Incoming("symptom-reports")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         long start = System.nanoTime();
-        List<SymptomReport> reports = new ArrayList<>();
-        List<Uni<Void>> deadLetters = new ArrayList<>();
+        List<TriageService.Arrival> arrivals = new ArrayList<>();
+        List<Message<String>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             received.increment();
             try {
-                reports.add(read(record.getPayload()));
+                arrivals.add(new TriageService.Arrival(read(record.getPayload()), record.getPartition(), offsetOf(record)));
             } catch (InvalidReportException e) {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
-        Uni<Void> dead = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
-        Uni<Integer> made = reports.isEmpty() ? Uni.createFrom().item(0)
+        Uni<TriageService.Outcome> outcome = arrivals.isEmpty() ? Uni.createFrom().item(new TriageService.Outcome(List.of(), 0, 0))
                 : catalog.current()
-                        .chain(snapshot -> triage.recommend(reports, snapshot))
-                        .onFailure().invoke(e -> LOG.warnf("%d reports not processed yet, retrying: %s", reports.size(),
+                        .chain(snapshot -> triage.recommend(arrivals, snapshot))
+                        .onFailure().invoke(e -> LOG.warnf("%d reports not processed yet, retrying: %s", arrivals.size(),
                                 e.getMessage()))
                         .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
-        return dead.chain(() -> made)
-                .invoke(count -> {
-                    relay.soon();
-                    processed.increment(count);
-                    duplicates.increment(reports.size() - count);
-                    latency.record(Duration.ofNanos(System.nanoTime() - start));
-                })
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return outcome.chain(made -> out.withTransactionAndAck(batch, emitter -> {
+            for (TriageService.Announcement event : made.events()) {
+                emitter.send(Message.of(event.event()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(TriageEvents.RECOMMENDATIONS_TOPIC).withKey(event.key()).build()));
+            }
+            deadLetters.forEach(emitter::send);
+            return Uni.createFrom().voidItem();
+        }).invoke(() -> {
+            processed.increment(made.made());
+            duplicates.increment(made.duplicates());
+            deadLettered.increment(deadLetters.size());
+            latency.record(Duration.ofNanos(System.nanoTime() - start));
+        }));
     }
 
-    /** The record as it came, keyed as it came, with why it was refused; the batch is acknowledged only after this. */
-    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
-        deadLettered.increment();
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+    private static long offsetOf(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+    }
+
+    /** The record as it came, keyed as it came, with why it was refused. */
+    private static Message<String> deadLetter(KafkaRecord<String, String> record, String reason) {
+        long offset = offsetOf(record);
         LOG.warnf("Dead-lettering a symptom report from %s-%d@%d: %s", record.getTopic(), record.getPartition(),
                 offset, reason);
         RecordHeaders headers = new RecordHeaders();
@@ -125,9 +134,9 @@ public class SymptomReportConsumer {
         headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
-        return deadLetters.sendMessage(Message.of(record.getPayload() == null ? "" : record.getPayload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(headers)
-                        .build()));
+        return Message.of(record.getPayload() == null ? "" : record.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(TriageEvents.DEAD_LETTER_TOPIC)
+                        .withKey(record.getKey()).withHeaders(headers).build());
     }
 
     /** The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. */

@@ -1,7 +1,12 @@
 package dev.hipflex.triage.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import dev.hipflex.common.events.CloudEvent;
-import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 
 /** The events triage publishes, in the CloudEvents envelope every hipflex topic carries. */
@@ -9,6 +14,7 @@ public final class TriageEvents {
 
     public static final String REPORTS_TOPIC = "symptom-reports";
     public static final String RECOMMENDATIONS_TOPIC = "recommendations";
+    public static final String DEAD_LETTER_TOPIC = "symptom-reports-dlq";
     public static final String SOURCE = "/hipflex/triage-service";
 
     private TriageEvents() {
@@ -19,8 +25,14 @@ public final class TriageEvents {
                 "https://hipflex.dev/schemas/symptom-reports/v1", report);
     }
 
-    public static CloudEvent<Recommendation> recommendationMade(Recommendation recommendation) {
-        return CloudEvent.of(SOURCE, "dev.hipflex.triage.recommendation.created",
-                recommendation.reportId().toString(), "https://hipflex.dev/schemas/recommendations/v1", recommendation);
+    /**
+     * The event announcing a stored recommendation, around its stored JSON (written once, not twice). Its id
+     * comes from the report id and its time is when the recommendation was made, so an event built again
+     * after an aborted send is the same event.
+     */
+    public static CloudEvent<RawValue> recommendationMade(UUID reportId, String recommendationJson, OffsetDateTime madeAt) {
+        UUID id = UUID.nameUUIDFromBytes(("recommendation/" + reportId).getBytes(StandardCharsets.UTF_8));
+        return CloudEvent.of(id, madeAt, SOURCE, "dev.hipflex.triage.recommendation.created", reportId.toString(),
+                "https://hipflex.dev/schemas/recommendations/v1", new RawValue(recommendationJson));
     }
 }

@@ -2,17 +2,16 @@ package dev.hipflex.triage.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.hipflex.common.outbox.Outbox;
 import dev.hipflex.triage.domain.CatalogSnapshot;
 import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
@@ -25,78 +24,168 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Turns valid reports into their one recommendation each: computed by the engine, stored (one per
- * report id), and announced on {@code recommendations} through the outbox in the same transaction.
- * <p>
- * This is the hot path of the pipeline, so a whole batch is written with the SQL client in a fixed
- * number of round trips (two lookups, three batched inserts) instead of one Hibernate insert per row:
- * measured 386 reports/s with Panache entities, see the note on issue #3 for the figures after.
+ * Turns valid reports into their one recommendation each: computed by the engine, stored (one per report id),
+ * and handed back as the events to publish. The caller publishes them in a Kafka transaction together with
+ * the batch's offsets, so each recommendation event is published exactly once:
+ * <ul>
+ * <li>a report id seen for the first time gets its recommendation stored with where the report was read
+ * (partition and offset), and its event;</li>
+ * <li>the same record read again (its earlier Kafka transaction aborted, e.g. the broker or this service
+ * went away after the database commit) gets its stored recommendation's event again, the same event;</li>
+ * <li>the same report id at another position (a duplicate publish, a client's retry) gets nothing.</li>
+ * </ul>
+ * This is the hot path of the pipeline: a batch costs three statements whatever its size (arrays unnested
+ * by PostgreSQL), and each recommendation is written as JSON once, for the table and the event alike.
  */
 @ApplicationScoped
 public class TriageService {
 
     private final Pool pool;
     private final ReportCodec codec;
-    private final Outbox outbox;
 
-    public TriageService(Pool pool, ReportCodec codec, Outbox outbox) {
+    public TriageService(Pool pool, ReportCodec codec) {
         this.pool = pool;
         this.codec = codec;
-        this.outbox = outbox;
     }
 
-    /**
-     * Makes the recommendation of every report in {@code reports} that has none yet, all in one
-     * transaction; returns how many it made. Reports that already have one (redeliveries, duplicate
-     * publishes, repeats within the batch) are skipped: one recommendation and one event per report id.
-     */
-    public Uni<Integer> recommend(List<SymptomReport> reports, CatalogSnapshot catalog) {
-        Map<UUID, SymptomReport> byId = new LinkedHashMap<>();
-        reports.forEach(report -> byId.putIfAbsent(report.reportId(), report));
-        UUID[] ids = byId.keySet().toArray(new UUID[0]);
-        return pool.withTransaction(connection -> idsIn(connection, "recommendation", ids)
-                .chain(done -> idsIn(connection, "symptom_report", ids).chain(known -> {
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                    List<Tuple> newReports = new ArrayList<>();
-                    List<Tuple> recommendations = new ArrayList<>();
-                    List<Outbox.Pending> events = new ArrayList<>();
-                    for (SymptomReport report : byId.values()) {
-                        if (done.contains(report.reportId())) {
-                            continue;
-                        }
-                        if (!known.contains(report.reportId())) {
-                            // Reports other producers put straight on the topic are recorded too, so their status can be asked for.
-                            String body = codec.toJson(report);
-                            newReports.add(Tuple.of(report.reportId(), report.userId(), body, codec.hash(body), now));
-                        }
-                        Recommendation recommendation = TriageEngine.recommend(report, catalog);
-                        recommendations.add(Tuple.of(report.reportId(), report.userId(), recommendation.level().name(),
-                                codec.toJson(recommendation), now));
-                        events.add(new Outbox.Pending(TriageEvents.RECOMMENDATIONS_TOPIC, report.userId(),
-                                TriageEvents.recommendationMade(recommendation)));
-                    }
-                    return insert(connection, "insert into symptom_report (report_id, user_id, body, body_hash, received_at)"
-                            + " values ($1, $2, $3, $4, $5)", newReports)
-                            .chain(() -> insert(connection, "insert into recommendation (report_id, user_id, level, body, created_at)"
-                                    + " values ($1, $2, $3, $4, $5)", recommendations))
-                            .chain(() -> outbox.addAll(connection, events))
-                            .replaceWith(recommendations.size());
-                })));
+    /** A report as it arrived on the topic: where it was read tells a redelivery from a duplicate. */
+    public record Arrival(SymptomReport report, int partition, long offset) {
     }
 
-    private static Uni<Set<UUID>> idsIn(SqlConnection connection, String table, UUID[] ids) {
-        return connection.preparedQuery("select report_id from " + table + " where report_id = any($1)")
-                .execute(Tuple.of(ids))
-                .map(rows -> {
-                    Set<UUID> found = new HashSet<>();
-                    for (Row row : rows) {
-                        found.add(row.getUUID("report_id"));
+    /** A recommendation event to publish: the person's id (the record key) and the CloudEvent JSON. */
+    public record Announcement(String key, String event) {
+    }
+
+    /** What a batch gave: the events to publish, how many recommendations are new, how many reports were duplicates. */
+    public record Outcome(List<Announcement> events, int made, int duplicates) {
+    }
+
+    private record Stored(boolean samePosition, String body, OffsetDateTime madeAt) {
+    }
+
+    public Uni<Outcome> recommend(List<Arrival> arrivals, CatalogSnapshot catalog) {
+        Map<UUID, Arrival> byId = new LinkedHashMap<>();
+        arrivals.forEach(arrival -> byId.putIfAbsent(arrival.report().reportId(), arrival));
+        int repeatsInBatch = arrivals.size() - byId.size();
+        return pool.withTransaction(connection -> stored(connection, byId.values()).chain(stored -> {
+            // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            List<Announcement> events = new ArrayList<>();
+            NewRows rows = new NewRows(byId.size());
+            int duplicates = repeatsInBatch;
+            for (Arrival arrival : byId.values()) {
+                SymptomReport report = arrival.report();
+                Stored before = stored.get(report.reportId());
+                if (before != null) {
+                    if (before.samePosition()) {
+                        events.add(announce(report, before.body(), before.madeAt()));
+                    } else {
+                        duplicates++;
                     }
-                    return found;
+                    continue;
+                }
+                Recommendation recommendation = TriageEngine.recommend(report, catalog);
+                String body = codec.toJson(recommendation);
+                rows.add(arrival, recommendation, body, codec.toJson(report), now);
+                events.add(announce(report, body, now));
+            }
+            int made = rows.size();
+            int skipped = duplicates;
+            return rows.insert(connection).replaceWith(() -> new Outcome(events, made, skipped));
+        }));
+    }
+
+    private Announcement announce(SymptomReport report, String body, OffsetDateTime madeAt) {
+        return new Announcement(report.userId(),
+                codec.toJson(TriageEvents.recommendationMade(report.reportId(), body, madeAt)));
+    }
+
+    /** The recommendations already stored for these reports; bodies only for those read at the same position before. */
+    private static Uni<Map<UUID, Stored>> stored(SqlConnection connection, Iterable<Arrival> arrivals) {
+        List<UUID> ids = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            ids.add(arrival.report().reportId());
+            partitions.add(arrival.partition());
+            offsets.add(arrival.offset());
+        }
+        return connection.preparedQuery("select r.report_id, r.created_at,"
+                + " (r.source_partition = a.p and r.source_offset = a.o) as same_position,"
+                + " case when r.source_partition = a.p and r.source_offset = a.o then r.body end as body"
+                + " from recommendation r join unnest($1::uuid[], $2::int[], $3::bigint[]) as a(id, p, o) on r.report_id = a.id")
+                .execute(Tuple.of(ids.toArray(new UUID[0]), partitions.toArray(new Integer[0]), offsets.toArray(new Long[0])))
+                .map(found -> {
+                    Map<UUID, Stored> stored = new HashMap<>();
+                    for (Row row : found) {
+                        stored.put(row.getUUID("report_id"), new Stored(Boolean.TRUE.equals(row.getBoolean("same_position")),
+                                row.getString("body"), row.getOffsetDateTime("created_at")));
+                    }
+                    return stored;
                 });
     }
 
-    private static Uni<Void> insert(SqlConnection connection, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    /** The rows of one batch, as columns: each table gets one insert of unnested arrays. */
+    private final class NewRows {
+        private final List<UUID> ids;
+        private final List<String> people;
+        private final List<String> levels;
+        private final List<String> bodies;
+        private final List<String> reports;
+        private final List<String> reportHashes;
+        private final List<Integer> partitions;
+        private final List<Long> offsets;
+        private final List<OffsetDateTime> times;
+
+        NewRows(int capacity) {
+            ids = new ArrayList<>(capacity);
+            people = new ArrayList<>(capacity);
+            levels = new ArrayList<>(capacity);
+            bodies = new ArrayList<>(capacity);
+            reports = new ArrayList<>(capacity);
+            reportHashes = new ArrayList<>(capacity);
+            partitions = new ArrayList<>(capacity);
+            offsets = new ArrayList<>(capacity);
+            times = new ArrayList<>(capacity);
+        }
+
+        void add(Arrival arrival, Recommendation recommendation, String body, String report, OffsetDateTime now) {
+            ids.add(arrival.report().reportId());
+            people.add(arrival.report().userId());
+            levels.add(recommendation.level().name());
+            bodies.add(body);
+            reports.add(report);
+            reportHashes.add(codec.hash(report));
+            partitions.add(arrival.partition());
+            offsets.add(arrival.offset());
+            times.add(now);
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        Uni<Void> insert(SqlConnection connection) {
+            if (ids.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            UUID[] id = ids.toArray(new UUID[0]);
+            String[] person = people.toArray(new String[0]);
+            OffsetDateTime[] at = times.toArray(new OffsetDateTime[0]);
+            // Reports other producers put straight on the topic are recorded too; those from our intake are already.
+            return connection.preparedQuery("insert into symptom_report (report_id, user_id, body, body_hash, received_at)"
+                    + " select * from unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::timestamptz[])"
+                    + " on conflict (report_id) do nothing")
+                    .execute(Tuple.of(id, person, reports.toArray(new String[0]), reportHashes.toArray(new String[0]), at))
+                    .chain(() -> connection.preparedQuery("insert into recommendation"
+                            + " (report_id, user_id, level, body, created_at, source_partition, source_offset)"
+                            + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[],"
+                            + " $6::int[], $7::bigint[])")
+                            .execute(Tuple.tuple().addArrayOfUUID(id).addArrayOfString(person)
+                                    .addArrayOfString(levels.toArray(new String[0])).addArrayOfString(bodies.toArray(new String[0]))
+                                    .addArrayOfOffsetDateTime(at).addArrayOfInteger(partitions.toArray(new Integer[0]))
+                                    .addArrayOfLong(offsets.toArray(new Long[0]))))
+                    .replaceWithVoid();
+        }
     }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Symptom report bodies as a client sends them. */
-final class Reports {
+public final class Reports {
 
     private Reports() {
     }
 
     /** A desk worker's gradual, dull ache at the front of the hip: no red flags. */
-    static Map<String, Object> deskWorker(UUID reportId, String userId) {
+    public static Map<String, Object> deskWorker(UUID reportId, String userId) {
         Map<String, Object> report = new HashMap<>();
         report.put("reportId", reportId.toString());
         if (userId != null) {

@@ -1,0 +1,80 @@
+package dev.hipflex.triage.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.SymptomReport;
+import dev.hipflex.triage.rest.Reports;
+import dev.hipflex.triage.service.TriageService.Arrival;
+import dev.hipflex.triage.service.TriageService.Outcome;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What makes the pipeline exactly-once together with the Kafka transaction: a record read again at the
+ * same position (its transaction aborted after the database commit) gets the very same event again, a
+ * report seen at another position gets none, and neither stores a second recommendation.
+ */
+@QuarkusTest
+class TriageServiceTest {
+
+    @Inject
+    TriageService triage;
+
+    @Inject
+    CatalogSnapshots catalogs;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aRecordReadAgainAtTheSamePositionGetsTheSameEventAndADuplicateElsewhereGetsNone() throws Exception {
+        CatalogSnapshot catalog = catalogs.current().await().indefinitely();
+        String person = "p-" + UUID.randomUUID();
+        SymptomReport first = report(person);
+        SymptomReport second = report(person);
+        List<Arrival> batch = List.of(new Arrival(first, 2, 40), new Arrival(second, 2, 41), new Arrival(first, 2, 42));
+
+        Outcome made = triage.recommend(batch, catalog).await().indefinitely();
+        assertThat(made.made()).isEqualTo(2);
+        assertThat(made.duplicates()).as("the same report again within the batch").isEqualTo(1);
+        assertThat(made.events()).extracting(e -> reportIdOf(e.event()))
+                .containsExactly(first.reportId().toString(), second.reportId().toString());
+        assertThat(made.events()).allSatisfy(e -> assertThat(e.key()).isEqualTo(person));
+
+        Outcome redelivered = triage.recommend(List.of(new Arrival(first, 2, 40)), catalog).await().indefinitely();
+        assertThat(redelivered.made()).isZero();
+        assertThat(redelivered.events()).hasSize(1);
+        assertThat(json.readTree(redelivered.events().get(0).event()))
+                .as("the same event, id and time included").isEqualTo(json.readTree(made.events().get(0).event()));
+
+        Outcome elsewhere = triage.recommend(List.of(new Arrival(first, 0, 40), new Arrival(second, 2, 99)), catalog)
+                .await().indefinitely();
+        assertThat(elsewhere.made()).isZero();
+        assertThat(elsewhere.duplicates()).isEqualTo(2);
+        assertThat(elsewhere.events()).isEmpty();
+    }
+
+    private SymptomReport report(String person) {
+        return json.convertValue(Reports.deskWorker(UUID.randomUUID(), person), SymptomReport.class);
+    }
+
+    private String reportIdOf(String event) {
+        try {
+            JsonNode node = json.readTree(event);
+            assertThat(node.path("subject").asText()).isEqualTo(node.path("data").path("reportId").asText());
+            return node.path("data").path("reportId").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
