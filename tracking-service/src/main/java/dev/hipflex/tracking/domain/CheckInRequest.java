@@ -17,7 +17,8 @@ import dev.hipflex.common.problem.Problem.FieldError;
  */
 public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone, Integer pain, String notes) {
 
-    public List<FieldError> validate() {
+    /** @param now the time the check-in arrives, for "not in the future" */
+    public List<FieldError> validate(java.time.Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (checkInId == null) {
             errors.add(new FieldError("checkInId", "is required"));
@@ -37,7 +38,7 @@ public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone,
         if (notes != null && notes.length() > 500) {
             errors.add(new FieldError("notes", "must be at most 500 characters"));
         }
-        if (at != null && at.toInstant().isAfter(java.time.Instant.now().plusSeconds(600))) {
+        if (at != null && at.toInstant().isAfter(now.plusSeconds(600))) {
             errors.add(new FieldError("at", "must not be in the future"));
         }
         return errors;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.hipflex.common.problem.Problem.FieldError;
@@ -54,12 +55,15 @@ public final class SessionValidator {
         range(errors, "minutes", s.minutes(), 1, 240);
         if (s.phases() == null || s.phases().isEmpty()) {
             errors.add(new FieldError("phases", "needs at least one of release, stretch, strengthen"));
+        } else if (s.phases().stream().anyMatch(Objects::isNull)) {
+            errors.add(new FieldError("phases", "must not contain null entries"));
         }
         if (s.exercises() == null) {
             errors.add(new FieldError("exercises", "is required (it may be empty)"));
         } else {
             for (int i = 0; i < s.exercises().size(); i++) {
-                if (!knownExercises.contains(s.exercises().get(i))) {
+                String exercise = s.exercises().get(i);
+                if (exercise == null || !knownExercises.contains(exercise)) {
                     errors.add(new FieldError("exercises[" + i + "]", "is not an exercise of the catalog"));
                 }
             }

@@ -1,5 +1,7 @@
 package dev.hipflex.tracking.messaging;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,9 +11,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.hipflex.tracking.domain.RecommendationSummary;
 import dev.hipflex.tracking.service.PlanService;
@@ -24,11 +28,35 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RecommendationsConsumer {
 
-    private final ObjectMapper json;
+    private static final Logger LOG = Logger.getLogger(RecommendationsConsumer.class);
+
+    // Only the fields tracking uses are bound; the rest of a recommendation (rules, muscles, doses...) is skipped
+    // without building a tree of it.
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Event(String time, Data data) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Data(String reportId, String userId, String timeZone, String level, PlanPart plan) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PlanPart(String protocol, List<PhasePart> phases) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PhasePart(List<Item> items) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Item(String exercise) {
+    }
+
+    private final ObjectReader reader;
     private final PlanService plans;
 
     public RecommendationsConsumer(ObjectMapper json, PlanService plans) {
-        this.json = json;
+        this.reader = json.readerFor(Event.class);
         this.plans = plans;
     }
 
@@ -37,33 +65,49 @@ public class RecommendationsConsumer {
         RecommendationSummary summary;
         try {
             summary = read(event);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("unreadable recommendation event: " + e.getMessage()));
         }
-        return plans.apply(summary).replaceWithVoid();
+        // A readable event is never dead-lettered for a fault of ours (the database briefly away): it is retried
+        // until it is applied, and the next event of the partition waits for it, which keeps each person's order.
+        return plans.apply(summary)
+                .onFailure().invoke(e -> LOG.warnf("Recommendation %s not applied yet, retrying: %s", summary.reportId(),
+                        e.getMessage()))
+                .onFailure(e -> !(e instanceof IllegalArgumentException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
 
-    RecommendationSummary read(String event) throws java.io.IOException {
-        JsonNode root = json.readTree(event);
-        JsonNode data = root.path("data");
+    RecommendationSummary read(String event) throws IOException {
+        Event root = reader.readValue(event);
+        Data data = root.data();
+        if (data == null) {
+            throw new IllegalArgumentException("data is missing");
+        }
         List<String> exercises = new ArrayList<>();
-        data.path("plan").path("phases").forEach(phase -> phase.path("items").forEach(item -> {
-            if (item.hasNonNull("exercise")) {
-                exercises.add(item.get("exercise").asText());
+        if (data.plan() != null && data.plan().phases() != null) {
+            for (PhasePart phase : data.plan().phases()) {
+                if (phase != null && phase.items() != null) {
+                    for (Item item : phase.items()) {
+                        if (item != null && item.exercise() != null) {
+                            exercises.add(item.exercise());
+                        }
+                    }
+                }
             }
-        }));
-        String zone = require(data, "timeZone");
+        }
+        String zone = require(data.timeZone(), "timeZone");
         ZoneId.of(zone);
-        return new RecommendationSummary(UUID.fromString(require(data, "reportId")), require(data, "userId"), zone,
-                Instant.parse(require(root, "time")), require(data, "level"),
-                data.path("plan").path("protocol").asText("complete-release-protocol"), exercises);
+        String protocol = data.plan() == null || data.plan().protocol() == null ? "complete-release-protocol"
+                : data.plan().protocol();
+        return new RecommendationSummary(UUID.fromString(require(data.reportId(), "reportId")),
+                require(data.userId(), "userId"), zone, Instant.parse(require(root.time(), "time")),
+                require(data.level(), "level"), protocol, exercises);
     }
 
-    private static String require(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is missing");
         }
-        return value.asText();
+        return value;
     }
 }

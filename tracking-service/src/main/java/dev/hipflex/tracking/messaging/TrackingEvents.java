@@ -10,6 +10,7 @@ import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.Phase;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.Side;
+import dev.hipflex.tracking.domain.Word;
 
 /** The events tracking publishes, in the CloudEvents envelope; pseudonymous ids only, no free text. */
 public final class TrackingEvents {
@@ -24,9 +25,17 @@ public final class TrackingEvents {
             Set<Phase> phases, List<String> exercises, Side sides, int painBefore, int painAfter) {
     }
 
-    /** The payload of an {@code adherence-updates} event: the current week's figures and the overall picture. */
+    /**
+     * The payload of an {@code adherence-updates} event: one plan week's figures and the overall picture as of
+     * {@code asOf}. After a session the week is the current one; when a week closes it is the week that closed.
+     */
     public record AdherenceUpdated(String userId, LocalDate asOf, int planDay, int week, int expected, int done,
-            boolean met, double overallPercent, int currentStreak, String stage) {
+            boolean met, double overallPercent, int currentStreak, String stage, Trigger trigger) {
+    }
+
+    /** Why an {@code adherence-updates} event was sent. */
+    public enum Trigger implements Word {
+        SESSION_RECORDED, WEEK_CLOSED
     }
 
     /** The payload of a {@code recovery-alerts} event. */
@@ -37,13 +46,25 @@ public final class TrackingEvents {
     private TrackingEvents() {
     }
 
-    public static CloudEvent<AdherenceUpdated> adherenceUpdated(String userId, Adherence a) {
-        Adherence.Week week = a.weeks().isEmpty() ? null : a.weeks().get(a.weeks().size() - 1);
+    /** After a session: the current week's figures (week 0 and zeros before the plan starts). */
+    public static CloudEvent<AdherenceUpdated> sessionRecorded(String userId, Adherence a) {
+        return adherenceUpdated(userId, a, a.weeks().isEmpty() ? null : a.weeks().get(a.weeks().size() - 1),
+                Trigger.SESSION_RECORDED);
+    }
+
+    /** When {@code closed} (one of {@code a}'s weeks) has ended: its final figures. */
+    public static CloudEvent<AdherenceUpdated> weekClosed(String userId, Adherence a, Adherence.Week closed) {
+        return adherenceUpdated(userId, a, closed, Trigger.WEEK_CLOSED);
+    }
+
+    private static CloudEvent<AdherenceUpdated> adherenceUpdated(String userId, Adherence a, Adherence.Week week,
+            Trigger trigger) {
         return CloudEvent.of(SOURCE, "dev.hipflex.tracking.adherence.updated", userId,
                 "https://hipflex.dev/schemas/adherence-updates/v1",
                 new AdherenceUpdated(userId, a.asOf(), a.planDay(), week == null ? 0 : week.week(),
                         week == null ? 0 : week.expected(), week == null ? 0 : week.done(), week != null && week.met(),
-                        a.overallPercent(), a.currentStreak(), a.currentStage() == null ? null : a.currentStage().slug()));
+                        a.overallPercent(), a.currentStreak(), a.currentStage() == null ? null : a.currentStage().slug(),
+                        trigger));
     }
 
     public static CloudEvent<RecoveryAlert> recoveryAlert(String userId, Adherence a) {

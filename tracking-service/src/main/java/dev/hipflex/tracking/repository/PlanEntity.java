@@ -44,4 +44,8 @@ public class PlanEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** When the plan's next week closes (see WeekCloses); null while no week is due to close. */
+    @Column(name = "next_week_close_at")
+    public OffsetDateTime nextWeekCloseAt;
 }

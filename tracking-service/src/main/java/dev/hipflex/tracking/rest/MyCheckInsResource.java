@@ -1,5 +1,7 @@
 package dev.hipflex.tracking.rest;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,10 +34,12 @@ import io.smallrye.mutiny.Uni;
 public class MyCheckInsResource {
 
     private final CheckInService checkIns;
+    private final Clock clock;
     private final JsonWebToken token;
 
-    public MyCheckInsResource(CheckInService checkIns, JsonWebToken token) {
+    public MyCheckInsResource(CheckInService checkIns, Clock clock, JsonWebToken token) {
         this.checkIns = checkIns;
+        this.clock = clock;
         this.token = token;
     }
 
@@ -46,11 +50,12 @@ public class MyCheckInsResource {
         if (request == null) {
             throw ProblemException.badRequest("body", "a check-in is required");
         }
-        List<FieldError> errors = request.validate();
+        Instant now = clock.instant();
+        List<FieldError> errors = request.validate(now);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return checkIns.record(token.getSubject(), request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
                 .map(day -> Response.status(201).entity(new CheckInView(request.checkInId().toString(), day.toString(),
                         request.pain())).build());

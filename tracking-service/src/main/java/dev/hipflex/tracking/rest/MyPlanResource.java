@@ -62,14 +62,18 @@ public class MyPlanResource {
         });
     }
 
-    /** @param timeZone the person's IANA time zone; day 1 is today there */
-    public record StartRequest(String timeZone) {
+    /**
+     * @param timeZone the person's IANA time zone; day 1 is today there
+     * @param startDate optional: the local date they began, when they began before telling us (at most 12 weeks back)
+     */
+    public record StartRequest(String timeZone, LocalDate startDate) {
     }
 
     @POST
     @Path("start")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start or restart your plan today", description = "Day 1 becomes today in your time zone. "
+    @Operation(summary = "Start or restart your plan", description = "Day 1 becomes today in your time zone, or the "
+            + "startDate you give when you began earlier (up to 12 weeks back; sessions you log for those days count). "
             + "Also starts a plan that waits for a professional's advice, because you asked for it.")
     public Uni<PlanView> start(StartRequest request) {
         if (request == null || request.timeZone() == null) {
@@ -81,7 +85,7 @@ public class MyPlanResource {
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
-        return plans.start(token.getSubject(), zone).map(this::view);
+        return plans.start(token.getSubject(), zone, request.startDate()).map(this::view);
     }
 
     @POST

@@ -1,7 +1,7 @@
 package dev.hipflex.tracking.rest;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hipflex.common.outbox.OutboxRelay;
 import dev.hipflex.common.problem.Problem.FieldError;
@@ -33,7 +34,6 @@ import dev.hipflex.common.problem.QueryParameters;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.SessionValidator;
 import dev.hipflex.tracking.repository.SessionEntity;
-import dev.hipflex.tracking.service.AdherenceFollowUp;
 import dev.hipflex.tracking.service.CatalogTerms;
 import dev.hipflex.tracking.service.SessionService;
 import io.smallrye.mutiny.Uni;
@@ -50,19 +50,19 @@ public class MySessionsResource {
     }
 
     private final SessionService sessions;
-    private final AdherenceFollowUp followUp;
     private final CatalogTerms catalog;
     private final OutboxRelay relay;
     private final ObjectMapper json;
+    private final Clock clock;
     private final JsonWebToken token;
 
-    public MySessionsResource(SessionService sessions, AdherenceFollowUp followUp, CatalogTerms catalog,
-            OutboxRelay relay, ObjectMapper json, JsonWebToken token) {
+    public MySessionsResource(SessionService sessions, CatalogTerms catalog, OutboxRelay relay, ObjectMapper json,
+            Clock clock, JsonWebToken token) {
         this.sessions = sessions;
-        this.followUp = followUp;
         this.catalog = catalog;
         this.relay = relay;
         this.json = json;
+        this.clock = clock;
         this.token = token;
     }
 
@@ -76,21 +76,21 @@ public class MySessionsResource {
                 .onFailure().transform(e -> new ProblemException(503, "Catalog unavailable",
                         "The exercise catalog cannot be reached right now; try again shortly", null))
                 .chain(terms -> {
-                    List<FieldError> errors = SessionValidator.validate(session, terms.exercises(), Instant.now());
+                    List<FieldError> errors = SessionValidator.validate(session, terms.exercises(), clock.instant());
                     if (!errors.isEmpty()) {
                         throw ProblemException.invalid(errors);
                     }
-                    return sessions.record(person, session);
+                    return sessions.record(person, session, terms);
                 })
-                .call(recorded -> {
-                    if (!recorded.created()) {
-                        return Uni.createFrom().voidItem();
+                .invoke(recorded -> {
+                    if (recorded.created()) {
+                        // Committed: its events wait in the outbox; send them now rather than on the relay's next tick.
+                        relay.soon();
                     }
-                    relay.soon();
-                    return followUp.afterSession(person);
                 })
-                .map(recorded -> Response.created(URI.create("/api/v1/me/sessions/" + recorded.session().sessionId))
-                        .entity(view(recorded.session())).build());
+                .map(recorded -> Response.created(URI.create("/api/v1/me/sessions/" + session.sessionId()))
+                        .type(MediaType.APPLICATION_JSON_TYPE).entity(withLocalDay(recorded.body(), recorded.localDay()))
+                        .build());
     }
 
     @GET
@@ -117,10 +117,23 @@ public class MySessionsResource {
     }
 
     private JsonNode view(SessionEntity session) {
+        return view(session.body, session.localDay);
+    }
+
+    /**
+     * The session as stored, with the local day it counts for, as text: the stored body is the JSON object this service
+     * wrote, so the field is added before its closing brace instead of parsing it and writing it again.
+     */
+    private static String withLocalDay(String body, LocalDate localDay) {
+        return body.substring(0, body.lastIndexOf('}')) + ",\"localDay\":\"" + localDay + "\"}";
+    }
+
+    /** The session as stored, with the local day it counts for. */
+    private JsonNode view(String body, LocalDate localDay) {
         try {
-            JsonNode body = json.readTree(session.body);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("localDay", session.localDay.toString());
-            return body;
+            ObjectNode view = (ObjectNode) json.readTree(body);
+            view.put("localDay", localDay.toString());
+            return view;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

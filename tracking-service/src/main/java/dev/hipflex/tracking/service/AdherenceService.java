@@ -1,5 +1,7 @@
 package dev.hipflex.tracking.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,66 +12,107 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.AdherenceEngine;
+import dev.hipflex.tracking.domain.CheckIn;
 import dev.hipflex.tracking.domain.DaySessions;
 import dev.hipflex.tracking.domain.Plan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A person's adherence now: their plan, the catalog's schedule and timeline, and the per-day
- * aggregates and check-ins since the plan started, handed to the {@link AdherenceEngine}. Reads one
- * row per day, never the sessions themselves.
+ * A person's adherence: their plan, the catalog's schedule and timeline, and the per-day aggregates and check-ins
+ * since the plan started, handed to the {@link AdherenceEngine}. Reads one row per day, never the sessions themselves,
+ * in one round trip (three pipelined queries on one connection).
  */
 @ApplicationScoped
 public class AdherenceService {
 
-    private final PlanService plans;
-    private final CatalogTerms catalog;
-    private final CheckInService checkIns;
-    private final Pool pool;
+    /** What adherence is computed from, as stored. */
+    public record Basis(String status, LocalDate startDate, ZoneId zone, List<DaySessions> days, List<CheckIn> checkIns) {
 
-    public AdherenceService(PlanService plans, CatalogTerms catalog, CheckInService checkIns, Pool pool) {
-        this.plans = plans;
-        this.catalog = catalog;
-        this.checkIns = checkIns;
-        this.pool = pool;
+        /** The adherence on the person's local date of {@code now}. */
+        public Adherence at(Instant now, CatalogTerms.Terms terms) {
+            return AdherenceEngine.compute(new Plan(startDate, zone, terms.schedule(), terms.stages()), days, checkIns,
+                    LocalDate.ofInstant(now, zone));
+        }
     }
 
+    private static final String PLAN = "select status, start_date, time_zone from plan where user_id = $1";
+    // Day aggregates and check-ins since the plan's start in one statement (kind 0 and 1). No upper bound: the engine
+    // leaves out days after today.
+    private static final String HISTORY = """
+            select 0, day, sessions, minutes, release_sessions, stretch_sessions, strengthen_sessions, left_only,
+                right_only, both_sides, pain_before_sum, pain_after_sum, pain_count
+            from day_sessions where user_id = $1 and day >= (select start_date from plan where user_id = $1)
+            union all
+            select 1, local_day, pain, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+            from check_in where user_id = $1 and local_day >= (select start_date from plan where user_id = $1)
+            """;
+
+    private final CatalogTerms catalog;
+    private final Pool pool;
+    private final Clock clock;
+
+    public AdherenceService(CatalogTerms catalog, Pool pool, Clock clock) {
+        this.catalog = catalog;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** The person's adherence now; 404 without a plan, 503 while the catalog cannot be read. */
     public Uni<Adherence> of(String userId) {
-        return plans.of(userId).chain(plan -> {
-            if (plan == null) {
+        return terms().chain(terms -> pool.withConnection(connection -> basis(connection, userId)).map(basis -> {
+            if (basis == null) {
                 throw ProblemException.notFound("plan for", userId);
             }
-            ZoneId zone = ZoneId.of(plan.timeZone);
-            LocalDate today = LocalDate.now(zone);
-            return catalog.get()
-                    .onFailure().transform(e -> new ProblemException(503, "Catalog unavailable",
-                            "The plan's schedule cannot be read from the catalog right now; try again shortly", null))
-                    .chain(terms -> days(userId, plan.startDate, today)
-                            .chain(days -> checkIns.between(userId, plan.startDate, today)
-                                    .map(pain -> AdherenceEngine.compute(
-                                            new Plan(plan.startDate, zone, terms.schedule(), terms.stages()), days, pain,
-                                            today))));
-        });
+            return basis.at(clock.instant(), terms);
+        }));
     }
 
-    private Uni<List<DaySessions>> days(String userId, LocalDate from, LocalDate to) {
-        return pool.preparedQuery("select day, sessions, minutes, release_sessions, stretch_sessions, strengthen_sessions,"
-                + " left_only, right_only, both_sides, pain_before_sum, pain_after_sum, pain_count"
-                + " from day_sessions where user_id = $1 and day between $2 and $3")
-                .execute(Tuple.of(userId, from, to))
-                .map(rows -> {
-                    List<DaySessions> days = new ArrayList<>();
-                    for (Row r : rows) {
-                        days.add(new DaySessions(r.getLocalDate("day"), r.getInteger("sessions"), r.getInteger("minutes"),
-                                r.getInteger("release_sessions"), r.getInteger("stretch_sessions"),
-                                r.getInteger("strengthen_sessions"), r.getInteger("left_only"), r.getInteger("right_only"),
-                                r.getInteger("both_sides"), r.getInteger("pain_before_sum"), r.getInteger("pain_after_sum"),
-                                r.getInteger("pain_count")));
-                    }
-                    return days;
-                });
+    public Uni<CatalogTerms.Terms> terms() {
+        return catalog.get().onFailure().transform(e -> new ProblemException(503, "Catalog unavailable",
+                "The plan's schedule cannot be read from the catalog right now; try again shortly", null));
+    }
+
+    /**
+     * The person's plan and what adherence needs, read on {@code client}; null without a plan. Give it a connection (or
+     * a transaction's) so the two queries are pipelined; on a pool each would take a connection of its own.
+     */
+    public Uni<Basis> basis(SqlClient client, String userId) {
+        return Uni.combine().all().unis(plan(client, userId, false), history(client, userId)).with(AdherenceService::basis);
+    }
+
+    /** The plan row (status, start date, zone), or an empty row set; {@code lock} holds it until the transaction ends. */
+    public Uni<RowSet<Row>> plan(SqlClient client, String userId, boolean lock) {
+        return client.preparedQuery(lock ? PLAN + " for update" : PLAN).execute(Tuple.of(userId));
+    }
+
+    /** Day aggregates and check-ins since the plan's start. */
+    public Uni<RowSet<Row>> history(SqlClient client, String userId) {
+        return client.preparedQuery(HISTORY).execute(Tuple.of(userId));
+    }
+
+    /** What {@link #plan} and {@link #history} read, as the engine takes it; null without a plan. */
+    public static Basis basis(RowSet<Row> plan, RowSet<Row> history) {
+        if (plan.size() == 0) {
+            return null;
+        }
+        Row row = plan.iterator().next();
+        List<DaySessions> days = new ArrayList<>(history.size());
+        List<CheckIn> checkIns = new ArrayList<>();
+        for (Row r : history) {
+            if (r.getInteger(0) == 0) {
+                days.add(new DaySessions(r.getLocalDate(1), r.getInteger(2), r.getInteger(3), r.getInteger(4),
+                        r.getInteger(5), r.getInteger(6), r.getInteger(7), r.getInteger(8), r.getInteger(9),
+                        r.getInteger(10), r.getInteger(11), r.getInteger(12)));
+            } else {
+                checkIns.add(new CheckIn(r.getLocalDate(1), r.getInteger(2)));
+            }
+        }
+        return new Basis(row.getString("status"), row.getLocalDate("start_date"), ZoneId.of(row.getString("time_zone")),
+                days, checkIns);
     }
 }

@@ -1,69 +1,112 @@
 package dev.hipflex.tracking.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.hipflex.tracking.domain.PlanState;
+import dev.hipflex.tracking.domain.PlanStatus;
+import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.RecommendationSummary;
+import dev.hipflex.tracking.domain.WeekEnds;
 import dev.hipflex.tracking.repository.PlanEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Each person's plan: made by their first recommendation, changed by later ones. */
+/** Each person's plan: made by their first recommendation, changed by later ones, started and paused by the person. */
 @ApplicationScoped
 public class PlanService {
 
+    private static final String CURRENT = "select status, start_date, time_zone, protocol, level, report_id, exercises,"
+            + " next_week_close_at from plan where user_id = $1 for update";
+    private static final String SAVE = """
+            insert into plan (user_id, status, start_date, time_zone, protocol, level, report_id, exercises, updated_at,
+                next_week_close_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            on conflict (user_id) do update set status = excluded.status, start_date = excluded.start_date,
+                time_zone = excluded.time_zone, protocol = excluded.protocol, level = excluded.level,
+                report_id = excluded.report_id, exercises = excluded.exercises, updated_at = excluded.updated_at,
+                next_week_close_at = excluded.next_week_close_at
+            """;
+    private static final TypeReference<List<String>> EXERCISES = new TypeReference<>() {
+    };
+
     private final ObjectMapper json;
+    private final Pool pool;
+    private final Clock clock;
 
-    public PlanService(ObjectMapper json) {
+    public PlanService(ObjectMapper json, Pool pool, Clock clock) {
         this.json = json;
+        this.pool = pool;
+        this.clock = clock;
     }
 
     /**
-     * Creates or updates the person's plan. A plan starts on the person's local date of the
-     * recommendation; a see-professional or urgent-care recommendation marks it "see a professional
-     * first" instead of silently starting it. The same recommendation again changes nothing.
+     * Creates or updates the person's plan from a recommendation (what changes is {@link PlanState#after}); the same
+     * recommendation again changes nothing. Reads the plan with a row lock and writes it back in one transaction.
      */
-    @WithTransaction
-    public Uni<PlanEntity> apply(RecommendationSummary recommendation) {
-        return PlanEntity.<PlanEntity>findById(recommendation.userId()).chain(existing -> {
-            if (existing != null && existing.reportId.equals(recommendation.reportId())) {
-                return Uni.createFrom().item(existing);
-            }
-            PlanEntity plan = existing != null ? existing : new PlanEntity();
-            ZoneId zone = ZoneId.of(recommendation.timeZone());
-            LocalDate day = recommendation.at().atZone(zone).toLocalDate();
-            String status = recommendation.seeProfessionalFirst() ? PlanEntity.SEE_PROFESSIONAL_FIRST : PlanEntity.ACTIVE;
-            if (existing == null || !PlanEntity.ACTIVE.equals(existing.status) && PlanEntity.ACTIVE.equals(status)) {
-                // A new plan, or one that may start now after waiting for a professional: day 1 is today.
-                plan.startDate = day;
-            }
-            plan.userId = recommendation.userId();
-            plan.status = status;
-            plan.timeZone = recommendation.timeZone();
-            plan.protocol = recommendation.protocol();
-            plan.level = recommendation.level();
-            plan.reportId = recommendation.reportId();
-            plan.exercises = write(recommendation.exercises());
-            plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return plan.persist();
-        });
+    public Uni<Void> apply(RecommendationSummary recommendation) {
+        return pool.withTransaction(connection -> connection.preparedQuery(CURRENT)
+                .execute(Tuple.of(recommendation.userId()))
+                .chain(rows -> {
+                    PlanState existing = rows.size() == 0 ? null : state(rows.iterator().next());
+                    PlanState after = PlanState.after(existing, recommendation);
+                    if (after == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return connection.preparedQuery(SAVE).execute(Tuple.tuple(Arrays.asList(recommendation.userId(),
+                            after.status().word(), after.startDate(), after.zone().getId(), after.protocol(), after.level(),
+                            after.reportId(), write(after.exercises()), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                            after.nextWeekClose() == null ? null : OffsetDateTime.ofInstant(after.nextWeekClose(), ZoneOffset.UTC))))
+                            .replaceWithVoid();
+                }));
     }
 
+    private PlanState state(Row row) {
+        try {
+            OffsetDateTime next = row.getOffsetDateTime("next_week_close_at");
+            return new PlanState(PlanStatus.of(row.getString("status")), row.getLocalDate("start_date"),
+                    ZoneId.of(row.getString("time_zone")), row.getString("protocol"), row.getString("level"),
+                    row.getUUID("report_id"), json.readValue(row.getString("exercises"), EXERCISES),
+                    next == null ? null : next.toInstant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How far back a person may say they began: the length of the whole 12-week plan. */
+    static final int LATEST_BACKDATED_DAYS = 83;
+
     /**
-     * Starts the person's plan today (their local date in {@code zone}), or restarts it: day 1 is today
-     * again. Works without a recommendation too; a plan marked "see a professional first" starts
-     * only because the person asked for it here.
+     * Starts the person's plan, or restarts it: day 1 is today (their local date in {@code zone}), or the day
+     * they say they began when they began before telling us (up to the plan's 12 weeks back; the sessions they
+     * log for those days count). Works without a recommendation too; a plan marked "see a professional first"
+     * starts only because the person asked for it here.
      */
     @WithTransaction
-    public Uni<PlanEntity> start(String userId, ZoneId zone) {
+    public Uni<PlanEntity> start(String userId, ZoneId zone, LocalDate began) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        if (began != null && began.isAfter(today)) {
+            throw ProblemException.badRequest("startDate", "must not be after today (" + today + ") in " + zone.getId());
+        }
+        if (began != null && began.isBefore(today.minusDays(LATEST_BACKDATED_DAYS))) {
+            throw ProblemException.badRequest("startDate", "must be within the plan's 12 weeks: on or after "
+                    + today.minusDays(LATEST_BACKDATED_DAYS));
+        }
         return PlanEntity.<PlanEntity>findById(userId).chain(existing -> {
             PlanEntity plan = existing != null ? existing : new PlanEntity();
             if (existing == null) {
@@ -74,8 +117,8 @@ public class PlanService {
             }
             plan.status = PlanEntity.ACTIVE;
             plan.timeZone = zone.getId();
-            plan.startDate = LocalDate.now(zone);
-            plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            plan.startDate = began != null ? began : today;
+            changed(plan);
             return plan.persist();
         });
     }
@@ -88,7 +131,7 @@ public class PlanService {
                 return Uni.createFrom().failure(dev.hipflex.common.problem.ProblemException.notFound("plan for", userId));
             }
             plan.status = PlanEntity.PAUSED;
-            plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            changed(plan);
             return Uni.createFrom().item(plan);
         });
     }
@@ -96,6 +139,18 @@ public class PlanService {
     @WithSession
     public Uni<PlanEntity> of(String userId) {
         return PlanEntity.findById(userId);
+    }
+
+    /**
+     * Stamps a change. An active plan is due for the week-close pass at the end of its week 1: never later than any
+     * week it has not announced, and the pass itself works out which weeks have closed (start date or zone may have
+     * changed just now). A plan that is not running closes no weeks.
+     */
+    private void changed(PlanEntity plan) {
+        plan.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        plan.nextWeekCloseAt = PlanEntity.ACTIVE.equals(plan.status)
+                ? WeekEnds.end(plan.startDate, ZoneId.of(plan.timeZone), 1).atOffset(ZoneOffset.UTC)
+                : null;
     }
 
     private String write(Object value) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -93,6 +94,22 @@ class PlanAndSessionsTest {
     }
 
     @Test
+    void anUnreadableRecommendationIsDeadLetteredWithTheReasonAndMakesNoPlan() throws Exception {
+        String person = "p-" + UUID.randomUUID();
+        String unreadable = recommendation(person, "self-care", Instant.now()).replace("\"timeZone\":\"Pacific/Auckland\"",
+                "\"timeZone\":\"Nowhere/Land\"");
+        try (TopicReader dlq = new TopicReader("recommendations-dlq"); TopicWriter writer = new TopicWriter()) {
+            writer.send("recommendations", person, unreadable);
+            ConsumerRecord<String, String> dead = await().atMost(WAIT).until(
+                    () -> dlq.poll().stream().filter(r -> person.equals(r.key())).findFirst(), java.util.Optional::isPresent)
+                    .orElseThrow();
+            assertThat(dead.value()).isEqualTo(unreadable);
+            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value())).contains("unreadable");
+        }
+        given().auth().oauth2(TestTokens.token(person, "user")).get("/api/v1/me/plan").then().statusCode(404);
+    }
+
+    @Test
     void aSessionIsRecordedOnceAndAnnouncedOnce() {
         String person = "p-" + UUID.randomUUID();
         String token = TestTokens.token(person, "user");
@@ -123,6 +140,10 @@ class PlanAndSessionsTest {
         given().auth().oauth2(TestTokens.token("someone-else", "user")).get("/api/v1/me/sessions").then()
                 .statusCode(200).body("items.sessionId", org.hamcrest.Matchers.not(hasItem(id.toString())));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/me/sessions").then().statusCode(401);
+        // Verified tokens are remembered by their exact text: another signature for the same person is still checked.
+        given().auth().oauth2(TestTokens.foreignToken(person, "user")).get("/api/v1/me/sessions").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].localDay", equalTo("2026-11-20"));
     }
 
     @Test
@@ -159,6 +180,31 @@ class PlanAndSessionsTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("timeZone", "America/New_York"))
                 .post("/api/v1/me/plan/start").then().statusCode(200).body("status", equalTo("active"));
         given().auth().oauth2(token).get("/api/v1/me/plan").then().statusCode(200).body("status", equalTo("active"));
+    }
+
+    @Test
+    void someoneWhoBeganEarlierStartsThePlanOnThatDayAndTheirSessionsSinceCount() {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.parse(given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", berlin.getId())).post("/api/v1/me/plan/start").then().statusCode(200)
+                .extract().path("startDate"));
+        LocalDate began = today.minusDays(20);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", berlin.getId(), "startDate", began.toString()))
+                .post("/api/v1/me/plan/start").then().statusCode(200).body("startDate", equalTo(began.toString()));
+        Map<String, Object> firstDay = session(UUID.randomUUID(), began.atTime(19, 0).atZone(berlin).toOffsetDateTime());
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(firstDay).post("/api/v1/me/sessions").then()
+                .statusCode(201);
+        given().auth().oauth2(token).get("/api/v1/me/adherence").then().statusCode(200)
+                .body("weeks[0].expected", equalTo(7)).body("weeks[0].done", equalTo(1)).body("weeks", hasSize(3));
+
+        for (String refused : List.of(today.plusDays(1).toString(), today.minusDays(84).toString(), "last-monday")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("timeZone", berlin.getId(), "startDate", refused)).post("/api/v1/me/plan/start").then()
+                    .statusCode(400).body("errors.field", hasItem("startDate"));
+        }
+        given().auth().oauth2(token).get("/api/v1/me/plan").then().body("startDate", equalTo(began.toString()));
     }
 
     @Test

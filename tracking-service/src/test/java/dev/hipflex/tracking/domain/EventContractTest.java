@@ -1,0 +1,144 @@
+package dev.hipflex.tracking.domain;
+
+import static dev.hipflex.tracking.domain.TestPlans.START;
+import static dev.hipflex.tracking.domain.TestPlans.day;
+import static dev.hipflex.tracking.domain.TestPlans.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.hipflex.testsupport.EventContracts;
+import dev.hipflex.testsupport.EventJson;
+import dev.hipflex.tracking.messaging.TrackingEvents;
+
+/**
+ * The events tracking emits, built by its real code (the adherence engine, TrackingEvents, the services' JSON
+ * settings), keep the published contracts; and a broken event fails. In the domain package for the history helpers.
+ */
+class EventContractTest {
+
+    private static final String PERSON = "person-7";
+    private static final String SESSIONS = TrackingEvents.SESSIONS_TOPIC;
+    private static final String ADHERENCE = TrackingEvents.ADHERENCE_TOPIC;
+    private static final String ALERTS = TrackingEvents.ALERTS_TOPIC;
+
+    private static SessionCompletion session(Set<Phase> phases, List<String> exercises, Side sides, int before,
+            int after, OffsetDateTime endedAt) {
+        return new SessionCompletion(UUID.randomUUID(), OffsetDateTime.of(2024, 3, 6, 18, 0, 0, 0, ZoneOffset.ofHours(1)),
+                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after);
+    }
+
+    private static String sessionEvent(SessionCompletion session) {
+        return EventJson.write(TrackingEvents.sessionCompleted(PERSON, session, START));
+    }
+
+    @Test
+    void sessionCompletionEventsKeepTheirContract() {
+        List<SessionCompletion> sessions = List.of(
+                session(EnumSet.allOf(Phase.class), List.of("foam-roll-quads-rectus-femoris", "couch-stretch"), Side.BOTH,
+                        5, 3, null),
+                session(EnumSet.of(Phase.STRETCH), List.of(), Side.LEFT, 0, 0,
+                        OffsetDateTime.of(2024, 3, 6, 18, 20, 0, 0, ZoneOffset.ofHours(1))),
+                session(EnumSet.of(Phase.RELEASE, Phase.STRENGTHEN), List.of("glute-bridge-hold"), Side.RIGHT, 10, 10, null));
+        for (SessionCompletion session : sessions) {
+            EventContracts.assertValid(SESSIONS, PERSON, sessionEvent(session));
+        }
+    }
+
+    @Test
+    void adherenceUpdateEventsKeepTheirContractAcrossThePlan() {
+        List<Adherence> figures = List.of(
+                new History().compute(plan(START), START.minusDays(3)), // the plan starts later: no week, no stage
+                new History().onDay(1),
+                new History().daily(1, 5).onDay(6),
+                new History().daily(1, 4).daily(8, 12).checkIn(day(1), 5).checkIn(day(22), 5).onDay(29),
+                new History().daily(1, 14).daily(15, 15).onDay(100)); // beyond the timeline
+        for (Adherence adherence : figures) {
+            EventContracts.assertValid(ADHERENCE, PERSON, EventJson.write(TrackingEvents.sessionRecorded(PERSON, adherence)));
+        }
+    }
+
+    @Test
+    void recoveryAlertEventsKeepTheirContractForEveryKindOfAlert() {
+        History fullFourWeeks = new History().daily(1, 14).daily(15, 15).daily(17, 17).daily(19, 19).daily(22, 22)
+                .daily(24, 24).daily(26, 26);
+        List<Adherence> alerting = List.of(
+                fullFourWeeks.checkIn(day(1), 5).checkIn(day(22), 5).onDay(29), // no improvement
+                new History().daily(1, 4).daily(8, 12).checkIn(day(1), 5).checkIn(day(22), 5).onDay(29), // consistency
+                new History().daily(1, 20).checkIn(day(1), 2).checkIn(day(22), 7).onDay(29)); // worsening
+        assertThat(alerting).extracting(a -> a.alert().key()).containsExactlyInAnyOrder(
+                "see-professional:no-improvement", "consistency:week-5", "see-professional:worsening");
+        for (Adherence adherence : alerting) {
+            EventContracts.assertValid(ALERTS, PERSON, EventJson.write(TrackingEvents.recoveryAlert(PERSON, adherence)));
+        }
+    }
+
+    @Test
+    void aSessionWithoutItsPainScoreIsRejected() {
+        assertThat(broken(event -> data(event).remove("painBefore")))
+                .anySatisfy(v -> assertThat(v).contains("painBefore"));
+    }
+
+    @Test
+    void aSideWrittenAsTheJavaNameIsRejected() {
+        assertThat(broken(event -> data(event).put("sides", "BOTH")))
+                .anySatisfy(v -> assertThat(v).startsWith("$.data.sides"));
+    }
+
+    @Test
+    void aSessionCarryingMoreThanTheContractSaysIsRejected() {
+        // Start and end times, or a check-in's notes, must not leak into the event unnoticed.
+        assertThat(broken(event -> data(event).put("startedAt", "2024-03-06T18:00:00+01:00")))
+                .anySatisfy(v -> assertThat(v).contains("startedAt"));
+        assertThat(broken(event -> data(event).put("notes", "hip felt tight after work")))
+                .anySatisfy(v -> assertThat(v).contains("notes"));
+    }
+
+    @Test
+    void anAdherenceUpdateWithAnUnknownTriggerOrAPercentOver100IsRejected() {
+        String event = EventJson.write(TrackingEvents.sessionRecorded(PERSON, new History().daily(1, 5).onDay(6)));
+        ObjectNode tree = read(event);
+        data(tree).put("trigger", "session-recorded");
+        assertThat(EventContracts.violations(ADHERENCE, PERSON, tree.toString())).isEmpty();
+        data(tree).put("trigger", "nightly");
+        assertThat(EventContracts.violations(ADHERENCE, PERSON, tree.toString()))
+                .anySatisfy(v -> assertThat(v).startsWith("$.data.trigger"));
+        data(tree).put("trigger", "week-closed").put("overallPercent", 100.1);
+        assertThat(EventContracts.violations(ADHERENCE, PERSON, tree.toString()))
+                .anySatisfy(v -> assertThat(v).startsWith("$.data.overallPercent"));
+    }
+
+    /** A full session's event, broken by {@code change}: its violations, which must not be empty. */
+    private static List<String> broken(Consumer<ObjectNode> change) {
+        ObjectNode event = read(sessionEvent(session(EnumSet.allOf(Phase.class), List.of("couch-stretch"), Side.BOTH, 4,
+                3, null)));
+        assertThat(EventContracts.violations(SESSIONS, PERSON, event.toString())).isEmpty();
+        change.accept(event);
+        List<String> violations = EventContracts.violations(SESSIONS, PERSON, event.toString());
+        assertThat(violations).isNotEmpty();
+        return violations;
+    }
+
+    private static ObjectNode data(ObjectNode event) {
+        return (ObjectNode) event.get("data");
+    }
+
+    private static ObjectNode read(String json) {
+        try {
+            return (ObjectNode) EventJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
