@@ -1,0 +1,376 @@
+// Tracking benchmark, run by deploy/bench/tracking against the local stack.
+//   java -cp 'tracking-service/target/quarkus-app/lib/main/*' deploy/bench/TrackingBench.java \
+//        <base-url> <bootstrap> <private-key.pem> <people> <sessions> <connections> <rate> <seconds> <queries> \
+//        <throughput-seconds> <wrk-script or ->
+// 1. Plans: POST /me/plan/start for each person (tokens signed here with the local stack's dev key).
+// 2. Throughput: sessions recorded over REST as fast as the service takes them, <connections> requests in flight
+//    over keep-alive connections; sessions/s, with p50/p99 at that load. With a wrk script, wrk makes this load for
+//    <throughput-seconds> (it costs the shared cores far less per request than this JVM); without, <sessions>
+//    requests from here.
+// 3. Latency: sessions offered at <rate>/s for <seconds> s (open loop: each request's latency counts from the moment
+//    it was due, so a stall delays the requests behind it too); POST p50/p99.
+// 4. A year of history: a person whose plan started 365 days ago (a recommendation event, as triage sends it), with
+//    a session on most days and weekly check-ins, then GET /me/adherence <queries> times one after another; p50/p99.
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+
+public class TrackingBench {
+
+    static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo", "Pacific/Auckland");
+    static final List<String> EXERCISES = List.of("foam-roll-quads-rectus-femoris", "half-kneeling-hip-flexor-stretch",
+            "glute-bridge-hold", "dead-bug", "supine-passive-hip-flexor-stretch", "bird-dog");
+
+    static Vertx vertx;
+    static HttpClient http;
+    static PrivateKey key;
+    static String run = Long.toString(System.currentTimeMillis(), 36);
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        String bootstrap = args[1];
+        key = privateKey(Path.of(args[2]));
+        int people = Integer.parseInt(args[3]);
+        int sessions = Integer.parseInt(args[4]);
+        int connections = Integer.parseInt(args[5]);
+        int rate = Integer.parseInt(args[6]);
+        int seconds = Integer.parseInt(args[7]);
+        int queries = Integer.parseInt(args[8]);
+        int throughputSeconds = Integer.parseInt(args[9]);
+        String wrkScript = args[10];
+
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        try {
+            // Sent first: tracking may have recommendations to catch up on before it makes this person's plan.
+            Year year = recommendYear(bootstrap);
+            String[] tokens = new String[people];
+            String[] zones = new String[people];
+            for (int i = 0; i < people; i++) {
+                tokens[i] = token("bench-" + run + "-" + i);
+                zones[i] = ZONES.get(i % ZONES.size());
+            }
+            long started = System.nanoTime();
+            Result plans = closedLoop(people, connections, i -> send(HttpMethod.POST, "/api/v1/me/plan/start", tokens[i],
+                    "{\"timeZone\":\"" + zones[i] + "\"}"));
+            System.out.printf("plans         %,d people started a plan in %.1f s (%,.0f/s), %d errors%n", people,
+                    secondsSince(started), people / secondsSince(started), plans.errors());
+
+            // Warm-up at the same load, not counted: JIT, connection pools, the outbox relay's first batches.
+            closedLoop(Math.min(sessions / 5, 10_000), connections, i -> session(tokens, zones));
+            double perSecond;
+            if (!"-".equals(wrkScript)) {
+                double[] wrk = wrk(base, wrkScript, tokens, zones, connections, throughputSeconds);
+                perSecond = wrk[0] / wrk[1];
+                System.out.printf("throughput    %,.0f sessions in %.0f s from wrk with %d connections: %,.0f sessions/s, p50 %.1f ms, p99 %.1f ms, %.0f errors%n",
+                        wrk[0], wrk[1], connections, perSecond, wrk[2], wrk[3], wrk[4]);
+            } else {
+                started = System.nanoTime();
+                Result throughput = closedLoop(sessions, connections, i -> session(tokens, zones));
+                perSecond = sessions / secondsSince(started);
+                System.out.printf("throughput    %,d sessions with %d in flight: %,.0f sessions/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
+                        sessions, connections, perSecond, throughput.p(0.50), throughput.p(0.99), throughput.errors());
+            }
+
+            Result fixed = openLoop(rate, seconds, () -> session(tokens, zones));
+            System.out.printf("latency       %,d sessions offered at %d/s: POST p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
+                    fixed.count(), rate, fixed.p(0.50), fixed.p(0.99), fixed.max(), fixed.errors());
+
+            String yearToken = yearOfHistory(year);
+            closedLoop(Math.max(200, queries / 10), 1, i -> send(HttpMethod.GET, "/api/v1/me/adherence", yearToken, null));
+            started = System.nanoTime();
+            Result adherence = closedLoop(queries, 1, i -> send(HttpMethod.GET, "/api/v1/me/adherence", yearToken, null));
+            System.out.printf("adherence     %,d GET /me/adherence one after another, a year of history: p50 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors%n",
+                    queries, adherence.p(0.50), adherence.p(0.99), queries / secondsSince(started), adherence.errors());
+
+            System.out.printf("targets       sessions/s >= 2,000: %s; POST p99 <= 50 ms at 500/s: %s; adherence p99 <= 10 ms: %s%n",
+                    perSecond >= 2000 ? "MET" : "NOT MET", fixed.p(0.99) <= 50 && fixed.errors() == 0 ? "MET" : "NOT MET",
+                    adherence.p(0.99) <= 10 && adherence.errors() == 0 ? "MET" : "NOT MET");
+        } finally {
+            http.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Runs wrk with the sessions script; returns requests, seconds, p50 ms, p99 ms, errors (its "WRK" line). */
+    static double[] wrk(URI base, String script, String[] tokens, String[] zones, int connections, int seconds)
+            throws Exception {
+        Path people = Files.createTempFile("tracking-bench-people", ".txt");
+        try {
+            StringBuilder lines = new StringBuilder();
+            Instant at = Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS);
+            for (int i = 0; i < tokens.length; i++) {
+                lines.append(tokens[i]).append(' ').append(zones[i]).append(' ')
+                        .append(at.atZone(ZoneId.of(zones[i])).toOffsetDateTime()).append('\n');
+            }
+            Files.writeString(people, lines);
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+                    script, base.toString(), "--", people.toString(),
+                    Long.toString(ThreadLocalRandom.current().nextLong(1L << 32))).redirectErrorStream(true).start();
+            String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (wrk.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + output);
+            }
+            String line = output.lines().filter(l -> l.startsWith("WRK ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no result from wrk:\n" + output));
+            return Arrays.stream(line.substring(4).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        } finally {
+            Files.deleteIfExists(people);
+        }
+    }
+
+    /** Latencies in microseconds, and how many requests did not answer 2xx. */
+    record Result(long[] micros, int errors) {
+
+        int count() {
+            return micros.length;
+        }
+
+        double p(double q) {
+            return micros.length == 0 ? Double.NaN : micros[Math.min(micros.length - 1, (int) Math.ceil(q * micros.length) - 1)] / 1000.0;
+        }
+
+        double max() {
+            return micros.length == 0 ? Double.NaN : micros[micros.length - 1] / 1000.0;
+        }
+    }
+
+    interface Call {
+        Future<Integer> start(int i);
+    }
+
+    /** {@code n} calls, at most {@code inFlight} at a time, each started as soon as one finishes. */
+    static Result closedLoop(int n, int inFlight, Call call) throws Exception {
+        long[] micros = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        Runnable[] worker = new Runnable[1];
+        worker[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= n) {
+                return;
+            }
+            long start = System.nanoTime();
+            call.start(i).onComplete(result -> {
+                micros[i] = (System.nanoTime() - start) / 1000;
+                if (result.failed() || result.result() / 100 != 2) {
+                    if (errors.incrementAndGet() <= 3) {
+                        System.err.println("  error: " + (result.failed() ? result.cause() : "status " + result.result()));
+                    }
+                }
+                if (done.incrementAndGet() == n) {
+                    finished.complete(null);
+                } else {
+                    worker[0].run();
+                }
+            });
+        };
+        vertx.runOnContext(v -> {
+            for (int k = 0; k < Math.min(inFlight, n); k++) {
+                worker[0].run();
+            }
+        });
+        finished.get(30, TimeUnit.MINUTES);
+        Arrays.sort(micros);
+        return new Result(micros, errors.get());
+    }
+
+    /** {@code rate} calls a second for {@code seconds}; each latency counts from when the call was due. */
+    static Result openLoop(int rate, int seconds, java.util.function.Supplier<Future<Integer>> call) throws Exception {
+        int n = rate * seconds;
+        long[] micros = new long[n];
+        AtomicInteger issued = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        AtomicLong timer = new AtomicLong();
+        vertx.runOnContext(v -> timer.set(vertx.setPeriodic(1, id -> {
+            long now = System.nanoTime();
+            while (issued.get() < n && start + issued.get() * interval <= now) {
+                int i = issued.getAndIncrement();
+                long due = start + i * interval;
+                call.get().onComplete(result -> {
+                    micros[i] = (System.nanoTime() - due) / 1000;
+                    if (result.failed() || result.result() / 100 != 2) {
+                        errors.incrementAndGet();
+                    }
+                    if (done.incrementAndGet() == n) {
+                        finished.complete(null);
+                    }
+                });
+            }
+            if (issued.get() >= n) {
+                vertx.cancelTimer(id);
+            }
+        })));
+        finished.get(seconds + 300L, TimeUnit.SECONDS);
+        Arrays.sort(micros);
+        return new Result(micros, errors.get());
+    }
+
+    /** A session for a random person, started within the last hour. */
+    static Future<Integer> session(String[] tokens, String[] zones) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int person = random.nextInt(tokens.length);
+        Instant at = Instant.now().minusSeconds(60 + random.nextInt(3600)).truncatedTo(ChronoUnit.SECONDS);
+        String startedAt = at.atZone(ZoneId.of(zones[person])).toOffsetDateTime().toString();
+        return send(HttpMethod.POST, "/api/v1/me/sessions", tokens[person], sessionBody(UUID.randomUUID(), startedAt,
+                zones[person], random));
+    }
+
+    static String sessionBody(UUID id, String startedAt, String zone, ThreadLocalRandom random) {
+        boolean strengthen = random.nextInt(4) != 0;
+        String sides = switch (random.nextInt(10)) {
+            case 0 -> "left";
+            case 1 -> "right";
+            default -> "both";
+        };
+        int before = random.nextInt(3, 8);
+        return "{\"sessionId\":\"" + id + "\",\"startedAt\":\"" + startedAt + "\",\"timeZone\":\"" + zone + "\","
+                + "\"minutes\":" + random.nextInt(12, 25) + ",\"phases\":[\"release\",\"stretch\""
+                + (strengthen ? ",\"strengthen\"" : "") + "],\"exercises\":[\"" + EXERCISES.get(random.nextInt(EXERCISES.size()))
+                + "\",\"" + EXERCISES.get(random.nextInt(EXERCISES.size())) + "\"],\"sides\":\"" + sides + "\","
+                + "\"painBefore\":" + before + ",\"painAfter\":" + Math.max(0, before - random.nextInt(3)) + "}";
+    }
+
+    static Future<Integer> send(HttpMethod method, String path, String token, String body) {
+        return http.request(method, path).compose(request -> {
+            request.putHeader("Authorization", "Bearer " + token);
+            if (body == null) {
+                return request.send();
+            }
+            request.putHeader("Content-Type", "application/json");
+            return request.send(Buffer.buffer(body));
+        }).compose(response -> response.body().map(ignored -> response.statusCode()));
+    }
+
+    record Year(String person, String token, ZoneId zone, LocalDate start) {
+    }
+
+    /** A person whose plan began 365 days ago: their first recommendation, sent on the recommendations topic as triage does. */
+    static Year recommendYear(String bootstrap) throws Exception {
+        String person = "bench-" + run + "-year";
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        Instant recommendedAt = Instant.now().minus(365, ChronoUnit.DAYS);
+        String reportId = UUID.randomUUID().toString();
+        String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/hipflex/triage-service\","
+                + "\"type\":\"dev.hipflex.triage.recommendation.created\",\"time\":\"" + recommendedAt + "\",\"subject\":\""
+                + reportId + "\",\"datacontenttype\":\"application/json\",\"data\":{\"reportId\":\"" + reportId
+                + "\",\"userId\":\"" + person + "\",\"timeZone\":\"" + zone.getId() + "\",\"level\":\"self-care\","
+                + "\"plan\":{\"protocol\":\"complete-release-protocol\",\"phases\":[{\"items\":[{\"exercise\":"
+                + "\"foam-roll-quads-rectus-femoris\"}]}]}}}";
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("recommendations", person, event)).get();
+        }
+        return new Year(person, token(person), zone, recommendedAt.atZone(zone).toLocalDate());
+    }
+
+    /** Once tracking has made the plan: a session on five days of seven, a second one now and then, a check-in a week. */
+    static String yearOfHistory(Year year) throws Exception {
+        String token = year.token();
+        ZoneId zone = year.zone();
+        LocalDate start = year.start();
+        long waiting = System.nanoTime();
+        while (send(HttpMethod.GET, "/api/v1/me/plan", token, null).toCompletionStage().toCompletableFuture().get() != 200) {
+            if (secondsSince(waiting) > 1800) {
+                throw new IllegalStateException("no plan for " + year.person() + " 30 minutes after its recommendation");
+            }
+            Thread.sleep(1000);
+        }
+        if (secondsSince(waiting) > 5) {
+            System.out.printf("              (waited %.0f s for tracking to reach this person's recommendation)%n", secondsSince(waiting));
+        }
+        List<String> bodies = new ArrayList<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (LocalDate day = start; day.isBefore(LocalDate.now(zone)); day = day.plusDays(1)) {
+            if (random.nextInt(7) < 5) {
+                bodies.add(sessionBody(UUID.randomUUID(), at(day, 7, zone), zone.getId(), random));
+                if (random.nextInt(10) == 0) {
+                    bodies.add(sessionBody(UUID.randomUUID(), at(day, 19, zone), zone.getId(), random));
+                }
+            }
+        }
+        Result recorded = closedLoop(bodies.size(), 8, i -> send(HttpMethod.POST, "/api/v1/me/sessions", token, bodies.get(i)));
+        int weeks = (int) (ChronoUnit.DAYS.between(start, LocalDate.now(zone)) / 7);
+        Result checkIns = closedLoop(weeks, 8, i -> send(HttpMethod.POST, "/api/v1/me/check-ins", token,
+                "{\"checkInId\":\"" + UUID.randomUUID() + "\",\"at\":\"" + at(start.plusWeeks(i), 20, zone) + "\","
+                        + "\"timeZone\":\"" + zone.getId() + "\",\"pain\":" + Math.max(1, 6 - i / 10) + "}"));
+        System.out.printf("history       %s: plan from %s, %,d sessions and %d check-ins recorded (%d errors)%n",
+                year.person(), start, bodies.size(), weeks, recorded.errors() + checkIns.errors());
+        return token;
+    }
+
+    static String at(LocalDate day, int hour, ZoneId zone) {
+        return ZonedDateTime.of(day, LocalTime.of(hour, 0), zone).toOffsetDateTime().toString();
+    }
+
+    static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+
+    /** An RS256 token like `deploy/hipflex token <subject>` makes, signed with the local stack's dev key. */
+    static String token(String subject) throws Exception {
+        long iat = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String payload = "{\"iss\":\"https://hipflex.dev/dev-issuer\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
+                + "\",\"groups\":[\"user\"],\"iat\":" + iat + ",\"exp\":" + (iat + Duration.ofHours(8).toSeconds())
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + b64.encodeToString(signature.sign());
+    }
+
+    static PrivateKey privateKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}

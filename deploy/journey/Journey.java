@@ -1,0 +1,162 @@
+// A short scripted journey against the local stack, run by `deploy/hipflex journey`: a desk worker sends
+// a symptom report, reads the recommendation, sees the plan in tracking, logs a week of sessions and
+// reads their adherence. Prints what happened in plain words.
+//   java -cp 'triage-service/target/quarkus-app/lib/main/*' deploy/journey/Journey.java <catalog> <triage> <tracking> <person> <token>
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+public class Journey {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static String token;
+
+    public static void main(String[] args) throws Exception {
+        String catalog = args[0], triage = args[1], tracking = args[2], person = args[3];
+        token = args[4];
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+
+        say("1. %s opens the exercise library", person);
+        JsonNode stretches = get(catalog + "/api/v1/exercises?category=stretch&limit=3").body;
+        stretches.path("items").forEach(e -> say("   - %s (%s)", e.path("title").asText(), e.path("slug").asText()));
+        say("   ... %d stretches in the catalog", stretches.path("total").asInt());
+
+        String reportId = UUID.randomUUID().toString();
+        ObjectNode report = (ObjectNode) JSON.readTree("""
+                {"painLocations": ["front-of-hip", "low-back"], "side": "right", "qualities": ["dull-ache", "tightness"],
+                 "intensity": 5, "onset": "gradual", "daysSinceOnset": 45, "aggravatingActivities": ["sitting", "standing-up"],
+                 "signs": [], "history": [], "warningSigns": [],
+                 "profile": {"runner": false, "deskWorker": true, "hoursSittingPerDay": 9, "wearsRaisedHeels": false}}""");
+        report.put("reportId", reportId).put("userId", person).put("timeZone", zone.getId())
+                .put("reportedAt", OffsetDateTime.now(zone).minusMinutes(1).toString());
+        say("%n2. They report a dull, tight ache at the front of the right hip, 5/10, worse after sitting 9 hours a day");
+        Reply sent = send("POST", triage + "/api/v1/symptom-reports", report);
+        say("   triage answers %d, the recommendation will be at %s", sent.status, sent.location);
+
+        String where = URI.create(triage).resolve(sent.location).toString();
+        Reply recommendation = get(where);
+        for (int i = 0; i < 120 && recommendation.status != 200; i++) {
+            Thread.sleep(250);
+            recommendation = get(where);
+        }
+        JsonNode r = recommendation.body;
+        say("%n3. The recommendation: %s", r.path("level").asText());
+        r.path("reasons").forEach(reason -> say("   because (%s): %s", reason.path("rule").asText(), reason.path("text").asText()));
+        List<String> muscles = new ArrayList<>();
+        r.path("likelyMuscles").forEach(m -> muscles.add(m.path("muscle").asText()));
+        say("   likely muscles: %s", String.join(", ", muscles));
+        r.path("plan").path("phases").forEach(phase -> {
+            say("   %s (%d min):", phase.path("phase").asText(), phase.path("minutes").asInt());
+            phase.path("items").forEach(item -> say("     - %s: %s", item.path("exercise").asText(), dose(item.path("dose"))));
+        });
+        if (r.path("extras").hasNonNull("movementBreaks")) {
+            say("   and movement breaks while sitting (%s)", r.path("extras").path("movementBreaks").path("protocol").asText());
+        }
+        say("   rule set %s, catalog %s", r.path("ruleSetVersion").asText(), r.path("catalogVersion").asText());
+
+        // 404 until tracking has read the recommendation event and made the plan.
+        Reply plan = peek(tracking + "/api/v1/me/plan");
+        for (int i = 0; i < 120 && !(plan.status == 200 && reportId.equals(plan.body.path("recommendation").asText())); i++) {
+            Thread.sleep(250);
+            plan = peek(tracking + "/api/v1/me/plan");
+        }
+        say("%n4. Tracking made their plan from it: %s, protocol %s", plan.body.path("status").asText(),
+                plan.body.path("protocol").asText());
+        LocalDate start = LocalDate.now(zone).minusDays(6);
+        ObjectNode startRequest = JSON.createObjectNode().put("timeZone", zone.getId()).put("startDate", start.toString());
+        send("POST", tracking + "/api/v1/me/plan/start", startRequest);
+        say("   they began the routine a week ago, on %s, and log that week now", start);
+        List<String> exercises = new ArrayList<>();
+        plan.body.path("exercises").forEach(e -> exercises.add(e.asText()));
+
+        for (int day = 0; day < 7; day++) {
+            int pain = 5 - day / 3;
+            ObjectNode session = JSON.createObjectNode().put("sessionId", UUID.randomUUID().toString())
+                    .put("startedAt", sessionTime(start.plusDays(day), zone).toOffsetDateTime().toString())
+                    .put("timeZone", zone.getId()).put("minutes", 20).put("sides", "both")
+                    .put("painBefore", pain).put("painAfter", Math.max(0, pain - 1));
+            session.putArray("phases").add("release").add("stretch").add("strengthen");
+            exercises.stream().limit(4).forEach(session.withArray("exercises")::add);
+            Reply done = send("POST", tracking + "/api/v1/me/sessions", session);
+            say("   day %d (%s): session recorded (%d), pain %d before, %d after", day + 1, start.plusDays(day), done.status,
+                    pain, Math.max(0, pain - 1));
+        }
+
+        JsonNode adherence = get(tracking + "/api/v1/me/adherence").body;
+        JsonNode week = adherence.path("weeks").path(0);
+        say("%n5. Adherence: week 1 %d of %d sessions, overall %s %%, streak %d days",
+                week.path("done").asInt(), week.path("expected").asInt(), adherence.path("overallPercent").asText(),
+                adherence.path("currentStreak").asInt());
+        JsonNode stage = adherence.path("currentStage");
+        say("   stage %s: %s", stage.path("slug").asText(), stage.path("title").asText());
+        stage.path("whatToExpect").forEach(line -> say("     - %s", line.asText()));
+        say("%nThe events of this journey are on Kafka: symptom-reports, recommendations, session-completions, adherence-updates (key %s).", person);
+    }
+
+    /** 18:00 on that day, or half an hour ago when 18:00 has not come yet today. */
+    static ZonedDateTime sessionTime(LocalDate day, ZoneId zone) {
+        ZonedDateTime evening = ZonedDateTime.of(day, LocalTime.of(18, 0), zone);
+        ZonedDateTime recently = ZonedDateTime.now(zone).minusMinutes(30).withNano(0);
+        return evening.isAfter(recently) ? recently : evening;
+    }
+
+    static String dose(JsonNode dose) {
+        List<String> parts = new ArrayList<>();
+        if (dose.hasNonNull("sets")) parts.add(range(dose.path("sets")) + " sets");
+        if (dose.hasNonNull("reps")) parts.add(range(dose.path("reps")) + " reps");
+        if (dose.hasNonNull("holdSeconds")) parts.add("hold " + range(dose.path("holdSeconds")) + " s");
+        if (dose.hasNonNull("minutes")) parts.add(range(dose.path("minutes")) + " min");
+        if (dose.path("perSide").asBoolean()) parts.add("each side");
+        return String.join(", ", parts);
+    }
+
+    static String range(JsonNode range) {
+        int min = range.path("min").asInt(), max = range.path("max").asInt();
+        return min == max ? Integer.toString(min) : min + "-" + max;
+    }
+
+    record Reply(int status, JsonNode body, String location) {
+    }
+
+    static Reply get(String url) throws Exception {
+        return call(HttpRequest.newBuilder(URI.create(url)).GET(), true);
+    }
+
+    /** A GET whose 4xx is an answer, not a failure. */
+    static Reply peek(String url) throws Exception {
+        return call(HttpRequest.newBuilder(URI.create(url)).GET(), false);
+    }
+
+    static Reply send(String method, String url, JsonNode body) throws Exception {
+        return call(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true);
+    }
+
+    static Reply call(HttpRequest.Builder request, boolean failOn4xx) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        if (response.statusCode() >= 500 || failOn4xx && response.statusCode() >= 400) {
+            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return new Reply(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+}
