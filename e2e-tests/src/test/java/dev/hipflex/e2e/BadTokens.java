@@ -1,0 +1,90 @@
+package dev.hipflex.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import dev.hipflex.testsupport.TestTokens;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Bearer tokens a service must refuse with 401: expired, signed by a key it does not trust, from another
+ * issuer, unsigned, tampered with, or not a token at all. The ones that need the stack's own key are signed
+ * with the key pair {@code deploy/hipflex} generated for the test stack.
+ */
+final class BadTokens {
+
+    private static final String ISSUER = "https://hipflex.dev/dev-issuer";
+
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /** @param validToken a token the services accept, to tamper with */
+    BadTokens(Path stackHome, String subject, String validToken) {
+        PrivateKey key = privateKey(stackHome.resolve("jwt/private.pem"));
+        Instant now = Instant.now();
+        headers.put("none", null);
+        headers.put("empty bearer", "Bearer ");
+        headers.put("garbage", "Bearer not-a-jwt");
+        headers.put("three garbage parts", "Bearer aaaa.bbbb.cccc");
+        headers.put("basic auth", "Basic " + Base64.getEncoder().encodeToString("user:password".getBytes(StandardCharsets.UTF_8)));
+        headers.put("token without scheme", validToken);
+        headers.put("expired", "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("user", "editor"))
+                .issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).sign(key));
+        headers.put("not yet valid", "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("user", "editor"))
+                .issuedAt(now.plusSeconds(3600)).claim("nbf", now.plusSeconds(3600).getEpochSecond())
+                .expiresAt(now.plusSeconds(7200)).sign(key));
+        headers.put("wrong issuer", "Bearer " + Jwt.issuer("https://evil.example/issuer").subject(subject).upn(subject)
+                .groups(Set.of("user", "editor")).expiresAt(now.plusSeconds(3600)).sign(key));
+        headers.put("wrong signature", "Bearer " + TestTokens.foreignToken(subject, "user", "editor"));
+        headers.put("unsigned (alg none)", "Bearer " + unsigned(subject, now));
+        headers.put("tampered payload", "Bearer " + tampered(validToken));
+    }
+
+    /** Name of each bad token and its {@code Authorization} header value (null: no header at all). */
+    Map<String, String> all() {
+        return headers;
+    }
+
+    private static String unsigned(String subject, Instant now) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
+                + "\",\"groups\":[\"user\",\"editor\"],\"exp\":" + now.plusSeconds(3600).getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + ".";
+    }
+
+    /** The valid token with its payload changed (an editor role added) and the original signature kept. */
+    private static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String changed = payload.replaceFirst("\"groups\"\\s*:\\s*\\[", "\"groups\":[\"editor\",");
+        if (changed.equals(payload)) {
+            changed = payload.replaceFirst("\\{", "{\"groups\":[\"editor\"],");
+        }
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    private static PrivateKey privateKey(Path pem) {
+        try {
+            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the stack's JWT key " + pem, e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.hipflex.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import dev.hipflex.testsupport.KafkaBrokerResource;
+
+/**
+ * The whole platform, started once per test JVM the way a developer starts it: {@code deploy/hipflex up}
+ * runs Kafka as its own JVM and the three services from their built fast-jars against the machine's
+ * PostgreSQL. It is a second stack beside any local one: its own state folder in {@code target/}, free
+ * ports, and databases of its own, dropped again when the tests end ({@code -Dhipflex.e2e.keep=true} keeps
+ * everything running for a look afterwards).
+ */
+public final class Platform {
+
+    private static Platform running;
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+    private final String dbPrefix;
+    private final int kafkaPort;
+    private final Map<String, Integer> ports = new HashMap<>();
+
+    private Platform() {
+        root = Path.of(System.getProperty("hipflex.root", "..")).toAbsolutePath().normalize();
+        home = root.resolve("e2e-tests/target/e2e-stack");
+        dbPrefix = "hipflex_e2e_" + UUID.randomUUID().toString().substring(0, 8);
+        int[] free = freePorts(5);
+        kafkaPort = free[0];
+        ports.put("catalog", free[2]);
+        ports.put("triage", free[3]);
+        ports.put("tracking", free[4]);
+        env.put("HIPFLEX_HOME", home.toString());
+        env.put("HIPFLEX_DB_PREFIX", dbPrefix);
+        env.put("HIPFLEX_KAFKA_PORT", Integer.toString(kafkaPort));
+        env.put("HIPFLEX_KAFKA_CONTROLLER_PORT", Integer.toString(free[1]));
+        ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port)));
+    }
+
+    /** The running platform, started on first use. */
+    public static synchronized Platform get() {
+        if (running == null) {
+            Platform platform = new Platform();
+            platform.start();
+            running = platform;
+        }
+        return running;
+    }
+
+    private void start() {
+        // A stack a killed test run left behind in this folder would hold its ports and pid files.
+        if (Files.isDirectory(home.resolve("run"))) {
+            deploy("down");
+        }
+        try {
+            deleteKafkaData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        deploy("up", "--no-build");
+        System.setProperty(KafkaBrokerResource.BOOTSTRAP_PROPERTY, bootstrapServers());
+        if (!Boolean.getBoolean("hipflex.e2e.keep")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "hipflex-e2e-stop"));
+        }
+    }
+
+    /** Stops the stack and drops its databases and roles. */
+    private void stop() {
+        deploy("down");
+        List<String> sql = new ArrayList<>();
+        for (String service : ports.keySet()) {
+            sql.add("drop database if exists " + dbPrefix + "_" + service + " with (force)");
+            sql.add("drop role if exists " + dbPrefix + "_" + service);
+        }
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U",
+                System.getenv().getOrDefault("PG_ADMIN_USER", "postgres"), "-d", "postgres"));
+        sql.forEach(statement -> command.addAll(List.of("-c", statement)));
+        run(command, Path.of("psql-cleanup.log"));
+    }
+
+    private void deleteKafkaData() throws IOException {
+        Path data = home.resolve("kafka");
+        for (String leftover : List.of("data", "cluster-id")) {
+            Path path = data.resolve(leftover);
+            if (Files.exists(path)) {
+                try (var walk = Files.walk(path)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** A bearer token for {@code subject}, signed with this stack's dev key ({@code deploy/hipflex token}). */
+    public String token(String subject, String... roles) {
+        List<String> args = new ArrayList<>(List.of("token", subject));
+        args.addAll(List.of(roles));
+        return deploy(args.toArray(new String[0])).strip();
+    }
+
+    /** The pid of a running component (catalog, triage, tracking, kafka), for fault tests. */
+    public long pid(String component) {
+        try {
+            return Long.parseLong(Files.readString(home.resolve("run/" + component + ".pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills a component at once ({@code kill -9}), as a crash would, and waits until it is gone. */
+    public void kill(String component) {
+        long pid = pid(component);
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
+    /** Starts again whatever is not running (after {@link #kill}), and waits until it is ready. */
+    public void restart() {
+        deploy("up", "--no-build");
+    }
+
+    /** A connection to one service's database, as the PostgreSQL administrator: for counting what was stored. */
+    public java.sql.Connection database(String service) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + dbPrefix + "_" + service,
+                System.getenv().getOrDefault("PG_ADMIN_USER", "postgres"), "");
+    }
+
+    /** Runs {@code deploy/hipflex} with this stack's settings; returns what it printed, fails when it does. */
+    public String deploy(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("deploy/hipflex").toString());
+        command.addAll(List.of(args));
+        return run(command, Path.of("deploy-" + args[0] + ".log"));
+    }
+
+    private String run(List<String> command, Path logName) {
+        try {
+            Files.createDirectories(home);
+            Path log = home.resolve(logName);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within 10 minutes");
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only probing for a free port
+                }
+            }
+        }
+    }
+}
