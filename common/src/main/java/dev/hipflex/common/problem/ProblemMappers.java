@@ -114,11 +114,13 @@ public class ProblemMappers {
 
     /**
      * True when the failure comes from PostgreSQL being away: a refused or broken connection, or the server
-     * shutting down or starting up (SQLSTATE class 08 and 57P0x).
+     * shutting down or starting up (SQLSTATE class 08 and 57P0x). A write on a connection the server has just
+     * closed fails as a plain {@code IOException} ("Broken pipe"), not a {@code SocketException}; Jackson's
+     * exceptions are {@code IOException}s too but are a client's mistake, mapped above.
      */
     static boolean databaseUnavailable(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof java.net.ConnectException || e instanceof java.net.SocketException
+            if (e instanceof java.io.IOException && !(e instanceof com.fasterxml.jackson.core.JacksonException)
                     || e instanceof io.vertx.sqlclient.ClosedConnectionException
                     || e instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
