@@ -127,11 +127,12 @@ public class SessionService {
         }
         Adherence figures = basis.at(now, terms);
         events.add(new Outbox.Pending(TrackingEvents.ADHERENCE_TOPIC, userId, TrackingEvents.sessionRecorded(userId, figures)));
-        if (figures.alert() == null) {
+        Adherence.Alert alert = figures.alertOnSession(day);
+        if (alert == null) {
             return outbox.addAll(connection, events);
         }
         Uni<Boolean> raised = connection.preparedQuery(RAISE)
-                .execute(Tuple.of(userId, figures.alert().key(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .execute(Tuple.of(userId, alert.key(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
                 .map(result -> result.rowCount() == 1);
         return Uni.combine().all().unis(outbox.addAll(connection, events), raised).asTuple()
                 .chain(results -> results.getItem2()

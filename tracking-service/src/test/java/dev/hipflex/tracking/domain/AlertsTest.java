@@ -51,6 +51,25 @@ class AlertsTest {
     }
 
     @Test
+    void a_session_logged_for_an_earlier_week_raises_no_consistency_nudge_but_a_referral_still_comes() {
+        // Same figures as above (75 %, week 5): the nudge applies now...
+        History history = steadyPain(new History().daily(1, 4).daily(8, 12).daily(15, 15).daily(17, 17)
+                .daily(19, 19).daily(22, 22).daily(24, 24).daily(26, 26));
+        Adherence adherence = history.onDay(29);
+        assertThat(adherence.alert()).returns(Level.CONSISTENCY, Alert::level);
+
+        // ...but a session dated in week 4 or before is the person catching up their log; one in week 5 is not.
+        assertThat(adherence.alertOnSession(day(1))).isNull();
+        assertThat(adherence.alertOnSession(day(28))).isNull();
+        assertThat(adherence.alertOnSession(day(29))).isEqualTo(adherence.alert());
+
+        // A referral never waits: worse or unimproved pain is raised whatever day the session is logged for.
+        Adherence referral = steadyPain(new History().daily(1, 5).daily(8, 12).daily(15, 15).daily(17, 17)
+                .daily(19, 19).daily(22, 22).daily(24, 24).daily(26, 26)).onDay(29);
+        assertThat(referral.alertOnSession(day(1))).returns("see-professional:no-improvement", Alert::key);
+    }
+
+    @Test
     void at_79_9_percent_the_work_is_not_consistent_yet() {
         // 163 of 204 due days is 79.90 %, which needs a long daily schedule; 164 of 204 is 80.39 %.
         Schedule longDaily = new Schedule(30, 3, 4, 30);

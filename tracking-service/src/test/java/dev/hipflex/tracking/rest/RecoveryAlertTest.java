@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hipflex.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Five weeks of daily work with pain stuck at 5: one see-professional alert, raised once; adherence announced. */
+/**
+ * Five weeks of daily work with pain stuck at 5, logged after the fact: one see-professional alert, raised once, and no
+ * consistency nudge while the log catches up; adherence announced.
+ */
 @QuarkusTest
 class RecoveryAlertTest {
 
@@ -40,8 +43,9 @@ class RecoveryAlertTest {
             mine = await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
                     .until(() -> alerts.poll().stream().filter(r -> person.equals(r.key())).toList(), r -> true);
             List<String> keys = mine.stream().map(RecoveryAlertTest::key).toList();
-            assertThat(keys).doesNotHaveDuplicates()
-                    .containsOnlyOnce("see-professional:no-improvement");
+            // The first sessions, logged for weeks long past, made the figures look low for a while: catching up a
+            // log raises no consistency nudge, so the referral is the only alert.
+            assertThat(keys).containsExactly("see-professional:no-improvement");
             JsonNode alert = read(mine.stream().filter(e -> key(e).equals("see-professional:no-improvement")).findFirst()
                     .orElseThrow().value());
             assertThat(alert.path("data").path("level").asText()).isEqualTo("see-professional");
