@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import dev.hipflex.common.identity.PersonIds;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -17,7 +18,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * every request for hours, and parsing plus checking its signature and claims was a sixth of the CPU tracking spent
  * on a session. Only a token that passed full verification is remembered, keyed by its exact text, and never past
  * its {@code exp}; a token signed with a key the service no longer trusts stays accepted until then (at most its
- * lifetime), which is the price of not verifying it again.
+ * lifetime), which is the price of not verifying it again. A subject that is not a pseudonymous person id is refused.
  */
 @ApplicationScoped
 @Alternative
@@ -41,6 +42,10 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
             verified.remove(token);
         }
         JWTCallerPrincipal principal = verifier.parse(token, authContextInfo);
+        if (!PersonIds.isPseudonymous(principal.getSubject())) {
+            // The subject becomes a record key and a field of every event: an e-mail address must not get that far.
+            throw new ParseException("The token's subject " + PersonIds.RULE);
+        }
         if (verified.size() >= CAPACITY) {
             verified.clear();
         }

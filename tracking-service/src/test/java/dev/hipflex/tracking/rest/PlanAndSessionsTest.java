@@ -142,6 +142,11 @@ class PlanAndSessionsTest {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/me/sessions").then().statusCode(401);
         // Verified tokens are remembered by their exact text: another signature for the same person is still checked.
         given().auth().oauth2(TestTokens.foreignToken(person, "user")).get("/api/v1/me/sessions").then().statusCode(401);
+        // A subject that is not a pseudonymous id (an e-mail address) never becomes a record key or an event field.
+        given().auth().oauth2(TestTokens.token("jane.doe@example.com", "user")).contentType(ContentType.JSON)
+                .body(Map.of("checkInId", UUID.randomUUID().toString(), "at", java.time.OffsetDateTime.now().minusMinutes(1).toString(),
+                        "timeZone", "Europe/Berlin", "pain", 4))
+                .post("/api/v1/me/check-ins").then().statusCode(401);
         given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].localDay", equalTo("2026-11-20"));
     }

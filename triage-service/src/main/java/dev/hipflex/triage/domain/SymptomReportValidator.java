@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
+import dev.hipflex.common.identity.PersonIds;
 import dev.hipflex.common.problem.Problem.FieldError;
 
 /**
@@ -18,8 +18,6 @@ import dev.hipflex.common.problem.Problem.FieldError;
  */
 public final class SymptomReportValidator {
 
-    /** Pseudonymous ids only: no e-mail addresses or names. */
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** A report from the future beyond clock skew is a client bug. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
     private static final Duration OLDEST = Duration.ofDays(365);
@@ -34,8 +32,8 @@ public final class SymptomReportValidator {
             return errors;
         }
         required(errors, "reportId", r.reportId());
-        if (required(errors, "userId", r.userId()) && !USER_ID.matcher(r.userId()).matches()) {
-            errors.add(new FieldError("userId", "must be a pseudonymous id of 1 to 64 letters, digits or . _ : -"));
+        if (required(errors, "userId", r.userId()) && !PersonIds.isPseudonymous(r.userId())) {
+            errors.add(new FieldError("userId", PersonIds.RULE));
         }
         if (required(errors, "reportedAt", r.reportedAt())) {
             Instant at = r.reportedAt().toInstant();
