@@ -30,40 +30,58 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Publishes stored events in the order they were stored, and marks each one sent once Kafka has
  * acknowledged it. Runs shortly after each new event and on a timer, so events stored while Kafka
  * was down go out when it returns. Rows are claimed with SKIP LOCKED, so several instances can relay
- * side by side without sending a row twice.
+ * side by side without sending a row twice. Sent events are kept for {@code hipflex.outbox.retention} (to see what
+ * went out and when), then pruned, so the table holds days of events rather than the service's whole history.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** Rows deleted per prune statement: short transactions, whatever the backlog. */
+    private static final int PRUNE_BATCH = 5_000;
 
     private final Pool pool;
     private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
     private final Duration interval;
+    private final Duration retention;
+    private final Duration pruneInterval;
     private final Counter published;
+    private final Counter pruned;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timer = -1;
+    private volatile long pruneTimer = -1;
 
     public OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "hipflex.outbox.interval", defaultValue = "PT1S") Duration interval,
+            @ConfigProperty(name = "hipflex.outbox.retention", defaultValue = "P7D") Duration retention,
+            @ConfigProperty(name = "hipflex.outbox.prune-interval", defaultValue = "PT10M") Duration pruneInterval,
             MeterRegistry registry) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.interval = interval;
+        this.retention = retention;
+        this.pruneInterval = pruneInterval;
         this.published = registry.counter("hipflex.outbox.published");
+        this.pruned = registry.counter("hipflex.outbox.pruned");
     }
 
     void start(@Observes StartupEvent event) {
         timer = vertx.setPeriodic(interval.toMillis(), id -> soon());
+        pruneTimer = vertx.setPeriodic(pruneInterval.toMillis(), id -> prune().subscribe().with(
+                count -> LOG.debugf("Pruned %d sent outbox events", count),
+                failure -> LOG.warnf("Outbox prune failed, retrying on the next tick: %s", failure.getMessage())));
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        if (pruneTimer >= 0) {
+            vertx.cancelTimer(pruneTimer);
         }
     }
 
@@ -121,5 +139,15 @@ public class OutboxRelay {
                 .withKey(row.getString("record_key"))
                 .build();
         return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+    }
+
+    /** Deletes the events sent longer than the retention ago, a batch at a time; returns how many. Unsent ones stay. */
+    public Uni<Long> prune() {
+        return pool.preparedQuery("delete from outbox_event where id in (select id from outbox_event"
+                + " where sent_at is not null and sent_at < now() - make_interval(secs => $1) limit " + PRUNE_BATCH + ")")
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .map(rows -> (long) rows.rowCount())
+                .invoke(count -> pruned.increment(count))
+                .chain(count -> count == PRUNE_BATCH ? prune().map(more -> count + more) : Uni.createFrom().item(count));
     }
 }
