@@ -16,7 +16,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     public static final String BOOTSTRAP_PROPERTY = "hipflex.test.kafka.bootstrap-servers";
 
-    private KafkaClusterTestKit cluster;
+    protected KafkaClusterTestKit cluster;
 
     @Override
     public Map<String, String> start() {
@@ -27,6 +27,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                     .setNumControllerNodes(1)
                     .build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "3")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")

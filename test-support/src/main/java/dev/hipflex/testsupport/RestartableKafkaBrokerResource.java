@@ -8,11 +8,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-
 import kafka.server.BrokerServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real in-process Kafka broker, like {@link KafkaBrokerResource}, that a test can stop and start again: for outage
@@ -23,7 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>Quarkus may load this class and the test class with different class loaders, so tests reach the running broker
  * by name, through the platform MBean server, rather than through a static field.
  */
-public class RestartableKafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+public class RestartableKafkaBrokerResource extends KafkaBrokerResource {
 
     private static final String CONTROL_NAME = "dev.hipflex.testsupport:type=RestartableKafkaBroker";
 
@@ -34,32 +30,9 @@ public class RestartableKafkaBrokerResource implements QuarkusTestResourceLifecy
         void startBroker();
     }
 
-    private KafkaClusterTestKit cluster;
-
     @Override
     public Map<String, String> start() {
-        try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "3")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the in-process Kafka broker", e);
-        }
-        String bootstrap = cluster.bootstrapServers();
-        System.setProperty(KafkaBrokerResource.BOOTSTRAP_PROPERTY, bootstrap);
+        Map<String, String> config = super.start();
         ControlMBean control = new ControlMBean() {
             @Override
             public void stopBroker() {
@@ -81,7 +54,7 @@ public class RestartableKafkaBrokerResource implements QuarkusTestResourceLifecy
         } catch (JMException e) {
             throw new IllegalStateException("Could not register the broker's control", e);
         }
-        return Map.of("kafka.bootstrap.servers", bootstrap);
+        return config;
     }
 
     private void setRunning(boolean running) {
@@ -109,13 +82,7 @@ public class RestartableKafkaBrokerResource implements QuarkusTestResourceLifecy
         } catch (JMException e) {
             // Not registered: nothing to undo.
         }
-        if (cluster != null) {
-            try {
-                cluster.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not stop the in-process Kafka broker", e);
-            }
-        }
+        super.stop();
     }
 
     /** Stops the broker; returns once its port is closed. */
