@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -82,6 +84,32 @@ public final class EventContracts {
 
     public static void assertValid(String topic, String key, String eventJson) {
         failIfAny(topic, violations(topic, key, eventJson), eventJson);
+    }
+
+    /**
+     * For negative contract tests: checks that {@code validEventJson} keeps the contract, applies {@code change} to it
+     * and returns what the contract finds wrong with the result, failing if the changed event is still accepted.
+     */
+    public static List<String> violationsOnceChanged(String topic, String key, String validEventJson,
+            Consumer<ObjectNode> change) {
+        assertValid(topic, key, validEventJson);
+        ObjectNode event;
+        try {
+            event = (ObjectNode) JSON.readTree(validEventJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + validEventJson, e);
+        }
+        change.accept(event);
+        List<String> violations = violations(topic, key, event.toString());
+        if (violations.isEmpty()) {
+            throw new AssertionError("The contract of " + topic + " accepted the changed event: " + event);
+        }
+        return violations;
+    }
+
+    /** The {@code data} of a CloudEvent, to change in {@link #violationsOnceChanged}. */
+    public static ObjectNode data(ObjectNode event) {
+        return (ObjectNode) event.get("data");
     }
 
     /** The contracts' example event of a topic ({@code examples/<topic>.json}), for consumers' tests. */

@@ -86,22 +86,22 @@ class EventContractTest {
 
     @Test
     void aSessionWithoutItsPainScoreIsRejected() {
-        assertThat(broken(event -> data(event).remove("painBefore")))
+        assertThat(broken(event -> EventContracts.data(event).remove("painBefore")))
                 .anySatisfy(v -> assertThat(v).contains("painBefore"));
     }
 
     @Test
     void aSideWrittenAsTheJavaNameIsRejected() {
-        assertThat(broken(event -> data(event).put("sides", "BOTH")))
+        assertThat(broken(event -> EventContracts.data(event).put("sides", "BOTH")))
                 .anySatisfy(v -> assertThat(v).startsWith("$.data.sides"));
     }
 
     @Test
     void aSessionCarryingMoreThanTheContractSaysIsRejected() {
         // Start and end times, or a check-in's notes, must not leak into the event unnoticed.
-        assertThat(broken(event -> data(event).put("startedAt", "2024-03-06T18:00:00+01:00")))
+        assertThat(broken(event -> EventContracts.data(event).put("startedAt", "2024-03-06T18:00:00+01:00")))
                 .anySatisfy(v -> assertThat(v).contains("startedAt"));
-        assertThat(broken(event -> data(event).put("notes", "hip felt tight after work")))
+        assertThat(broken(event -> EventContracts.data(event).put("notes", "hip felt tight after work")))
                 .anySatisfy(v -> assertThat(v).contains("notes"));
     }
 
@@ -109,29 +109,20 @@ class EventContractTest {
     void anAdherenceUpdateWithAnUnknownTriggerOrAPercentOver100IsRejected() {
         String event = EventJson.write(TrackingEvents.sessionRecorded(PERSON, new History().daily(1, 5).onDay(6)));
         ObjectNode tree = read(event);
-        data(tree).put("trigger", "session-recorded");
+        EventContracts.data(tree).put("trigger", "session-recorded");
         assertThat(EventContracts.violations(ADHERENCE, PERSON, tree.toString())).isEmpty();
-        data(tree).put("trigger", "nightly");
+        EventContracts.data(tree).put("trigger", "nightly");
         assertThat(EventContracts.violations(ADHERENCE, PERSON, tree.toString()))
                 .anySatisfy(v -> assertThat(v).startsWith("$.data.trigger"));
-        data(tree).put("trigger", "week-closed").put("overallPercent", 100.1);
+        EventContracts.data(tree).put("trigger", "week-closed").put("overallPercent", 100.1);
         assertThat(EventContracts.violations(ADHERENCE, PERSON, tree.toString()))
                 .anySatisfy(v -> assertThat(v).startsWith("$.data.overallPercent"));
     }
 
     /** A full session's event, broken by {@code change}: its violations, which must not be empty. */
     private static List<String> broken(Consumer<ObjectNode> change) {
-        ObjectNode event = read(sessionEvent(session(EnumSet.allOf(Phase.class), List.of("couch-stretch"), Side.BOTH, 4,
-                3, null)));
-        assertThat(EventContracts.violations(SESSIONS, PERSON, event.toString())).isEmpty();
-        change.accept(event);
-        List<String> violations = EventContracts.violations(SESSIONS, PERSON, event.toString());
-        assertThat(violations).isNotEmpty();
-        return violations;
-    }
-
-    private static ObjectNode data(ObjectNode event) {
-        return (ObjectNode) event.get("data");
+        return EventContracts.violationsOnceChanged(SESSIONS, PERSON, sessionEvent(session(EnumSet.allOf(Phase.class),
+                List.of("couch-stretch"), Side.BOTH, 4, 3, null)), change);
     }
 
     private static ObjectNode read(String json) {

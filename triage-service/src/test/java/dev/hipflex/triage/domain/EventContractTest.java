@@ -94,21 +94,21 @@ class EventContractTest {
 
     @Test
     void aRecommendationWithoutItsLevelIsRejected() {
-        assertThat(broken(event -> data(event).remove("level")))
+        assertThat(broken(event -> EventContracts.data(event).remove("level")))
                 .anySatisfy(v -> assertThat(v).contains("level"));
     }
 
     @Test
     void aLevelWrittenAsTheJavaNameIsRejected() {
-        assertThat(broken(event -> data(event).put("level", "SEE_PROFESSIONAL")))
+        assertThat(broken(event -> EventContracts.data(event).put("level", "SEE_PROFESSIONAL")))
                 .anySatisfy(v -> assertThat(v).contains("$.data.level"));
     }
 
     @Test
     void aPropertyTheContractDoesNotKnowIsRejected() {
-        assertThat(broken(event -> data(event).put("notes", "what the person wrote")))
+        assertThat(broken(event -> EventContracts.data(event).put("notes", "what the person wrote")))
                 .anySatisfy(v -> assertThat(v).contains("notes"));
-        assertThat(broken(event -> ((ObjectNode) data(event).get("plan")).put("startDate", "2026-11-23")))
+        assertThat(broken(event -> ((ObjectNode) EventContracts.data(event).get("plan")).put("startDate", "2026-11-23")))
                 .anySatisfy(v -> assertThat(v).contains("startDate"));
     }
 
@@ -116,7 +116,7 @@ class EventContractTest {
     void anIntensityOffTheScaleIsRejected() {
         String event = EventJson.write(TriageEvents.reportReceived(report().build()));
         ObjectNode tree = read(event);
-        data(tree).put("intensity", 11);
+        EventContracts.data(tree).put("intensity", 11);
         assertThat(EventContracts.violations(REPORTS, "user-1", tree.toString()))
                 .anySatisfy(v -> assertThat(v).contains("$.data.intensity"));
     }
@@ -141,17 +141,8 @@ class EventContractTest {
 
     /** The desk-worker recommendation event, broken by {@code change}: its violations, which must not be empty. */
     private static List<String> broken(Consumer<ObjectNode> change) {
-        SymptomReport report = SCENARIOS.get(1).build();
-        ObjectNode event = read(recommendationEvent(SCENARIOS.get(1)));
-        assertThat(EventContracts.violations(RECOMMENDATIONS, report.userId(), event.toString())).isEmpty();
-        change.accept(event);
-        List<String> violations = EventContracts.violations(RECOMMENDATIONS, report.userId(), event.toString());
-        assertThat(violations).isNotEmpty();
-        return violations;
-    }
-
-    private static ObjectNode data(ObjectNode event) {
-        return (ObjectNode) event.get("data");
+        return EventContracts.violationsOnceChanged(RECOMMENDATIONS, SCENARIOS.get(1).build().userId(),
+                recommendationEvent(SCENARIOS.get(1)), change);
     }
 
     private static ObjectNode read(String json) {
