@@ -69,6 +69,7 @@ public class SymptomReportConsumer {
     private final Timer storing;
     private final Timer publishing;
     private final DistributionSummary batchSize;
+    private final Timer waiting;
 
     public SymptomReportConsumer(ObjectMapper json,
             @Channel("recommendations") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) KafkaTransactions<String> out,
@@ -86,6 +87,8 @@ public class SymptomReportConsumer {
         // The two halves of a batch, to see where its time goes: the database transaction and the Kafka one.
         this.storing = Timer.builder("hipflex.triage.batch.storing").publishPercentiles(0.5, 0.99).register(registry);
         this.publishing = Timer.builder("hipflex.triage.batch.publishing").publishPercentiles(0.5, 0.99).register(registry);
+        // How long a batch's oldest record waited on the topic before its batch started: the consumer's lag, in time.
+        this.waiting = Timer.builder("hipflex.triage.batch.waiting").publishPercentiles(0.5, 0.99).register(registry);
         this.batchSize = DistributionSummary.builder("hipflex.triage.batch.records")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -100,6 +103,8 @@ public class SymptomReportConsumer {
         long start = System.nanoTime();
         List<TriageService.Arrival> arrivals = new ArrayList<>();
         batchSize.record(batch.getRecords().size());
+        batch.getRecords().stream().map(KafkaRecord::getTimestamp).filter(t -> t != null).min(Instant::compareTo)
+                .ifPresent(oldest -> waiting.record(Duration.between(oldest, Instant.now()).abs()));
         List<Message<String>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             received.increment();
