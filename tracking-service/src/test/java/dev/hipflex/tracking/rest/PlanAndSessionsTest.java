@@ -218,6 +218,10 @@ class PlanAndSessionsTest {
         checkIn.put("timeZone", "Nowhere/Land");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
                 .statusCode(400).body("errors.field", hasItems("pain", "timeZone"));
+        checkIn.put("pain", 2147483648L);
+        checkIn.put("timeZone", "Europe/Berlin");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
+                .statusCode(400).body("errors.field", hasItem("pain")).body("errors.message", hasItem("is out of range"));
     }
 
     private static JsonNode read(String json) {
