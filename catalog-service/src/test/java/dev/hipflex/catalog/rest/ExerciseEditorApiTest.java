@@ -141,6 +141,15 @@ class ExerciseEditorApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAProblemToo() {
+        // quarkus.http.limits.max-body-size is 64K: padding after the opening brace keeps the JSON valid.
+        String body = "{" + " ".repeat(64 * 1024) + "\"slug\": \"too-large\"}";
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(body).post("/api/v1/exercises").then()
+                .statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("instance", equalTo("/api/v1/exercises"));
+    }
+
+    @Test
     void duplicatesAndDanglingReferencesAreConflicts() {
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(exercise("couch-stretch"))
                 .post("/api/v1/exercises").then().statusCode(409).body("errors.field", hasItem("slug"));

@@ -1,0 +1,94 @@
+package dev.hipflex.tracking.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hipflex.testsupport.TestTokens;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A body over quarkus.http.limits.max-body-size is refused with 413 and a problem body (hipflex-common's
+ * BodySizeLimit), whether its length is declared or it comes in chunks, and nothing is recorded.
+ */
+@QuarkusTest
+class BodySizeLimitTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int limit = (int) ConfigProvider.getConfig()
+            .getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
+
+    @TestHTTPResource("/api/v1/me/sessions")
+    URI sessions;
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsAProblem() throws Exception {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        assertTooLarge(post(token, BodyPublishers.ofByteArray(session(limit + 1))));
+        given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aChunkedBodyGrowingOverTheLimitIsAProblem() throws Exception {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        byte[] body = session(limit + 1);
+        assertTooLarge(post(token, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void bodiesUpToTheLimitAreRead() throws Exception {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        assertCreated(post(token, BodyPublishers.ofByteArray(session(limit))));
+        byte[] chunked = session(limit);
+        assertCreated(post(token, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked))));
+        given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(2));
+    }
+
+    private HttpResponse<String> post(String token, BodyPublisher body) throws Exception {
+        return http.send(HttpRequest.newBuilder(sessions).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertCreated(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private static void assertTooLarge(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(413);
+        assertThat(problem.path("title").asText()).isEqualTo("Content Too Large");
+        assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/me/sessions");
+    }
+
+    /** A valid session of exactly {@code size} bytes: whitespace after the opening brace keeps it valid JSON. */
+    private static byte[] session(int size) throws Exception {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2);
+        String json = JSON.writeValueAsString(PlanAndSessionsTest.session(UUID.randomUUID(), start));
+        return ("{" + " ".repeat(size - json.length()) + json.substring(1)).getBytes(StandardCharsets.UTF_8);
+    }
+}
