@@ -60,8 +60,10 @@ public class BodySizeLimit {
                             context.next();
                         }
                     } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && !form(request)) {
-                        // Fails the request with 413 as soon as the body grows over the limit.
+                        // Fails the request with 413 as soon as the body grows over the limit. It answers an
+                        // "Expect: 100-continue" itself: the REST layer, which gets the body from it, must not again.
                         chunked.handle(context);
+                        request.headers().remove(HttpHeaders.EXPECT);
                     } else {
                         context.next();
                     }
