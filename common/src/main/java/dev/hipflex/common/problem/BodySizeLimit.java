@@ -30,6 +30,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class BodySizeLimit {
 
     private static final int TOO_LARGE = 413;
+    private static final String ANSWERED = BodySizeLimit.class.getName() + ".answered";
 
     private final long limit;
     private final ObjectMapper json;
@@ -71,9 +72,10 @@ public class BodySizeLimit {
                 .failureHandler(context -> {
                     if (context.statusCode() == TOO_LARGE) {
                         tooLarge(context);
-                    } else {
+                    } else if (!Boolean.TRUE.equals(context.get(ANSWERED))) {
                         context.next();
                     }
+                    // else: the connection closed under the rest of a body already answered 413; nothing to report
                 });
     }
 
@@ -106,6 +108,7 @@ public class BodySizeLimit {
             throw new IllegalStateException(e);
         }
         // The client may still be sending the rest: close the connection once answered, as Quarkus does.
+        context.put(ANSWERED, true);
         context.response().setStatusCode(TOO_LARGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
