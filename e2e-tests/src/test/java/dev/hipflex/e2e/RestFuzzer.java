@@ -79,6 +79,10 @@ final class RestFuzzer {
         }
     }
 
+    /** Kinds of a body over the service's limit, sent with a Content-Length or chunked (RestFuzzFaultTest sends them). */
+    static final String HUGE_BODY = "huge-body";
+    static final String HUGE_CHUNKED_BODY = "huge-chunked-body";
+
     private static final String JSON = "application/json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml",
@@ -449,8 +453,11 @@ final class RestFuzzer {
                 int limit = setup.bodyLimits().get(service);
                 int size = limit + 1 + random.nextInt(limit * 2);
                 byte[] padded = padded(bytes(valid), size);
-                yield new FuzzCase(service, "huge-body", method, path, auth, JSON, padded, Set.of(413), null,
-                        "valid body padded with whitespace to " + size + " bytes (limit " + limit + ")");
+                // With its length declared, or in chunks of no declared length: a server checks the two apart.
+                boolean chunked = random.nextBoolean();
+                yield new FuzzCase(service, chunked ? HUGE_CHUNKED_BODY : HUGE_BODY, method, path, auth, JSON, padded, Set.of(413),
+                        null, "valid body padded with whitespace to " + size + " bytes (limit " + limit + ")"
+                                + (chunked ? ", sent in chunks" : ""));
             }
             case 2 -> {
                 String text = new String(bytes(valid), StandardCharsets.UTF_8);

@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -59,12 +62,14 @@ public class ProblemMappers {
             return problemResponse(400, "Invalid request", field + " is not a known field",
                     List.of(new Problem.FieldError(field, "is not a known field")), uri);
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = pathOf(mapping);
+        String field = fieldOf(e);
+        if (field != null) {
             String message;
             if (e instanceof InvalidFormatException format) {
                 message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase()
                         + ": '" + format.getValue() + "'";
+            } else if (outOfRange(e)) {
+                message = "is out of range";
             } else {
                 message = "has the wrong type or shape";
             }
@@ -91,6 +96,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().getStatus() == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus' JSON reader passes on only a MismatchedInputException as it is; every other JSON failure (a number
+            // out of range, a syntax error) comes wrapped in a bare 400 that would not name the field.
+            return unreadableJson(json, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -144,8 +154,8 @@ public class ProblemMappers {
     public static Response problemResponse(int status, String title, String detail, List<Problem.FieldError> errors,
             UriInfo uri) {
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-        Problem body = new Problem("about:blank", title, status, detail, instance, errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail, instance, errors))
+                .build();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
@@ -153,6 +163,42 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    /**
+     * The field a JSON failure is about: the path Jackson records for a failure while binding, or for a number out of
+     * range read outside binding, where the parser stood. Null for a syntax error, where no field is to blame.
+     */
+    static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return pathOf(mapping);
+        }
+        if (outOfRange(e) && e.getProcessor() instanceof JsonParser parser) {
+            String path = pathOf(parser.getParsingContext());
+            return path.isEmpty() ? null : path;
+        }
+        return null;
+    }
+
+    private static boolean outOfRange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputCoercionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String pathOf(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = pathOf(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + Math.max(context.getCurrentIndex(), 0) + "]";
+        }
+        String name = context.getCurrentName();
+        return name == null ? parent : parent.isEmpty() ? name : parent + "." + name;
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -223,6 +223,18 @@ class PlanAndSessionsTest {
         checkIn.put("timeZone", "Nowhere/Land");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
                 .statusCode(400).body("errors.field", hasItems("pain", "timeZone"));
+        checkIn.put("pain", 2147483648L);
+        checkIn.put("timeZone", "Europe/Berlin");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
+                .statusCode(400).body("errors.field", hasItem("pain")).body("errors.message", hasItem("is out of range"));
+        // Not times: Jackson had read 12345 and "1700000000" as seconds since 1970 and "" as no time (now), and an old
+        // check-in is allowed, so such check-ins were stored.
+        checkIn.put("pain", 4);
+        for (Object notATime : List.of(12345, "1700000000", "", List.of(2026, 11, 20))) {
+            checkIn.put("at", notATime);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
+                    .statusCode(400).body("errors.field", hasItem("at"));
+        }
     }
 
     private static JsonNode read(String json) {

@@ -115,6 +115,10 @@ class SymptomReportFlowTest {
         unknownWord.put("qualities", List.of("tickly"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(unknownWord).post("/api/v1/symptom-reports")
                 .then().statusCode(400).body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("qualities")));
+        Map<String, Object> overflow = Reports.deskWorker(reportId, null);
+        overflow.put("weeksOfConsistentWork", new java.math.BigInteger("99999999999999999999"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(overflow).post("/api/v1/symptom-reports")
+                .then().statusCode(400).body("errors.field", hasItem("weeksOfConsistentWork"));
         given().auth().oauth2(token).get("/api/v1/symptom-reports/" + reportId + "/recommendation").then().statusCode(404);
     }
 
