@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -31,6 +32,9 @@ public class BodySizeLimit {
 
     private static final int TOO_LARGE = 413;
     private static final String ANSWERED = BodySizeLimit.class.getName() + ".answered";
+    /** After a 413, at most this much more of the body is read (and dropped), for at most this long. */
+    private static final long LINGER_BYTES = 1024 * 1024;
+    private static final long LINGER_MILLIS = 5_000;
 
     private final long limit;
     private final ObjectMapper json;
@@ -80,6 +84,9 @@ public class BodySizeLimit {
     }
 
     private static long declared(String length) {
+        if (length == null) {
+            return -1;
+        }
         try {
             return Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
@@ -107,12 +114,37 @@ public class BodySizeLimit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // The client may still be sending the rest: close the connection once answered, as Quarkus does.
         context.put(ANSWERED, true);
         context.response().setStatusCode(TOO_LARGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ended -> request.connection().close())
-                .end(Buffer.buffer(body));
+                .end(Buffer.buffer(body))
+                .onComplete(written -> closeOnceRead(context));
+    }
+
+    /**
+     * Closes the connection once the client has sent the rest of the body, read and dropped, within bounds. Closed
+     * with a body still unread, the connection is reset, and a client still sending may lose the answer (RFC 9112,
+     * 9.6); one that sent "Expect: 100-continue" was never invited to send it.
+     */
+    private void closeOnceRead(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        HttpConnection connection = request.connection();
+        long rest = declared(request.getHeader(HttpHeaders.CONTENT_LENGTH)) - request.bytesRead();
+        if (request.isEnded() || request.headers().contains(HttpHeaders.EXPECT) || rest > LINGER_BYTES) {
+            connection.close();
+            return;
+        }
+        long timer = context.vertx().setTimer(LINGER_MILLIS, late -> connection.close());
+        request.handler(chunk -> {
+            if (request.bytesRead() > limit + LINGER_BYTES) {
+                connection.close();
+            }
+        });
+        request.endHandler(end -> {
+            context.vertx().cancelTimer(timer);
+            connection.close();
+        });
+        request.resume();
     }
 }

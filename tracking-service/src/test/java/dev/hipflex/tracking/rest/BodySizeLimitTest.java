@@ -2,12 +2,15 @@ package dev.hipflex.tracking.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,6 +106,32 @@ class BodySizeLimitTest {
         byte[] chunked = session(limit);
         assertCreated(post(token, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked))));
         given().auth().oauth2(token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(2));
+    }
+
+    /** Closed with the body unread, the connection is reset, and a client still sending may lose the 413. */
+    @Test
+    void theRestOfARefusedBodyIsReadBeforeTheConnectionCloses() throws Exception {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        byte[] body = session(limit + 1000);
+        try (Socket socket = new Socket(sessions.getHost(), sessions.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("POST /api/v1/me/sessions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.setSoTimeout(5_000);
+            byte[] answer = new byte[1024];
+            assertThat(new String(answer, 0, in.read(answer), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 413");
+            // Answered from the headers alone; the connection waits for the body...
+            socket.setSoTimeout(300);
+            assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class);
+            out.write(body);
+            out.flush();
+            // ...and closes once it has it.
+            socket.setSoTimeout(5_000);
+            assertThat(in.read()).isEqualTo(-1);
+        }
     }
 
     @Test
