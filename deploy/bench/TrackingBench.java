@@ -7,6 +7,7 @@
 //    over keep-alive connections; sessions/s, with p50/p99 at that load. With a wrk script, wrk makes this load for
 //    <throughput-seconds> (it costs the shared cores far less per request than this JVM); without, <sessions>
 //    requests from here.
+//    Then waits until every session recorded so far has its event on session-completions (the outbox drained).
 // 3. Latency: sessions offered at <rate>/s for <seconds> s (open loop: each request's latency counts from the moment
 //    it was due, so a stall delays the requests behind it too); POST p50/p99.
 // 4. A year of history: a person whose plan started 365 days ago (a recommendation event, as triage sends it), with
@@ -38,9 +39,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.vertx.core.Future;
@@ -94,21 +98,33 @@ public class TrackingBench {
             System.out.printf("plans         %,d people started a plan in %.1f s (%,.0f/s), %d errors%n", people,
                     secondsSince(started), people / secondsSince(started), plans.errors());
 
+            // Every recorded session's event is counted on its topic, so the latency phase can start on a settled system.
+            KafkaConsumer<String, String> completions = completions(bootstrap);
             // Warm-up at the same load, not counted: JIT, connection pools, the outbox relay's first batches.
-            closedLoop(Math.min(sessions / 5, 10_000), connections, i -> session(tokens, zones));
+            int warmUp = Math.min(sessions / 5, 10_000);
+            closedLoop(warmUp, connections, i -> session(tokens, zones));
             double perSecond;
+            long recorded;
             if (!"-".equals(wrkScript)) {
                 double[] wrk = wrk(base, wrkScript, tokens, zones, connections, throughputSeconds);
                 perSecond = wrk[0] / wrk[1];
+                recorded = warmUp + (long) wrk[0] - (long) wrk[4];
                 System.out.printf("throughput    %,.0f sessions in %.0f s from wrk with %d connections: %,.0f sessions/s, p50 %.1f ms, p99 %.1f ms, %.0f errors%n",
                         wrk[0], wrk[1], connections, perSecond, wrk[2], wrk[3], wrk[4]);
             } else {
                 started = System.nanoTime();
                 Result throughput = closedLoop(sessions, connections, i -> session(tokens, zones));
                 perSecond = sessions / secondsSince(started);
+                recorded = warmUp + sessions - throughput.errors();
                 System.out.printf("throughput    %,d sessions with %d in flight: %,.0f sessions/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
                         sessions, connections, perSecond, throughput.p(0.50), throughput.p(0.99), throughput.errors());
             }
+
+            // Overload leaves a backlog (the outbox's events still to relay): the latency phase measures 500/s on its own.
+            started = System.nanoTime();
+            long events = awaitEvents(completions, recorded);
+            System.out.printf("settled       %,d of %,d session-completions events on Kafka %.1f s after the throughput phase%n",
+                    events, recorded, secondsSince(started));
 
             Result fixed = openLoop(rate, seconds, () -> session(tokens, zones));
             System.out.printf("latency       %,d sessions offered at %d/s: POST p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
@@ -128,6 +144,39 @@ public class TrackingBench {
             http.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** A consumer of {@code session-completions} positioned at its end, before any of this run's sessions. */
+    static KafkaConsumer<String, String> completions(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + run);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("session-completions"));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
+        return consumer;
+    }
+
+    /** Reads this run's session events until {@code expected} have arrived (or five minutes pass); returns how many. */
+    static long awaitEvents(KafkaConsumer<String, String> consumer, long expected) {
+        long seen = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        String prefix = "bench-" + run + "-";
+        while (seen < expected && System.nanoTime() < deadline) {
+            for (var record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.key() != null && record.key().startsWith(prefix)) {
+                    seen++;
+                }
+            }
+        }
+        consumer.close();
+        return seen;
     }
 
     /** Runs wrk with the sessions script; returns requests, seconds, p50 ms, p99 ms, errors (its "WRK" line). */
