@@ -59,20 +59,30 @@ public class TriageBench {
         }
     }
 
-    /** A report of about 1 KB in the CloudEvents envelope triage's intake writes. */
-    static String report(UUID reportId, String person) {
+    // Reports vary as people do (where it hurts, how, who they are), so the pipeline cannot serve one answer again.
+    static final String[] LOCATIONS = {"\"front-of-hip\",\"groin\",\"low-back\"", "\"front-of-hip\"",
+            "\"groin\",\"front-of-thigh\"", "\"front-of-hip\",\"knee\"", "\"front-of-hip\",\"low-back\""};
+    static final String[] QUALITIES = {"\"dull-ache\",\"tightness\"", "\"tightness\"", "\"sharp\"",
+            "\"pinching\",\"dull-ache\""};
+    static final String[] ONSETS = {"gradual", "sudden-during-exercise"};
+
+    /** A report of about 1 KB in the CloudEvents envelope triage's intake writes, varied by {@code i}. */
+    static String report(UUID reportId, String person, int i) {
         String now = Instant.now().toString();
+        int v = Math.floorMod(i * 31 + 7, 1_000_003);
         return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench\","
                 + "\"type\":\"dev.hipflex.triage.symptom-report.received\",\"time\":\"" + now + "\",\"subject\":\""
                 + reportId + "\",\"datacontenttype\":\"application/json\","
                 + "\"dataschema\":\"https://hipflex.dev/schemas/symptom-reports/v1\",\"data\":{"
                 + "\"reportId\":\"" + reportId + "\",\"userId\":\"" + person + "\",\"reportedAt\":\"" + now + "\","
-                + "\"timeZone\":\"Europe/Berlin\",\"painLocations\":[\"front-of-hip\",\"groin\",\"low-back\"],"
-                + "\"side\":\"both\",\"qualities\":[\"dull-ache\",\"tightness\"],\"intensity\":5,\"onset\":\"gradual\","
-                + "\"daysSinceOnset\":40,\"aggravatingActivities\":[\"sitting\",\"standing-up\",\"stairs\"],"
-                + "\"signs\":[],\"history\":[],\"warningSigns\":[],\"profile\":{\"runner\":true,\"deskWorker\":true,"
-                + "\"hoursSittingPerDay\":9,\"runningShoeAgeMonths\":8,\"wearsRaisedHeels\":false},"
-                + "\"weeksOfConsistentWork\":1}}";
+                + "\"timeZone\":\"Europe/Berlin\",\"painLocations\":[" + LOCATIONS[v % LOCATIONS.length] + "],"
+                + "\"side\":\"" + (v % 3 == 0 ? "left" : "both") + "\",\"qualities\":[" + QUALITIES[v % QUALITIES.length]
+                + "],\"intensity\":" + (2 + v % 6) + ",\"onset\":\"" + ONSETS[v % 2] + "\","
+                + "\"daysSinceOnset\":" + (3 + v % 60) + ",\"aggravatingActivities\":[\"sitting\",\"standing-up\",\"stairs\"],"
+                + "\"signs\":[],\"history\":[],\"warningSigns\":[],\"profile\":{\"runner\":" + (v % 2 == 0)
+                + ",\"deskWorker\":" + (v % 4 < 2) + ",\"hoursSittingPerDay\":" + (v % 10) + ",\"runningShoeAgeMonths\":"
+                + (v % 14) + ",\"wearsRaisedHeels\":" + (v % 5 == 0) + "},"
+                + "\"weeksOfConsistentWork\":" + (v % 8) + "}}";
     }
 
     static KafkaProducer<String, String> producer() {
@@ -151,7 +161,7 @@ public class TriageBench {
                 for (int i = 0; i < n; i++) {
                     UUID id = UUID.randomUUID();
                     String person = "bench-person-" + (i % 1000);
-                    producer.send(new ProducerRecord<>(topic, person, report(id, person)));
+                    producer.send(new ProducerRecord<>(topic, person, report(id, person, i)));
                 }
             }
         });
@@ -202,7 +212,7 @@ public class TriageBench {
                     UUID id = UUID.randomUUID();
                     String person = "bench-latency-" + (i % 1000);
                     sentAt.put(id.toString(), System.nanoTime());
-                    producer.send(new ProducerRecord<>("symptom-reports", person, report(id, person)));
+                    producer.send(new ProducerRecord<>("symptom-reports", person, report(id, person, i)));
                     producer.flush();
                     sent.incrementAndGet();
                     next += interval;

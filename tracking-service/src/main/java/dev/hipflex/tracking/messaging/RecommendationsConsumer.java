@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -54,10 +56,13 @@ public class RecommendationsConsumer {
 
     private final ObjectReader reader;
     private final PlanService plans;
+    private final Duration attemptTimeout;
 
-    public RecommendationsConsumer(ObjectMapper json, PlanService plans) {
+    public RecommendationsConsumer(ObjectMapper json, PlanService plans,
+            @ConfigProperty(name = "hipflex.tracking.recommendation-attempt-timeout", defaultValue = "PT10S") Duration attemptTimeout) {
         this.reader = json.readerFor(Event.class);
         this.plans = plans;
+        this.attemptTimeout = attemptTimeout;
     }
 
     @Incoming("recommendations")
@@ -70,7 +75,11 @@ public class RecommendationsConsumer {
         }
         // A readable event is never dead-lettered for a fault of ours (the database briefly away): it is retried
         // until it is applied, and the next event of the partition waits for it, which keeps each person's order.
+        // An attempt that never answers (seen once when PostgreSQL restarted mid-transaction) counts as failed, so the
+        // partition cannot stall behind it.
         return plans.apply(summary)
+                .ifNoItem().after(attemptTimeout).failWith(() -> new TimeoutException("no answer from the database in "
+                        + attemptTimeout.toMillis() + " ms"))
                 .onFailure().invoke(e -> LOG.warnf("Recommendation %s not applied yet, retrying: %s", summary.reportId(),
                         e.getMessage()))
                 .onFailure(e -> !(e instanceof IllegalArgumentException))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,7 +25,7 @@ class EventContractConsumerTest {
     private static final String TOPIC = "recommendations";
 
     /** Only read() is exercised; it needs no plan service. */
-    private final RecommendationsConsumer consumer = new RecommendationsConsumer(EventJson.mapper(), null);
+    private final RecommendationsConsumer consumer = new RecommendationsConsumer(EventJson.mapper(), null, Duration.ofSeconds(10));
 
     @Test
     void readsTheContractsExampleRecommendation() throws IOException {

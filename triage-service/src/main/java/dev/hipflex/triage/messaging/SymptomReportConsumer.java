@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -70,10 +72,13 @@ public class SymptomReportConsumer {
     private final Timer publishing;
     private final DistributionSummary batchSize;
     private final Timer waiting;
+    private final Duration attemptTimeout;
 
     public SymptomReportConsumer(ObjectMapper json,
             @Channel("recommendations") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) KafkaTransactions<String> out,
-            CatalogSnapshots catalog, TriageService triage, MeterRegistry registry) {
+            CatalogSnapshots catalog, TriageService triage, MeterRegistry registry,
+            @ConfigProperty(name = "hipflex.triage.store-attempt-timeout", defaultValue = "PT30S") Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
         // Strict reading: an unknown field or word in a record from another producer is a reason to dead-letter it.
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.out = out;
@@ -117,6 +122,10 @@ public class SymptomReportConsumer {
         Uni<TriageService.Outcome> outcome = arrivals.isEmpty() ? Uni.createFrom().item(new TriageService.Outcome(List.of(), 0, 0))
                 : catalog.current()
                         .chain(snapshot -> triage.recommend(arrivals, snapshot))
+                        // An attempt that never answers (a database connection lost mid-transaction) is failed and
+                        // retried like any other, so the partition cannot stall behind it.
+                        .ifNoItem().after(attemptTimeout).failWith(() -> new TimeoutException("no answer in "
+                                + attemptTimeout.toMillis() + " ms"))
                         .onFailure().invoke(e -> LOG.warnf("%d reports not processed yet, retrying: %s", arrivals.size(),
                                 e.getMessage()))
                         .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();

@@ -5,9 +5,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.TriageEngine;
 import dev.hipflex.triage.messaging.TriageEvents;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,18 +37,25 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * went away after the database commit) gets its stored recommendation's event again, the same event;</li>
  * <li>the same report id at another position (a duplicate publish, a client's retry) gets nothing.</li>
  * </ul>
- * This is the hot path of the pipeline: a batch costs three statements whatever its size (arrays unnested
- * by PostgreSQL), and each recommendation is written as JSON once, for the table and the event alike.
+ * This is the hot path of the pipeline. The batch is cut into chunks; each chunk's recommendations are computed
+ * and written as JSON on worker threads (once, for the table and the event alike) and inserted as soon as they
+ * are ready, so the engine, the other core and PostgreSQL work at the same time instead of one after another.
+ * Inserts skip report ids already stored; only those (rare: redeliveries and duplicates) are looked up afterwards.
  */
 @ApplicationScoped
 public class TriageService {
 
+    /** Reports per chunk: large enough for cheap array inserts, small enough for the stages to overlap. */
+    static final int CHUNK = 64;
+
     private final Pool pool;
     private final ReportCodec codec;
+    private final Vertx vertx;
 
-    public TriageService(Pool pool, ReportCodec codec) {
+    public TriageService(Pool pool, ReportCodec codec, Vertx vertx) {
         this.pool = pool;
         this.codec = codec;
+        this.vertx = vertx;
     }
 
     /** A report as it arrived on the topic: where it was read tells a redelivery from a duplicate. */
@@ -67,32 +77,53 @@ public class TriageService {
         Map<UUID, Arrival> byId = new LinkedHashMap<>();
         arrivals.forEach(arrival -> byId.putIfAbsent(arrival.report().reportId(), arrival));
         int repeatsInBatch = arrivals.size() - byId.size();
-        return pool.withTransaction(connection -> stored(connection, byId.values()).chain(stored -> {
-            // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            List<Announcement> events = new ArrayList<>();
-            NewRows rows = new NewRows(byId.size());
-            int duplicates = repeatsInBatch;
-            for (Arrival arrival : byId.values()) {
-                SymptomReport report = arrival.report();
-                Stored before = stored.get(report.reportId());
-                if (before != null) {
-                    if (before.samePosition()) {
-                        events.add(announce(report, before.body(), before.madeAt()));
-                    } else {
-                        duplicates++;
-                    }
-                    continue;
-                }
-                Recommendation recommendation = TriageEngine.recommend(report, catalog);
-                String body = codec.toJson(recommendation);
-                rows.add(arrival, recommendation, body, codec.toJson(report), now);
-                events.add(announce(report, body, now));
+        List<Arrival> unique = new ArrayList<>(byId.values());
+        // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> {
+            List<Uni<NewRows>> chunks = new ArrayList<>();
+            for (int from = 0; from < unique.size(); from += CHUNK) {
+                List<Arrival> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
+                // Computed on a worker thread, answered back on this context, then inserted (pipelined on the connection).
+                chunks.add(vertx.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
+                        .call(rows -> rows.insert(connection)));
             }
-            int made = rows.size();
-            int skipped = duplicates;
-            return rows.insert(connection).replaceWith(() -> new Outcome(events, made, skipped));
-        }));
+            Uni<List<NewRows>> made = chunks.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(chunks).andFailFast();
+            return made.chain(all -> {
+                Map<UUID, String> bodies = new HashMap<>();
+                List<Arrival> notInserted = new ArrayList<>();
+                for (NewRows rows : all) {
+                    rows.collect(bodies, notInserted);
+                }
+                return stored(connection, notInserted).map(stored -> {
+                    List<Announcement> events = new ArrayList<>();
+                    int duplicates = repeatsInBatch;
+                    for (Arrival arrival : unique) {
+                        SymptomReport report = arrival.report();
+                        String body = bodies.get(report.reportId());
+                        Stored before = stored.get(report.reportId());
+                        if (body != null) {
+                            events.add(announce(report, body, now));
+                        } else if (before != null && before.samePosition()) {
+                            events.add(announce(report, before.body(), before.madeAt()));
+                        } else {
+                            duplicates++;
+                        }
+                    }
+                    return new Outcome(events, bodies.size(), duplicates);
+                });
+            });
+        });
+    }
+
+    /** One chunk's recommendations, made and written as JSON. */
+    private NewRows rows(List<Arrival> chunk, CatalogSnapshot catalog, OffsetDateTime now) {
+        NewRows rows = new NewRows(chunk.size());
+        for (Arrival arrival : chunk) {
+            Recommendation recommendation = TriageEngine.recommend(arrival.report(), catalog);
+            rows.add(arrival, recommendation, codec.toJson(recommendation), codec.toJson(arrival.report()), now);
+        }
+        return rows;
     }
 
     private Announcement announce(SymptomReport report, String body, OffsetDateTime madeAt) {
@@ -101,7 +132,10 @@ public class TriageService {
     }
 
     /** The recommendations already stored for these reports; bodies only for those read at the same position before. */
-    private static Uni<Map<UUID, Stored>> stored(SqlConnection connection, Iterable<Arrival> arrivals) {
+    private static Uni<Map<UUID, Stored>> stored(SqlConnection connection, List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         List<UUID> ids = new ArrayList<>();
         List<Integer> partitions = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
@@ -127,6 +161,8 @@ public class TriageService {
 
     /** The rows of one batch, as columns: each table gets one insert of unnested arrays. */
     private final class NewRows {
+        private final List<Arrival> arrivals;
+        private final Set<UUID> inserted = new HashSet<>();
         private final List<UUID> ids;
         private final List<String> people;
         private final List<String> levels;
@@ -138,6 +174,7 @@ public class TriageService {
         private final List<OffsetDateTime> times;
 
         NewRows(int capacity) {
+            arrivals = new ArrayList<>(capacity);
             ids = new ArrayList<>(capacity);
             people = new ArrayList<>(capacity);
             levels = new ArrayList<>(capacity);
@@ -150,6 +187,7 @@ public class TriageService {
         }
 
         void add(Arrival arrival, Recommendation recommendation, String body, String report, OffsetDateTime now) {
+            arrivals.add(arrival);
             ids.add(arrival.report().reportId());
             people.add(arrival.report().userId());
             levels.add(recommendation.level().name());
@@ -161,8 +199,15 @@ public class TriageService {
             times.add(now);
         }
 
-        int size() {
-            return ids.size();
+        /** The bodies of the recommendations this chunk stored; the reports whose id was stored before go to {@code notInserted}. */
+        void collect(Map<UUID, String> bodies, List<Arrival> notInserted) {
+            for (int i = 0; i < ids.size(); i++) {
+                if (inserted.contains(ids.get(i))) {
+                    bodies.put(ids.get(i), this.bodies.get(i));
+                } else {
+                    notInserted.add(arrivals.get(i));
+                }
+            }
         }
 
         Uni<Void> insert(SqlConnection connection) {
@@ -173,19 +218,21 @@ public class TriageService {
             String[] person = people.toArray(new String[0]);
             OffsetDateTime[] at = times.toArray(new OffsetDateTime[0]);
             // Reports other producers put straight on the topic are recorded too; those from our intake are already.
-            return connection.preparedQuery("insert into symptom_report (report_id, user_id, body, body_hash, received_at)"
+            // Both inserts go out at once, one behind the other on the connection.
+            Uni<?> reportRows = connection.preparedQuery("insert into symptom_report (report_id, user_id, body, body_hash, received_at)"
                     + " select * from unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::timestamptz[])"
                     + " on conflict (report_id) do nothing")
-                    .execute(Tuple.of(id, person, reports.toArray(new String[0]), reportHashes.toArray(new String[0]), at))
-                    .chain(() -> connection.preparedQuery("insert into recommendation"
-                            + " (report_id, user_id, level, body, created_at, source_partition, source_offset)"
-                            + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[],"
-                            + " $6::int[], $7::bigint[])")
-                            .execute(Tuple.tuple().addArrayOfUUID(id).addArrayOfString(person)
-                                    .addArrayOfString(levels.toArray(new String[0])).addArrayOfString(bodies.toArray(new String[0]))
-                                    .addArrayOfOffsetDateTime(at).addArrayOfInteger(partitions.toArray(new Integer[0]))
-                                    .addArrayOfLong(offsets.toArray(new Long[0]))))
-                    .replaceWithVoid();
+                    .execute(Tuple.of(id, person, reports.toArray(new String[0]), reportHashes.toArray(new String[0]), at));
+            Uni<?> recommendationRows = connection.preparedQuery("insert into recommendation"
+                    + " (report_id, user_id, level, body, created_at, source_partition, source_offset)"
+                    + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[],"
+                    + " $6::int[], $7::bigint[]) on conflict (report_id) do nothing returning report_id")
+                    .execute(Tuple.tuple().addArrayOfUUID(id).addArrayOfString(person)
+                            .addArrayOfString(levels.toArray(new String[0])).addArrayOfString(bodies.toArray(new String[0]))
+                            .addArrayOfOffsetDateTime(at).addArrayOfInteger(partitions.toArray(new Integer[0]))
+                            .addArrayOfLong(offsets.toArray(new Long[0])))
+                    .invoke(rows -> rows.forEach(row -> inserted.add(row.getUUID(0))));
+            return Uni.combine().all().unis(reportRows, recommendationRows).discardItems();
         }
     }
 }

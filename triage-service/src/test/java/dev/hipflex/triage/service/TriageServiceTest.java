@@ -2,6 +2,7 @@ package dev.hipflex.triage.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,6 +63,50 @@ class TriageServiceTest {
         assertThat(elsewhere.made()).isZero();
         assertThat(elsewhere.duplicates()).isEqualTo(2);
         assertThat(elsewhere.events()).isEmpty();
+    }
+
+    @Test
+    void aBatchOfSeveralChunksKeepsItsOrderAndTellsNewRedeliveredAndDuplicateReportsApart() throws Exception {
+        CatalogSnapshot catalog = catalogs.current().await().indefinitely();
+        int size = 3 * TriageService.CHUNK + 7;
+        List<Arrival> first = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            first.add(new Arrival(report("p-" + UUID.randomUUID()), 1, 1_000 + i));
+        }
+        // Every fifth report was stored before at the same position (a redelivery), every seventh elsewhere (a duplicate).
+        List<Arrival> before = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (i % 5 == 0) {
+                before.add(first.get(i));
+            } else if (i % 7 == 0) {
+                before.add(new Arrival(first.get(i).report(), 0, 77_000 + i));
+            }
+        }
+        Outcome earlier = triage.recommend(before, catalog).await().indefinitely();
+        assertThat(earlier.made()).isEqualTo(before.size());
+
+        Outcome batch = triage.recommend(first, catalog).await().indefinitely();
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (i % 5 == 0 || i % 7 != 0) {
+                expected.add(first.get(i).report().reportId().toString());
+            }
+        }
+        long redelivered = before.stream().filter(a -> a.partition() == 1).count();
+        assertThat(batch.made()).isEqualTo(size - before.size());
+        assertThat(batch.duplicates()).isEqualTo(before.size() - redelivered);
+        assertThat(batch.events()).extracting(e -> reportIdOf(e.event())).as("in the order the reports arrived")
+                .containsExactlyElementsOf(expected);
+        for (int i = 0; i < earlier.events().size(); i++) {
+            String id = reportIdOf(earlier.events().get(i).event());
+            if (before.get(i).partition() == 1) {
+                String again = batch.events().stream().filter(e -> reportIdOf(e.event()).equals(id)).findFirst()
+                        .orElseThrow().event();
+                assertThat(json.readTree(again)).as("a redelivery gets the stored event")
+                        .isEqualTo(json.readTree(earlier.events().get(i).event()));
+            }
+        }
     }
 
     private SymptomReport report(String person) {
