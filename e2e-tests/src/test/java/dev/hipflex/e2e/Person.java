@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.hipflex.testsupport.SymptomReports;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -38,23 +38,7 @@ final class Person {
 
     /** A report as the app sends it; {@code changes} adjust the plain desk worker's report. */
     Map<String, Object> report(Map<String, Object> changes) {
-        Map<String, Object> report = new HashMap<>();
-        report.put("reportId", UUID.randomUUID().toString());
-        report.put("userId", id);
-        report.put("reportedAt", OffsetDateTime.now(zone).minusMinutes(2).toString());
-        report.put("timeZone", zone.getId());
-        report.put("painLocations", List.of("front-of-hip"));
-        report.put("side", "right");
-        report.put("qualities", List.of("dull-ache", "tightness"));
-        report.put("intensity", 5);
-        report.put("onset", "gradual");
-        report.put("daysSinceOnset", 30);
-        report.put("aggravatingActivities", List.of("sitting", "standing-up"));
-        report.put("signs", List.of());
-        report.put("history", List.of());
-        report.put("warningSigns", List.of());
-        report.put("profile", Map.of("runner", false, "deskWorker", true, "hoursSittingPerDay", 9,
-                "wearsRaisedHeels", false));
+        Map<String, Object> report = SymptomReports.deskWorker(UUID.randomUUID(), id, zone);
         report.putAll(changes);
         return report;
     }

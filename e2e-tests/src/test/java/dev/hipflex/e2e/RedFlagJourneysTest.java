@@ -8,28 +8,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 
 /** Reports that must not be answered with a plain self-care plan, through the whole platform. */
-class RedFlagJourneysTest {
-
-    private static Platform platform;
-    private static Analytics analytics;
-
-    @BeforeAll
-    static void platform() {
-        platform = Platform.get();
-        analytics = new Analytics(platform);
-    }
-
-    @AfterAll
-    static void close() {
-        analytics.close();
-    }
+class RedFlagJourneysTest extends JourneyTest {
 
     @Test
     void aRunnerWithSuddenSharpPainDuringASprintIsSentToAProfessionalFirst() {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -24,21 +22,7 @@ import io.restassured.path.json.JsonPath;
  * the routine some weeks ago and logs what they did: the plan is started on that date (as the app does
  * for someone who began before installing it), so weeks of sessions can be recorded now.
  */
-class SelfCareJourneysTest {
-
-    private static Platform platform;
-    private static Analytics analytics;
-
-    @BeforeAll
-    static void platform() {
-        platform = Platform.get();
-        analytics = new Analytics(platform);
-    }
-
-    @AfterAll
-    static void close() {
-        analytics.close();
-    }
+class SelfCareJourneysTest extends JourneyTest {
 
     @Test
     void aDeskWorkerFollowsThePlanForThreeWeeksAndGetsBetter() {
