@@ -118,10 +118,10 @@ public class TriageService {
 
     /** One chunk's recommendations, made and written as JSON. */
     private NewRows rows(List<Arrival> chunk, CatalogSnapshot catalog, OffsetDateTime now) {
-        NewRows rows = new NewRows(chunk.size());
+        NewRows rows = new NewRows(chunk.size(), now);
         for (Arrival arrival : chunk) {
             Recommendation recommendation = TriageEngine.recommend(arrival.report(), catalog);
-            rows.add(arrival, recommendation, codec.toJson(recommendation), codec.toJson(arrival.report()), now);
+            rows.add(arrival, recommendation, codec.toJson(recommendation), codec.toJson(arrival.report()));
         }
         return rows;
     }
@@ -159,51 +159,39 @@ public class TriageService {
                 });
     }
 
-    /** The rows of one batch, as columns: each table gets one insert of unnested arrays. */
+    /** One chunk's new rows; each table gets one insert of unnested arrays, built from the arrivals. */
     private final class NewRows {
         private final List<Arrival> arrivals;
-        private final Set<UUID> inserted = new HashSet<>();
-        private final List<UUID> ids;
-        private final List<String> people;
         private final List<String> levels;
         private final List<String> bodies;
         private final List<String> reports;
         private final List<String> reportHashes;
-        private final List<Integer> partitions;
-        private final List<Long> offsets;
-        private final List<OffsetDateTime> times;
+        private final OffsetDateTime now;
+        private final Set<UUID> inserted = new HashSet<>();
 
-        NewRows(int capacity) {
+        NewRows(int capacity, OffsetDateTime now) {
             arrivals = new ArrayList<>(capacity);
-            ids = new ArrayList<>(capacity);
-            people = new ArrayList<>(capacity);
             levels = new ArrayList<>(capacity);
             bodies = new ArrayList<>(capacity);
             reports = new ArrayList<>(capacity);
             reportHashes = new ArrayList<>(capacity);
-            partitions = new ArrayList<>(capacity);
-            offsets = new ArrayList<>(capacity);
-            times = new ArrayList<>(capacity);
+            this.now = now;
         }
 
-        void add(Arrival arrival, Recommendation recommendation, String body, String report, OffsetDateTime now) {
+        void add(Arrival arrival, Recommendation recommendation, String body, String report) {
             arrivals.add(arrival);
-            ids.add(arrival.report().reportId());
-            people.add(arrival.report().userId());
             levels.add(recommendation.level().name());
             bodies.add(body);
             reports.add(report);
             reportHashes.add(codec.hash(report));
-            partitions.add(arrival.partition());
-            offsets.add(arrival.offset());
-            times.add(now);
         }
 
         /** The bodies of the recommendations this chunk stored; the reports whose id was stored before go to {@code notInserted}. */
-        void collect(Map<UUID, String> bodies, List<Arrival> notInserted) {
-            for (int i = 0; i < ids.size(); i++) {
-                if (inserted.contains(ids.get(i))) {
-                    bodies.put(ids.get(i), this.bodies.get(i));
+        void collect(Map<UUID, String> stored, List<Arrival> notInserted) {
+            for (int i = 0; i < arrivals.size(); i++) {
+                UUID id = arrivals.get(i).report().reportId();
+                if (inserted.contains(id)) {
+                    stored.put(id, bodies.get(i));
                 } else {
                     notInserted.add(arrivals.get(i));
                 }
@@ -211,12 +199,20 @@ public class TriageService {
         }
 
         Uni<Void> insert(SqlConnection connection) {
-            if (ids.isEmpty()) {
-                return Uni.createFrom().voidItem();
+            int size = arrivals.size();
+            UUID[] id = new UUID[size];
+            String[] person = new String[size];
+            Integer[] partition = new Integer[size];
+            Long[] offset = new Long[size];
+            OffsetDateTime[] at = new OffsetDateTime[size];
+            for (int i = 0; i < size; i++) {
+                Arrival arrival = arrivals.get(i);
+                id[i] = arrival.report().reportId();
+                person[i] = arrival.report().userId();
+                partition[i] = arrival.partition();
+                offset[i] = arrival.offset();
+                at[i] = now;
             }
-            UUID[] id = ids.toArray(new UUID[0]);
-            String[] person = people.toArray(new String[0]);
-            OffsetDateTime[] at = times.toArray(new OffsetDateTime[0]);
             // Reports other producers put straight on the topic are recorded too; those from our intake are already.
             // Both inserts go out at once, one behind the other on the connection.
             Uni<?> reportRows = connection.preparedQuery("insert into symptom_report (report_id, user_id, body, body_hash, received_at)"
@@ -229,8 +225,7 @@ public class TriageService {
                     + " $6::int[], $7::bigint[]) on conflict (report_id) do nothing returning report_id")
                     .execute(Tuple.tuple().addArrayOfUUID(id).addArrayOfString(person)
                             .addArrayOfString(levels.toArray(new String[0])).addArrayOfString(bodies.toArray(new String[0]))
-                            .addArrayOfOffsetDateTime(at).addArrayOfInteger(partitions.toArray(new Integer[0]))
-                            .addArrayOfLong(offsets.toArray(new Long[0])))
+                            .addArrayOfOffsetDateTime(at).addArrayOfInteger(partition).addArrayOfLong(offset))
                     .invoke(rows -> rows.forEach(row -> inserted.add(row.getUUID(0))));
             return Uni.combine().all().unis(reportRows, recommendationRows).discardItems();
         }
