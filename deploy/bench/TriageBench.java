@@ -1,11 +1,13 @@
 // Triage pipeline benchmark, run by deploy/bench/triage against the local stack's broker.
 //   java -cp 'triage-service/target/quarkus-app/lib/main/*' deploy/bench/TriageBench.java <bootstrap> <reports> <rate> <seconds> [phases]
-//   phases: comma-separated, any of pass-through,triage,latency (default all three)
+//   phases: comma-separated, any of pass-through,triage,latency,floor (default all four)
 // 1. Throughput: N reports (about 1 KB each, as CloudEvents) produced as fast as the broker takes them,
 //    (a) through a plain KafkaConsumer -> KafkaProducer pass-through (bench topics of its own), and
 //    (b) through triage-service (symptom-reports -> engine -> PostgreSQL -> outbox -> recommendations);
 //    each timed from the first record produced to the last record out, on the same broker.
 // 2. Latency: reports offered at a fixed rate; end-to-end time from a report's send to its recommendation event.
+// 3. Floor: the same offered load through a plain exactly-once consumer -> transactional producer relay, no engine
+//    and no database: the least any exactly-once pipeline on this broker and machine can take.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ public class TriageBench {
         int reports = Integer.parseInt(args[1]);
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        Set<String> phases = Set.of((args.length > 4 ? args[4] : "pass-through,triage,latency").split(","));
+        Set<String> phases = Set.of((args.length > 4 ? args[4] : "pass-through,triage,latency,floor").split(","));
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         double passThrough = 0;
@@ -55,7 +57,10 @@ public class TriageBench {
             }
         }
         if (phases.contains("latency")) {
-            latency(rate, seconds);
+            latency("latency", "symptom-reports", "recommendations", rate, seconds);
+        }
+        if (phases.contains("floor")) {
+            transactionalLatency(rate, seconds, run);
         }
     }
 
@@ -194,12 +199,13 @@ public class TriageBench {
         return perSecond;
     }
 
-    static void latency(int rate, int seconds) throws Exception {
+    /** Offers {@code rate} reports/s to {@code in} for {@code seconds}; prints p50/p99 from each send to its event on {@code out}. */
+    static void latency(String label, String in, String out, int rate, int seconds) throws Exception {
         int n = rate * seconds;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
-        KafkaConsumer<String, String> sink = ready("recommendations", "bench-latency-" + UUID.randomUUID());
-        AtomicLong sent = new AtomicLong();
+        List<Long> afterAnswer = new ArrayList<>();
+        KafkaConsumer<String, String> sink = ready(out, "bench-latency-" + UUID.randomUUID());
         Thread load = new Thread(() -> {
             try (KafkaProducer<String, String> producer = producer()) {
                 long interval = 1_000_000_000L / rate;
@@ -212,9 +218,8 @@ public class TriageBench {
                     UUID id = UUID.randomUUID();
                     String person = "bench-latency-" + (i % 1000);
                     sentAt.put(id.toString(), System.nanoTime());
-                    producer.send(new ProducerRecord<>("symptom-reports", person, report(id, person, i)));
+                    producer.send(new ProducerRecord<>(in, person, report(id, person, i)));
                     producer.flush();
-                    sent.incrementAndGet();
                     next += interval;
                 }
             }
@@ -229,6 +234,7 @@ public class TriageBench {
                 Long at = id == null ? null : sentAt.get(id);
                 if (at != null && seen.add(id)) {
                     micros.add((now - at) / 1000);
+                    afterAnswer.add(System.currentTimeMillis() - r.timestamp());
                 }
             }
         }
@@ -236,9 +242,63 @@ public class TriageBench {
         sink.close();
         List<Long> sorted = new ArrayList<>(micros);
         Collections.sort(sorted);
-        System.out.printf("latency       %,d reports offered at %d/s, %,d recommendations received%n", n, rate, sorted.size());
+        System.out.printf("%-13s %,d reports offered at %d/s, %,d answers received%n", label, n, rate, sorted.size());
         System.out.printf("              end-to-end p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 pct(sorted, 0.50) / 1000.0, pct(sorted, 0.99) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+        // The part after the answer was produced (its record's timestamp): the transaction's commit and the read.
+        Collections.sort(afterAnswer);
+        System.out.printf("              of which from the answer's send to its read: p50 %d ms, p99 %d ms%n",
+                pct(afterAnswer, 0.50), pct(afterAnswer, 0.99));
+    }
+
+    /**
+     * The floor under triage's latency: the same offered load through a plain exactly-once relay (KafkaConsumer ->
+     * transactional KafkaProducer, each poll's records and offsets in one transaction, read back read_committed), with
+     * no engine and no database, producing as triage does (no linger, 5 ms retry backoff, zstd). Whatever this
+     * measures, triage cannot beat.
+     */
+    static void transactionalLatency(int rate, int seconds, String run) throws Exception {
+        String in = "bench-tx-in-" + run;
+        String out = "bench-tx-out-" + run;
+        try (KafkaProducer<String, String> seed = producer()) {
+            seed.send(new ProducerRecord<>(in, "warm-up", "{}")).get();
+            seed.send(new ProducerRecord<>(out, "warm-up", "{}")).get();
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread relay = new Thread(() -> {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-tx-" + run);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "5");
+            try (KafkaConsumer<String, String> consumer = consumer("bench-tx-" + run, "latest");
+                    KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                producer.initTransactions();
+                consumer.subscribe(List.of(in));
+                while (!stop.get()) {
+                    var records = consumer.poll(Duration.ofMillis(50));
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    producer.beginTransaction();
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new java.util.HashMap<>();
+                    for (ConsumerRecord<String, String> r : records) {
+                        producer.send(new ProducerRecord<>(out, r.key(), r.value()));
+                        offsets.put(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()),
+                                new org.apache.kafka.clients.consumer.OffsetAndMetadata(r.offset() + 1));
+                    }
+                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                    producer.commitTransaction();
+                }
+            }
+        });
+        relay.start();
+        Thread.sleep(3000); // the relay's group settles before the clock starts
+        latency("tx relay", in, out, rate, seconds);
+        stop.set(true);
+        relay.join();
     }
 
     static long pct(List<Long> sorted, double q) {
