@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -122,10 +124,7 @@ public class TriageBench {
     }
 
     static double passThrough(String in, String out, int n) throws Exception {
-        try (KafkaProducer<String, String> seed = producer()) {
-            seed.send(new ProducerRecord<>(in, "warm-up", "{}")).get();
-            seed.send(new ProducerRecord<>(out, "warm-up", "{}")).get();
-        }
+        warmUp(in, out);
         KafkaConsumer<String, String> sink = ready(out, "bench-sink-" + UUID.randomUUID());
         AtomicBoolean stop = new AtomicBoolean();
         Thread relay = new Thread(() -> {
@@ -158,6 +157,15 @@ public class TriageBench {
         relay.join();
         sink.close();
         return perSecond;
+    }
+
+    /** Creates the bench's own topics (auto-created on first write) before anyone subscribes to them. */
+    static void warmUp(String... topics) throws Exception {
+        try (KafkaProducer<String, String> seed = producer()) {
+            for (String topic : topics) {
+                seed.send(new ProducerRecord<>(topic, "warm-up", "{}")).get();
+            }
+        }
     }
 
     static Thread produce(String topic, int n) {
@@ -260,10 +268,7 @@ public class TriageBench {
     static void transactionalLatency(int rate, int seconds, String run) throws Exception {
         String in = "bench-tx-in-" + run;
         String out = "bench-tx-out-" + run;
-        try (KafkaProducer<String, String> seed = producer()) {
-            seed.send(new ProducerRecord<>(in, "warm-up", "{}")).get();
-            seed.send(new ProducerRecord<>(out, "warm-up", "{}")).get();
-        }
+        warmUp(in, out);
         AtomicBoolean stop = new AtomicBoolean();
         Thread relay = new Thread(() -> {
             Properties p = new Properties();
@@ -283,11 +288,10 @@ public class TriageBench {
                         continue;
                     }
                     producer.beginTransaction();
-                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new java.util.HashMap<>();
+                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (ConsumerRecord<String, String> r : records) {
                         producer.send(new ProducerRecord<>(out, r.key(), r.value()));
-                        offsets.put(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()),
-                                new org.apache.kafka.clients.consumer.OffsetAndMetadata(r.offset() + 1));
+                        offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
                     }
                     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
                     producer.commitTransaction();
