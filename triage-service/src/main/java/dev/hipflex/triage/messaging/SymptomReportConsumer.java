@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,24 +32,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
 
 /**
- * Reads {@code symptom-reports}, whoever wrote them, and makes each report's recommendation. A record
- * that cannot be read or fails validation goes to {@code symptom-reports-dlq} with the reason in a
- * header, and the next record is processed. Anything else (the catalog or the database briefly away) is
- * retried until it works: no report is lost or dead-lettered for a fault of ours. Records of one person
- * share a partition and are processed in order.
- * <p>
- * Exactly once: a batch's recommendation events, its dead letters and its offsets are committed in one
- * Kafka transaction, after the recommendations are stored. If that transaction aborts, the consumer goes
- * back to the last committed offsets and the batch is read again; {@link TriageService} then hands back the
- * same events for the records it had stored. Downstream consumers read with {@code isolation.level=read_committed}.
+ * What triage does with one poll of {@code symptom-reports}, whoever wrote the records. A record that cannot be read or
+ * fails validation becomes a dead letter for {@code symptom-reports-dlq} with the reason in a header. The valid reports
+ * are recommended and stored in one database transaction, retried until it works: no report is lost or dead-lettered
+ * for a fault of ours (the catalog or the database briefly away). What comes out is the batch's records to publish;
+ * {@link SymptomReportPipeline} publishes them with the batch's offsets in one Kafka transaction. If that transaction
+ * aborts, the batch is read again and {@link TriageService} hands back the same events for the records it had stored.
  */
 @ApplicationScoped
 public class SymptomReportConsumer {
@@ -59,10 +51,14 @@ public class SymptomReportConsumer {
     /** The header that says why a record was dead-lettered (the same name SmallRye's own strategy uses). */
     public static final String REASON_HEADER = "dead-letter-reason";
 
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
     private final ObjectMapper json;
-    private final KafkaTransactions<String> out;
     private final CatalogSnapshots catalog;
     private final TriageService triage;
+    private final Executor eventLoop;
+    private final Duration attemptTimeout;
     private final Counter received;
     private final Counter processed;
     private final Counter duplicates;
@@ -72,18 +68,23 @@ public class SymptomReportConsumer {
     private final Timer publishing;
     private final DistributionSummary batchSize;
     private final Timer waiting;
-    private final Duration attemptTimeout;
 
-    public SymptomReportConsumer(ObjectMapper json,
-            @Channel("recommendations") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) KafkaTransactions<String> out,
-            CatalogSnapshots catalog, TriageService triage, MeterRegistry registry,
+    /** A batch made ready to publish: the recommendation events, then the dead letters; and what it counted. */
+    public record Batch(List<ProducerRecord<String, String>> records, int made, int duplicates, int deadLetters,
+            long startedNanos, long storedNanos) {
+    }
+
+    public SymptomReportConsumer(ObjectMapper json, CatalogSnapshots catalog, TriageService triage, Vertx vertx,
+            MeterRegistry registry,
             @ConfigProperty(name = "hipflex.triage.store-attempt-timeout", defaultValue = "PT30S") Duration attemptTimeout) {
-        this.attemptTimeout = attemptTimeout;
         // Strict reading: an unknown field or word in a record from another producer is a reason to dead-letter it.
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.out = out;
         this.catalog = catalog;
         this.triage = triage;
+        this.attemptTimeout = attemptTimeout;
+        // The pipeline's thread is not a Vert.x one: the database work runs on one event-loop context of its own.
+        Context context = vertx.getDelegate().getOrCreateContext();
+        this.eventLoop = task -> context.runOnContext(ignored -> task.run());
         this.received = registry.counter("hipflex.triage.reports.received");
         this.processed = registry.counter("hipflex.triage.reports.processed");
         this.duplicates = registry.counter("hipflex.triage.reports.duplicates");
@@ -99,74 +100,83 @@ public class SymptomReportConsumer {
     }
 
     /**
-     * One poll's records at a time: the valid ones are recommended and stored in one database transaction
-     * (retried until it works), then their events and the invalid records' dead letters are published with
-     * the batch's offsets in one Kafka transaction.
+     * Reads the poll's records and makes the valid ones' recommendations, storing them before it returns; blocks until
+     * the database has taken them, however long that takes, unless {@code running} turns false (shutting down), which
+     * throws instead.
      */
-    @Incoming("symptom-reports")
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Batch process(ConsumerRecords<String, String> records, BooleanSupplier running) {
         long start = System.nanoTime();
-        List<TriageService.Arrival> arrivals = new ArrayList<>();
-        batchSize.record(batch.getRecords().size());
-        batch.getRecords().stream().map(KafkaRecord::getTimestamp).filter(t -> t != null).min(Instant::compareTo)
-                .ifPresent(oldest -> waiting.record(Duration.between(oldest, Instant.now()).abs()));
-        List<Message<String>> deadLetters = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch) {
+        batchSize.record(records.count());
+        List<TriageService.Arrival> arrivals = new ArrayList<>(records.count());
+        List<ProducerRecord<String, String>> deadLetters = new ArrayList<>();
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerRecord<String, String> record : records) {
             received.increment();
+            oldest = Math.min(oldest, record.timestamp());
             try {
-                arrivals.add(new TriageService.Arrival(read(record.getPayload()), record.getPartition(), offsetOf(record)));
+                arrivals.add(new TriageService.Arrival(read(record.value()), record.partition(), record.offset()));
             } catch (InvalidReportException e) {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
-        Uni<TriageService.Outcome> outcome = arrivals.isEmpty() ? Uni.createFrom().item(new TriageService.Outcome(List.of(), 0, 0))
-                : catalog.current()
-                        .chain(snapshot -> triage.recommend(arrivals, snapshot))
-                        // An attempt that never answers (a database connection lost mid-transaction) is failed and
-                        // retried like any other, so the partition cannot stall behind it.
-                        .ifNoItem().after(attemptTimeout).failWith(() -> new TimeoutException("no answer in "
-                                + attemptTimeout.toMillis() + " ms"))
-                        .onFailure().invoke(e -> LOG.warnf("%d reports not processed yet, retrying: %s", arrivals.size(),
-                                e.getMessage()))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
-        long[] stored = new long[1];
-        return outcome.invoke(() -> {
-            stored[0] = System.nanoTime();
-            storing.record(Duration.ofNanos(stored[0] - start));
-        }).chain(made -> out.withTransactionAndAck(batch, emitter -> {
-            for (TriageService.Announcement event : made.events()) {
-                emitter.send(Message.of(event.event()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(TriageEvents.RECOMMENDATIONS_TOPIC).withKey(event.key()).build()));
-            }
-            deadLetters.forEach(emitter::send);
-            return Uni.createFrom().voidItem();
-        }).invoke(() -> {
-            processed.increment(made.made());
-            duplicates.increment(made.duplicates());
-            deadLettered.increment(deadLetters.size());
-            long end = System.nanoTime();
-            publishing.record(Duration.ofNanos(end - stored[0]));
-            latency.record(Duration.ofNanos(end - start));
-        }));
+        if (oldest != Long.MAX_VALUE) {
+            waiting.record(Duration.between(Instant.ofEpochMilli(oldest), Instant.now()).abs());
+        }
+        TriageService.Outcome made = arrivals.isEmpty() ? new TriageService.Outcome(List.of(), 0, 0) : store(arrivals, running);
+        long stored = System.nanoTime();
+        storing.record(Duration.ofNanos(stored - start));
+        List<ProducerRecord<String, String>> out = new ArrayList<>(made.events().size() + deadLetters.size());
+        for (TriageService.Announcement event : made.events()) {
+            out.add(new ProducerRecord<>(TriageEvents.RECOMMENDATIONS_TOPIC, event.key(), event.event()));
+        }
+        out.addAll(deadLetters);
+        return new Batch(out, made.made(), made.duplicates(), deadLetters.size(), start, stored);
     }
 
-    private static long offsetOf(KafkaRecord<String, String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+    /** Counts a batch whose transaction committed. */
+    public void published(Batch batch) {
+        processed.increment(batch.made());
+        duplicates.increment(batch.duplicates());
+        deadLettered.increment(batch.deadLetters());
+        long end = System.nanoTime();
+        publishing.record(Duration.ofNanos(end - batch.storedNanos()));
+        latency.record(Duration.ofNanos(end - batch.startedNanos()));
+    }
+
+    /**
+     * One database transaction for the batch's reports, tried until it works. An attempt that never answers (a
+     * database connection lost mid-transaction) is given up after the attempt timeout and tried again like any other.
+     */
+    private TriageService.Outcome store(List<TriageService.Arrival> arrivals, BooleanSupplier running) {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return catalog.current().chain(snapshot -> triage.recommend(arrivals, snapshot))
+                        .runSubscriptionOn(eventLoop)
+                        .await().atMost(attemptTimeout);
+            } catch (RuntimeException e) {
+                if (!running.getAsBoolean()) {
+                    throw e;
+                }
+                LOG.warnf("%d reports not processed yet, retrying in %d ms: %s", arrivals.size(), backoff.toMillis(),
+                        e.getMessage());
+                SymptomReportPipeline.pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
     }
 
     /** The record as it came, keyed as it came, with why it was refused. */
-    private static Message<String> deadLetter(KafkaRecord<String, String> record, String reason) {
-        long offset = offsetOf(record);
-        LOG.warnf("Dead-lettering a symptom report from %s-%d@%d: %s", record.getTopic(), record.getPartition(),
-                offset, reason);
+    private static ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> record, String reason) {
+        LOG.warnf("Dead-lettering a symptom report from %s-%d@%d: %s", record.topic(), record.partition(),
+                record.offset(), reason);
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
-        return Message.of(record.getPayload() == null ? "" : record.getPayload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(TriageEvents.DEAD_LETTER_TOPIC)
-                        .withKey(record.getKey()).withHeaders(headers).build());
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(TriageEvents.DEAD_LETTER_TOPIC, null, record.key(),
+                record.value() == null ? "" : record.value(), headers);
     }
 
     /** The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. */

@@ -1,0 +1,252 @@
+package dev.hipflex.triage.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The exactly-once loop from {@code symptom-reports} to {@code recommendations}: poll, make and store the batch's
+ * recommendations ({@link SymptomReportConsumer}), then publish their events, the batch's dead letters and the batch's
+ * offsets in one Kafka transaction; only then poll again. A plain consumer and transactional producer on a thread of
+ * their own, rather than the messaging connector's channels, for two reasons:
+ * <ul>
+ * <li>Nothing is fetched ahead of the batch in work, so a report that arrives during a batch is in the very next one
+ * (the connector's prefetched polls made it wait behind stale, tiny batches).</li>
+ * <li>A producer that cannot go on (fenced by the broker after a transaction timed out during a long broker outage,
+ * or in any other fatal state) is closed and a new one takes the same transactional id; the connector keeps its
+ * producer for good, and a fenced one failed every later batch.</li>
+ * </ul>
+ * Whatever fails, the batch's partitions are put back at the batch's first offsets, the committed ones, and the batch
+ * is read again: the database answers the same events for records it stored, so nothing is published twice.
+ * Records of one person share a partition and are processed and published in order.
+ */
+@ApplicationScoped
+public class SymptomReportPipeline {
+
+    private static final Logger LOG = Logger.getLogger(SymptomReportPipeline.class);
+    static final String CONSUMER_PREFIX = "hipflex.triage.pipeline.consumer.";
+    static final String PRODUCER_PREFIX = "hipflex.triage.pipeline.producer.";
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final SymptomReportConsumer reports;
+    private final Map<String, Object> consumerConfig;
+    private final Map<String, Object> producerConfig;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<String, String> consumer;
+    /** Used by the pipeline's thread only; null until transactions are initialised, and again after a fatal error. */
+    private KafkaProducer<String, String> producer;
+    private volatile boolean producerReady;
+    private volatile long lastPollNanos = System.nanoTime();
+
+    public SymptomReportPipeline(SymptomReportConsumer reports, Config config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.reports = reports;
+        this.consumerConfig = clientConfig(config, CONSUMER_PREFIX, bootstrap);
+        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.producerConfig = clientConfig(config, PRODUCER_PREFIX, bootstrap);
+    }
+
+    /** The Kafka client settings under {@code prefix} in application.properties, and the broker's address. */
+    private static Map<String, Object> clientConfig(Config config, String prefix, String bootstrap) {
+        Map<String, Object> settings = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name.substring(prefix.length()), value));
+            }
+        }
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return settings;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        Thread loop = new Thread(this::run, "symptom-report-pipeline");
+        loop.setDaemon(true);
+        thread = loop;
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, String> polling = consumer;
+        if (polling != null) {
+            polling.wakeup();
+        }
+        Thread loop = thread;
+        if (loop != null) {
+            // A poll ends at the wake-up; a batch waiting for the database needs the interrupt.
+            loop.join(Duration.ofSeconds(2).toMillis());
+            loop.interrupt();
+            loop.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    /** Ready: transactions are initialised and the loop polled lately (it is not stuck in one batch). */
+    public boolean ready(Duration stalledAfter) {
+        Thread loop = thread;
+        return running && loop != null && loop.isAlive() && producerReady
+                && System.nanoTime() - lastPollNanos < stalledAfter.toNanos();
+    }
+
+    private void run() {
+        KafkaConsumer<String, String> polling = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new StringDeserializer());
+        try {
+            consumer = polling;
+            polling.subscribe(List.of(TriageEvents.REPORTS_TOPIC));
+            while (running) {
+                try {
+                    if (producer == null) {
+                        producer = newProducer();
+                    }
+                    ConsumerRecords<String, String> records = polling.poll(POLL);
+                    lastPollNanos = System.nanoTime();
+                    if (!records.isEmpty()) {
+                        handle(polling, records);
+                    }
+                } catch (WakeupException | InterruptException e) {
+                    if (running) {
+                        LOG.warnf("Symptom report pipeline interrupted, going on: %s", e.getMessage());
+                    }
+                } catch (RuntimeException e) {
+                    if (running) {
+                        LOG.errorf(e, "Symptom report pipeline step failed, retrying in %d ms", RETRY.toMillis());
+                        pause(RETRY);
+                    }
+                }
+            }
+        } finally {
+            // Leaves the group cleanly even when the stop had to interrupt a batch.
+            Thread.interrupted();
+            closeProducer();
+            consumer = null;
+            polling.close();
+            LOG.info("Symptom report pipeline stopped");
+        }
+    }
+
+    private KafkaProducer<String, String> newProducer() {
+        KafkaProducer<String, String> created = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+        try {
+            // Fences any earlier producer with our transactional id and aborts what it left open.
+            created.initTransactions();
+        } catch (RuntimeException e) {
+            created.close(Duration.ZERO);
+            throw e;
+        }
+        producerReady = true;
+        return created;
+    }
+
+    /** One batch: made and stored, then published with its offsets in one transaction; read again if that fails. */
+    private void handle(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> records) {
+        SymptomReportConsumer.Batch batch;
+        try {
+            batch = reports.process(records, () -> running);
+        } catch (RuntimeException e) {
+            rewind(polling, records);
+            throw e;
+        }
+        try {
+            producer.beginTransaction();
+            batch.records().forEach(producer::send);
+            producer.sendOffsetsToTransaction(nextOffsets(records), polling.groupMetadata());
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            LOG.warnf("Publishing a batch of %d records failed, reading it again: %s", records.count(), e.toString());
+            abortOrReplaceProducer(e);
+            rewind(polling, records);
+            return;
+        }
+        reports.published(batch);
+    }
+
+    /**
+     * After a failed transaction: abort it, unless the producer can no longer be used (fenced, or in a fatal state, or
+     * the abort fails too); then it is closed and the next pass builds a new one.
+     */
+    private void abortOrReplaceProducer(RuntimeException failure) {
+        if (!(failure instanceof ProducerFencedException || failure instanceof OutOfOrderSequenceException
+                || failure instanceof AuthorizationException || failure instanceof UnsupportedVersionException)) {
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (RuntimeException abortFailed) {
+                LOG.warnf("Aborting the transaction failed too: %s", abortFailed.toString());
+            }
+        }
+        LOG.warn("Replacing the recommendations producer");
+        closeProducer();
+    }
+
+    private void closeProducer() {
+        producerReady = false;
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (KafkaException e) {
+                LOG.debugf("Closing the producer: %s", e.getMessage());
+            }
+            producer = null;
+        }
+    }
+
+    /** Puts the batch's partitions back where the batch began (the committed offsets), so it is read again. */
+    private static void rewind(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> records) {
+        Set<TopicPartition> assigned = polling.assignment();
+        for (TopicPartition partition : records.partitions()) {
+            // A partition taken away meanwhile is read from its committed offset by its new owner.
+            if (assigned.contains(partition)) {
+                polling.seek(partition, records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            var inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /** Waits before trying again; returns early when the service stops. */
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
