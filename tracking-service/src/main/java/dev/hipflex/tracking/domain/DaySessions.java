@@ -14,4 +14,22 @@ import java.time.LocalDate;
 public record DaySessions(LocalDate day, int sessions, int minutes, int releaseSessions, int stretchSessions,
         int strengthenSessions, int leftOnly, int rightOnly, int bothSides, int painBeforeSum, int painAfterSum,
         int painCount) {
+
+    /** One session's share of its day. */
+    public static DaySessions of(LocalDate day, SessionCompletion session) {
+        boolean left = session.sides() == Side.LEFT;
+        boolean right = session.sides() == Side.RIGHT;
+        return new DaySessions(day, 1, session.minutes(), session.phases().contains(Phase.RELEASE) ? 1 : 0,
+                session.phases().contains(Phase.STRETCH) ? 1 : 0, session.phases().contains(Phase.STRENGTHEN) ? 1 : 0,
+                left ? 1 : 0, right ? 1 : 0, left || right ? 0 : 1, session.painBefore(), session.painAfter(), 1);
+    }
+
+    /** This day's aggregate and another of the same day: their sessions together. */
+    public DaySessions plus(DaySessions other) {
+        return new DaySessions(day, sessions + other.sessions, minutes + other.minutes,
+                releaseSessions + other.releaseSessions, stretchSessions + other.stretchSessions,
+                strengthenSessions + other.strengthenSessions, leftOnly + other.leftOnly, rightOnly + other.rightOnly,
+                bothSides + other.bothSides, painBeforeSum + other.painBeforeSum, painAfterSum + other.painAfterSum,
+                painCount + other.painCount);
+    }
 }

@@ -36,7 +36,7 @@ final class PlanDays {
         for (DaySessions day : days) {
             int offset = plan.dayNumber(day.day()) - 1;
             if (offset >= 0 && offset < count) {
-                sessions[offset] = sessions[offset] == null ? day : merge(sessions[offset], day);
+                sessions[offset] = sessions[offset] == null ? day : sessions[offset].plus(day);
                 painSum[offset] += day.painBeforeSum();
                 painCount[offset] += day.painCount();
             }
@@ -51,14 +51,6 @@ final class PlanDays {
         return new PlanDays(plan.startDate(), planDay, sessions, painSum, painCount);
     }
 
-    /** Two aggregates of one day (should the caller hand in more than one) are that day's sessions together. */
-    private static DaySessions merge(DaySessions a, DaySessions b) {
-        return new DaySessions(a.day(), a.sessions() + b.sessions(), a.minutes() + b.minutes(),
-                a.releaseSessions() + b.releaseSessions(), a.stretchSessions() + b.stretchSessions(),
-                a.strengthenSessions() + b.strengthenSessions(), a.leftOnly() + b.leftOnly(),
-                a.rightOnly() + b.rightOnly(), a.bothSides() + b.bothSides(), a.painBeforeSum() + b.painBeforeSum(),
-                a.painAfterSum() + b.painAfterSum(), a.painCount() + b.painCount());
-    }
 
     LocalDate date(int offset) {
         return startDate.plusDays(offset);

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -82,12 +84,12 @@ public class AdherenceService {
      * a transaction's) so the two queries are pipelined; on a pool each would take a connection of its own.
      */
     public Uni<Basis> basis(SqlClient client, String userId) {
-        return Uni.combine().all().unis(plan(client, userId, false), history(client, userId)).with(AdherenceService::basis);
+        return Uni.combine().all().unis(plan(client, userId), history(client, userId)).with(AdherenceService::basis);
     }
 
-    /** The plan row (status, start date, zone), or an empty row set; {@code lock} holds it until the transaction ends. */
-    public Uni<RowSet<Row>> plan(SqlClient client, String userId, boolean lock) {
-        return client.preparedQuery(lock ? PLAN + " for update" : PLAN).execute(Tuple.of(userId));
+    /** The plan row (status, start date, zone), or an empty row set. */
+    public Uni<RowSet<Row>> plan(SqlClient client, String userId) {
+        return client.preparedQuery(PLAN).execute(Tuple.of(userId));
     }
 
     /** Day aggregates and check-ins since the plan's start. */
@@ -100,19 +102,41 @@ public class AdherenceService {
         if (plan.size() == 0) {
             return null;
         }
-        Row row = plan.iterator().next();
-        List<DaySessions> days = new ArrayList<>(history.size());
-        List<CheckIn> checkIns = new ArrayList<>();
+        Basis basis = startOf(plan.iterator().next());
         for (Row r : history) {
-            if (r.getInteger(0) == 0) {
-                days.add(new DaySessions(r.getLocalDate(1), r.getInteger(2), r.getInteger(3), r.getInteger(4),
-                        r.getInteger(5), r.getInteger(6), r.getInteger(7), r.getInteger(8), r.getInteger(9),
-                        r.getInteger(10), r.getInteger(11), r.getInteger(12)));
-            } else {
-                checkIns.add(new CheckIn(r.getLocalDate(1), r.getInteger(2)));
-            }
+            addDayOrCheckIn(basis, r, 0);
         }
-        return new Basis(row.getString("status"), row.getLocalDate("start_date"), ZoneId.of(row.getString("time_zone")),
-                days, checkIns);
+        return basis;
+    }
+
+    /**
+     * Several people's bases at once, by person: {@code plans} as {@link #plan} reads them with a {@code user_id}
+     * column, {@code history} as {@link #history} reads it with {@code user_id} first. Their lists can be added to.
+     */
+    public static Map<String, Basis> bases(RowSet<Row> plans, RowSet<Row> history) {
+        Map<String, Basis> bases = new HashMap<>();
+        plans.forEach(row -> bases.put(row.getString("user_id"), startOf(row)));
+        for (Row r : history) {
+            addDayOrCheckIn(bases.get(r.getString(0)), r, 1);
+        }
+        return bases;
+    }
+
+    /** A plan row as a basis with no history yet. */
+    private static Basis startOf(Row plan) {
+        return new Basis(plan.getString("status"), plan.getLocalDate("start_date"), ZoneId.of(plan.getString("time_zone")),
+                new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** A history row (a day's aggregate, kind 0, or a check-in, kind 1) whose kind is column {@code at}. */
+    private static void addDayOrCheckIn(Basis basis, Row r, int at) {
+        if (r.getInteger(at) == 0) {
+            basis.days().add(new DaySessions(r.getLocalDate(at + 1), r.getInteger(at + 2), r.getInteger(at + 3),
+                    r.getInteger(at + 4), r.getInteger(at + 5), r.getInteger(at + 6), r.getInteger(at + 7),
+                    r.getInteger(at + 8), r.getInteger(at + 9), r.getInteger(at + 10), r.getInteger(at + 11),
+                    r.getInteger(at + 12)));
+        } else {
+            basis.checkIns().add(new CheckIn(r.getLocalDate(at + 1), r.getInteger(at + 2)));
+        }
     }
 }
