@@ -64,6 +64,7 @@ public class SymptomReportConsumer {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Timer latency;
+    private final Timer reading;
     private final Timer storing;
     private final Timer publishing;
     private final DistributionSummary batchSize;
@@ -90,7 +91,8 @@ public class SymptomReportConsumer {
         this.duplicates = registry.counter("hipflex.triage.reports.duplicates");
         this.deadLettered = registry.counter("hipflex.triage.reports.dead.lettered");
         this.latency = Timer.builder("hipflex.triage.reports.processing").publishPercentiles(0.5, 0.99).register(registry);
-        // The two halves of a batch, to see where its time goes: the database transaction and the Kafka one.
+        // Where a batch's time goes: reading its records, the database transaction (reading included) and the Kafka one.
+        this.reading = Timer.builder("hipflex.triage.batch.reading").publishPercentiles(0.5, 0.99).register(registry);
         this.storing = Timer.builder("hipflex.triage.batch.storing").publishPercentiles(0.5, 0.99).register(registry);
         this.publishing = Timer.builder("hipflex.triage.batch.publishing").publishPercentiles(0.5, 0.99).register(registry);
         // How long a batch's oldest record waited on the topic before its batch started: the consumer's lag, in time.
@@ -119,6 +121,7 @@ public class SymptomReportConsumer {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
+        reading.record(Duration.ofNanos(System.nanoTime() - start));
         if (oldest != Long.MAX_VALUE) {
             waiting.record(Duration.between(Instant.ofEpochMilli(oldest), Instant.now()).abs());
         }
