@@ -105,17 +105,21 @@ public class TrackingBench {
             closedLoop(warmUp, connections, i -> session(tokens, zones));
             double perSecond;
             long recorded;
+            long throughputErrors;
             if (!"-".equals(wrkScript)) {
                 double[] wrk = wrk(base, wrkScript, tokens, zones, connections, throughputSeconds);
-                perSecond = wrk[0] / wrk[1];
+                // Only sessions answered 201 count.
+                perSecond = (wrk[0] - wrk[4]) / wrk[1];
                 recorded = warmUp + (long) wrk[0] - (long) wrk[4];
+                throughputErrors = (long) wrk[4];
                 System.out.printf("throughput    %,.0f sessions in %.0f s from wrk with %d connections: %,.0f sessions/s, p50 %.1f ms, p99 %.1f ms, %.0f errors%n",
                         wrk[0], wrk[1], connections, perSecond, wrk[2], wrk[3], wrk[4]);
             } else {
                 started = System.nanoTime();
                 Result throughput = closedLoop(sessions, connections, i -> session(tokens, zones));
-                perSecond = sessions / secondsSince(started);
+                perSecond = (sessions - throughput.errors()) / secondsSince(started);
                 recorded = warmUp + sessions - throughput.errors();
+                throughputErrors = throughput.errors();
                 System.out.printf("throughput    %,d sessions with %d in flight: %,.0f sessions/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
                         sessions, connections, perSecond, throughput.p(0.50), throughput.p(0.99), throughput.errors());
             }
@@ -138,7 +142,7 @@ public class TrackingBench {
                     queries, adherence.p(0.50), adherence.p(0.99), queries / secondsSince(started), adherence.errors());
 
             System.out.printf("targets       sessions/s >= 2,000: %s; POST p99 <= 50 ms at 500/s: %s; adherence p99 <= 10 ms: %s%n",
-                    perSecond >= 2000 ? "MET" : "NOT MET", fixed.p(0.99) <= 50 && fixed.errors() == 0 ? "MET" : "NOT MET",
+                    perSecond >= 2000 && throughputErrors == 0 ? "MET" : "NOT MET", fixed.p(0.99) <= 50 && fixed.errors() == 0 ? "MET" : "NOT MET",
                     adherence.p(0.99) <= 10 && adherence.errors() == 0 ? "MET" : "NOT MET");
         } finally {
             http.close();

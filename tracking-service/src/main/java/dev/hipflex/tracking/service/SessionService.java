@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -130,10 +129,6 @@ public class SessionService {
     private static final String STORED = "select session_id, user_id, body, body_hash, local_day from session"
             + " where session_id = any($1)";
 
-    private static final String RAISE = "insert into raised_alert (user_id, alert_key, raised_at)"
-            + " select * from unnest($1::varchar[], $2::varchar[], $3::timestamptz[])"
-            + " on conflict do nothing returning user_id, alert_key";
-
     private final ObjectMapper json;
     private final Outbox outbox;
     private final Pool pool;
@@ -217,7 +212,7 @@ public class SessionService {
     private record Accounted(Pending pending, Adherence figures, Adherence.Alert alert) {
 
         String alertId() {
-            return pending.userId() + '\n' + alert.key();
+            return RaisedAlerts.id(pending.userId(), alert.key());
         }
     }
 
@@ -292,22 +287,12 @@ public class SessionService {
         }
     }
 
-    /** Remembers the alerts the batch calls for; answers those raised now for the first time (person and key). */
+    /** Remembers the alerts the batch calls for; answers those raised now for the first time. */
     private static Uni<Set<String>> raise(SqlConnection connection, List<Accounted> accounted, OffsetDateTime at) {
         Map<String, Accounted> wanted = new TreeMap<>();
         accounted.stream().filter(a -> a.alert() != null).forEach(a -> wanted.putIfAbsent(a.alertId(), a));
-        if (wanted.isEmpty()) {
-            return Uni.createFrom().item(new HashSet<>());
-        }
-        String[] people = wanted.values().stream().map(a -> a.pending().userId()).toArray(String[]::new);
-        String[] keys = wanted.values().stream().map(a -> a.alert().key()).toArray(String[]::new);
-        OffsetDateTime[] times = new OffsetDateTime[keys.length];
-        Arrays.fill(times, at);
-        return connection.preparedQuery(RAISE).execute(Tuple.of(people, keys, times)).map(rows -> {
-            Set<String> raised = new HashSet<>();
-            rows.forEach(row -> raised.add(row.getString("user_id") + '\n' + row.getString("alert_key")));
-            return raised;
-        });
+        return RaisedAlerts.firstTime(connection, wanted.values().stream().map(a -> a.pending().userId()).toList(),
+                wanted.values().stream().map(a -> a.alert().key()).toList(), at);
     }
 
     /** Inserts the sessions (in id order, as every transaction does); answers the ids that were new. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class WeekCloses {
 
     private static final Logger LOG = Logger.getLogger(WeekCloses.class);
 
-    private static final String DUE = "select user_id, start_date, time_zone from plan"
+    private static final String DUE = "select user_id, start_date, time_zone, updated_at from plan"
             + " where next_week_close_at <= $1 and status = 'active'"
             + " order by next_week_close_at limit $2 for update skip locked";
     // Every ended week is offered; those announced before are kept as they are, the others come back.
@@ -150,14 +151,28 @@ public class WeekCloses {
                             numbers.sort(null);
                             return numbers;
                         });
-        return fresh.chain(numbers -> announce(connection, userId, numbers, terms, now)
+        Instant planSetUp = plan.getOffsetDateTime("updated_at").toInstant();
+        return fresh.chain(numbers -> announce(connection, userId, numbers, nudgeDue(start, zone, numbers, planSetUp), terms, now)
                 .call(() -> connection.preparedQuery(NEXT)
                         .execute(Tuple.of(userId, next == null ? null : OffsetDateTime.ofInstant(next, ZoneOffset.UTC))))
                 .replaceWith(numbers.size()));
     }
 
-    private Uni<Void> announce(SqlConnection connection, String userId, List<Integer> numbers, CatalogTerms.Terms terms,
-            Instant now) {
+    /**
+     * Whether a consistency nudge may come with these closed weeks: only if the plan was set up as it is before the
+     * last of them ended. A plan set up just now with an earlier start date (a late first recommendation, someone who
+     * began before telling us) has had no chance to be logged yet.
+     */
+    private static boolean nudgeDue(LocalDate start, ZoneId zone, List<Integer> closed, Instant planSetUp) {
+        return !closed.isEmpty() && planSetUp.isBefore(WeekEnds.end(start, zone, closed.get(closed.size() - 1)));
+    }
+
+    /**
+     * The closed weeks' events, then the recovery alert the figures call for if it was never raised: someone who has
+     * stopped logging sessions gets the consistency nudge at the start of a week, not only when they come back.
+     */
+    private Uni<Void> announce(SqlConnection connection, String userId, List<Integer> numbers, boolean nudgeDue,
+            CatalogTerms.Terms terms, Instant now) {
         if (numbers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -170,7 +185,20 @@ public class WeekCloses {
                             TrackingEvents.weekClosed(userId, figures, week)));
                 }
             }
-            return outbox.addAll(connection, events);
+            Adherence.Alert alert = figures.alert();
+            if (alert != null && alert.level() == Adherence.Alert.Level.CONSISTENCY && !nudgeDue) {
+                alert = null;
+            }
+            Uni<Set<String>> raised = alert == null ? Uni.createFrom().item(Set.of())
+                    : RaisedAlerts.firstTime(connection, List.of(userId), List.of(alert.key()),
+                            OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            return raised.chain(fresh -> {
+                if (!fresh.isEmpty()) {
+                    events.add(new Outbox.Pending(TrackingEvents.ALERTS_TOPIC, userId,
+                            TrackingEvents.recoveryAlert(userId, figures)));
+                }
+                return outbox.addAll(connection, events);
+            });
         });
     }
 }

@@ -3,14 +3,17 @@ package dev.hipflex.tracking.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -210,6 +213,44 @@ class PlanAndSessionsTest {
                     .statusCode(400).body("errors.field", hasItem("startDate"));
         }
         given().auth().oauth2(token).get("/api/v1/me/plan").then().body("startDate", equalTo(began.toString()));
+    }
+
+    @Test
+    void anotherPersonCanNeitherTakeOverNorSeeASession() throws Exception {
+        PlanFixture ana = new PlanFixture(3);
+        String ben = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        Map<String, Object> session = ana.session(1, LocalTime.of(7, 30));
+        ana.record(session);
+
+        // Ben sends Ana's session, id and all, as his own: the id is taken, and nothing of Ana's changes.
+        given().auth().oauth2(ben).contentType(ContentType.JSON).body(session).post("/api/v1/me/sessions").then()
+                .statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(ben).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(ana.token).get("/api/v1/me/sessions").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].sessionId", equalTo(session.get("sessionId")));
+        given().auth().oauth2(ana.token).get("/api/v1/me/adherence").then().statusCode(200)
+                .body("weeks[0].done", equalTo(1));
+    }
+
+    @Test
+    void sessionsAreListedNewestFirstWithinADateRangeAPageAtATime() throws Exception {
+        PlanFixture plan = new PlanFixture(8);
+        for (int day = 0; day < 6; day++) {
+            plan.record(plan.session(day, LocalTime.of(7, 30)));
+        }
+        String from = plan.start.plusDays(1).toString();
+        String to = plan.start.plusDays(4).toString();
+        given().auth().oauth2(plan.token).queryParam("from", from).queryParam("to", to).queryParam("limit", 3)
+                .get("/api/v1/me/sessions").then().statusCode(200)
+                .body("items.localDay", contains(plan.start.plusDays(4).toString(), plan.start.plusDays(3).toString(),
+                        plan.start.plusDays(2).toString()))
+                .body("nextOffset", equalTo(3));
+        given().auth().oauth2(plan.token).queryParam("from", from).queryParam("to", to).queryParam("limit", 3)
+                .queryParam("offset", 3).get("/api/v1/me/sessions").then().statusCode(200)
+                .body("items.localDay", contains(plan.start.plusDays(1).toString()))
+                .body("nextOffset", nullValue());
+        given().auth().oauth2(plan.token).queryParam("from", to).queryParam("to", from).get("/api/v1/me/sessions").then()
+                .statusCode(400).body("errors.field", hasItem("from"));
     }
 
     @Test

@@ -133,6 +133,36 @@ class WeekCloseTest {
         assertThat(stored(person, "week-closed")).isZero();
     }
 
+    @Test
+    void someoneWhoStoppedLoggingIsNudgedOnceAWeekAsTheirWeeksClose() throws Exception {
+        String person = "p-" + UUID.randomUUID();
+        String token = TestTokens.token(person, "user");
+        LocalDate start = LocalDate.parse(given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", AUCKLAND.getId())).post("/api/v1/me/plan/start").then().statusCode(200)
+                .extract().path("startDate"));
+        try (TopicReader alerts = new TopicReader("recovery-alerts")) {
+            // Three weeks without a session, and no session to raise the nudge on: the week's close raises it.
+            clock.moveTo(WeekEnds.end(start, AUCKLAND, 3).plusSeconds(60));
+            JsonNode nudge = await().atMost(WAIT).until(() -> mine(alerts, person), events -> !events.isEmpty()).get(0);
+            assertThat(nudge.path("data").path("level").asText()).isEqualTo("consistency");
+            assertThat(nudge.path("data").path("key").asText()).isEqualTo("consistency:week-4");
+
+            double passes = passes();
+            pool.preparedQuery("update plan set next_week_close_at = '2000-01-01Z' where user_id = $1")
+                    .execute(Tuple.of(person)).await().atMost(WAIT);
+            await().atMost(WAIT).until(() -> passes() >= passes + 3);
+            assertThat(mine(alerts, person)).hasSize(1);
+
+            // A week later, still nothing logged: that week's nudge, once.
+            clock.moveTo(WeekEnds.end(start, AUCKLAND, 4).plusSeconds(60));
+            await().atMost(WAIT).until(() -> mine(alerts, person), events -> events.size() >= 2);
+            double later = passes();
+            await().atMost(WAIT).until(() -> passes() >= later + 3);
+            assertThat(mine(alerts, person)).extracting(e -> e.path("data").path("key").asText())
+                    .containsExactly("consistency:week-4", "consistency:week-5");
+        }
+    }
+
     /** The plan's next week close in epoch seconds, or null. */
     private Long nextClose(String person) {
         return pool.preparedQuery("select extract(epoch from next_week_close_at)::bigint from plan where user_id = $1")
