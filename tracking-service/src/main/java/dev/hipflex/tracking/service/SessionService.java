@@ -195,7 +195,8 @@ public class SessionService {
 
     /** Writes the batch and answers its sessions; if its transaction fails, each session is tried alone. */
     private Uni<Void> writeOrSplit(List<Pending> batch) {
-        return write(batch).onFailure().recoverWithUni(failure -> {
+        // Deferred: a failure while preparing the batch is recovered like one of its transaction.
+        return Uni.createFrom().deferred(() -> write(batch)).onFailure().recoverWithUni(failure -> {
             if (batch.size() == 1) {
                 batch.get(0).answer(null, failure);
                 return Uni.createFrom().voidItem();

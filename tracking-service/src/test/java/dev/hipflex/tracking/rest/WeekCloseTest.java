@@ -62,9 +62,7 @@ class WeekCloseTest {
     void eachClosedWeekIsAnnouncedOnceWithItsFinalFigures() throws Exception {
         String person = "p-" + UUID.randomUUID();
         String token = TestTokens.token(person, "user");
-        LocalDate start = LocalDate.parse(given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("timeZone", AUCKLAND.getId())).post("/api/v1/me/plan/start").then().statusCode(200)
-                .extract().path("startDate"));
+        LocalDate start = startPlanInAuckland(token);
         try (TopicReader updates = new TopicReader("adherence-updates")) {
             // Noon on day 7: sessions on days 1–5 are in the past, week 1 has not ended yet.
             clock.moveTo(ZonedDateTime.of(start.plusDays(6), LocalTime.NOON, AUCKLAND).toInstant());
@@ -121,9 +119,7 @@ class WeekCloseTest {
     void aPausedPlanClosesNoWeeks() {
         String person = "p-" + UUID.randomUUID();
         String token = TestTokens.token(person, "user");
-        LocalDate start = LocalDate.parse(given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("timeZone", AUCKLAND.getId())).post("/api/v1/me/plan/start").then().statusCode(200)
-                .extract().path("startDate"));
+        LocalDate start = startPlanInAuckland(token);
         given().auth().oauth2(token).post("/api/v1/me/plan/pause").then().statusCode(200);
 
         clock.moveTo(WeekEnds.end(start, AUCKLAND, 3).plusSeconds(60));
@@ -137,9 +133,7 @@ class WeekCloseTest {
     void someoneWhoStoppedLoggingIsNudgedOnceAWeekAsTheirWeeksClose() throws Exception {
         String person = "p-" + UUID.randomUUID();
         String token = TestTokens.token(person, "user");
-        LocalDate start = LocalDate.parse(given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("timeZone", AUCKLAND.getId())).post("/api/v1/me/plan/start").then().statusCode(200)
-                .extract().path("startDate"));
+        LocalDate start = startPlanInAuckland(token);
         try (TopicReader alerts = new TopicReader("recovery-alerts")) {
             // Three weeks without a session, and no session to raise the nudge on: the week's close raises it.
             clock.moveTo(WeekEnds.end(start, AUCKLAND, 3).plusSeconds(60));
@@ -161,6 +155,13 @@ class WeekCloseTest {
             assertThat(mine(alerts, person)).extracting(e -> e.path("data").path("key").asText())
                     .containsExactly("consistency:week-4", "consistency:week-5");
         }
+    }
+
+    /** Starts the person's plan today in Auckland; answers its start date. */
+    private static LocalDate startPlanInAuckland(String token) {
+        return LocalDate.parse(given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", AUCKLAND.getId())).post("/api/v1/me/plan/start").then().statusCode(200)
+                .extract().path("startDate"));
     }
 
     /** The plan's next week close in epoch seconds, or null. */
