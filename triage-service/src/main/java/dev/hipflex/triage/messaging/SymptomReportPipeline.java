@@ -1,15 +1,22 @@
 package dev.hipflex.triage.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -67,6 +74,12 @@ public class SymptomReportPipeline {
     private KafkaProducer<String, String> producer;
     private volatile boolean producerReady;
     private volatile long lastPollNanos = System.nanoTime();
+    /** The batch whose transaction the committer is running, if any; the pipeline's thread only. */
+    private Publishing publishing;
+
+    /** A batch handed to the committer: its records, what it counts, and its transaction's outcome. */
+    private record Publishing(ConsumerRecords<String, String> records, SymptomReportConsumer.Batch batch, Future<?> sent) {
+    }
 
     public SymptomReportPipeline(SymptomReportConsumer reports, Config config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
@@ -121,9 +134,24 @@ public class SymptomReportPipeline {
     private void run() {
         KafkaConsumer<String, String> polling = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new StringDeserializer());
+        ExecutorService committer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "recommendations-committer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             consumer = polling;
-            polling.subscribe(List.of(TriageEvents.REPORTS_TOPIC));
+            polling.subscribe(List.of(TriageEvents.REPORTS_TOPIC), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Runs inside poll, on this thread: the batch being published settles before its partitions go.
+                    settle(polling, null);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             while (running) {
                 try {
                     if (producer == null) {
@@ -131,8 +159,12 @@ public class SymptomReportPipeline {
                     }
                     ConsumerRecords<String, String> records = polling.poll(POLL);
                     lastPollNanos = System.nanoTime();
-                    if (!records.isEmpty()) {
-                        handle(polling, records);
+                    if (records.isEmpty()) {
+                        if (publishing != null && publishing.sent().isDone()) {
+                            settle(polling, null);
+                        }
+                    } else {
+                        handle(polling, records, committer);
                     }
                 } catch (WakeupException | InterruptException e) {
                     if (running) {
@@ -148,6 +180,10 @@ public class SymptomReportPipeline {
         } finally {
             // Leaves the group cleanly even when the stop had to interrupt a batch.
             Thread.interrupted();
+            if (publishing != null) {
+                settle(polling, null);
+            }
+            committer.shutdownNow();
             closeProducer();
             consumer = null;
             polling.close();
@@ -168,27 +204,68 @@ public class SymptomReportPipeline {
         return created;
     }
 
-    /** One batch: made and stored, then published with its offsets in one transaction; read again if that fails. */
-    private void handle(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> records) {
+    /**
+     * One batch: made and stored while the batch before it is still being published, then, once that one has
+     * committed, published with its offsets in one transaction on the committer's thread. If the batch before failed,
+     * both are read again.
+     */
+    private void handle(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> records,
+            ExecutorService committer) {
         SymptomReportConsumer.Batch batch;
         try {
             batch = reports.process(records, () -> running);
         } catch (RuntimeException e) {
+            settle(polling, records);
             rewind(polling, records);
             throw e;
         }
-        try {
-            producer.beginTransaction();
-            batch.records().forEach(producer::send);
-            producer.sendOffsetsToTransaction(nextOffsets(records), polling.groupMetadata());
-            producer.commitTransaction();
-        } catch (RuntimeException e) {
-            LOG.warnf("Publishing a batch of %d records failed, reading it again: %s", records.count(), e.toString());
-            abortOrReplaceProducer(e);
-            rewind(polling, records);
+        if (!settle(polling, records)) {
             return;
         }
-        reports.published(batch);
+        Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
+        ConsumerGroupMetadata group = polling.groupMetadata();
+        KafkaProducer<String, String> sending = producer;
+        publishing = new Publishing(records, batch, committer.submit(() -> {
+            sending.beginTransaction();
+            batch.records().forEach(sending::send);
+            sending.sendOffsetsToTransaction(offsets, group);
+            sending.commitTransaction();
+            return null;
+        }));
+    }
+
+    /**
+     * Waits for the batch being published, if any. Committed: counted. Failed: the transaction is aborted (or the
+     * producer replaced), and that batch is read again, with {@code newer} (read meanwhile, not published) after it.
+     *
+     * @return whether the pipeline may go on with {@code newer}
+     */
+    private boolean settle(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> newer) {
+        Publishing settling = publishing;
+        if (settling == null) {
+            return true;
+        }
+        publishing = null;
+        try {
+            settling.sent().get();
+            reports.published(settling.batch());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } catch (ExecutionException e) {
+            RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new KafkaException(e.getCause());
+            LOG.warnf("Publishing a batch of %d records failed, reading it again: %s", settling.records().count(),
+                    failure.toString());
+            abortOrReplaceProducer(failure);
+            // The newer batch first: where both have a partition, the older batch's offset is the one to go back to.
+            if (newer != null) {
+                rewind(polling, newer);
+            }
+            rewind(polling, settling.records());
+            return false;
+        }
     }
 
     /**
