@@ -33,7 +33,7 @@ import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 public final class RuleSet {
 
     /** Bump on any rule change; every recommendation records the version it was computed with. */
-    public static final String VERSION = "2026.11.1";
+    public static final String VERSION = "2026.12.1";
 
     static final String RELEASE_GUIDE = "release-tight-hips-guide";
     static final String RUNNERS_CHRONIC_PAIN = "runners-chronic-hip-flexor-pain";
@@ -134,6 +134,18 @@ public final class RuleSet {
             Effect.atLeast(URGENT_CARE, "You cannot put weight on the leg after a fall or injury. Get urgent care now, "
                     + "for example an emergency department or urgent care centre."));
 
+    /**
+     * Not a combination the brief names, but the brief lists a recent fall or injury among the general warning signs,
+     * and every other one of them sends to a professional: a fracture or a tear can still let you walk.
+     */
+    public static final Rule GC_FALL_OR_INJURY = new Rule("GC-FALL-OR-INJURY", "1",
+            "A recent fall or injury with hip pain, even while the leg still takes weight: possible fracture or tear, "
+                    + "which stretching and strengthening could make worse.", CLINICAL_GUIDANCE, List.of(WARNING_SIGNS),
+            r -> anyOf(r.warningSigns(), WarningSign.RECENT_FALL_OR_INJURY),
+            Effect.atLeast(SEE_PROFESSIONAL, "Your hip has hurt since a recent fall or injury. Have a professional "
+                    + "check it before you exercise or run on it: a fracture or a tear can still let you walk.")
+                    .withNoRunning().holdingExercises());
+
     public static final Rule UC_SEVERE_NO_WEIGHT = new Rule("UC-SEVERE-NO-WEIGHT", "1",
             "Severe pain (8 or more of 10) and the leg cannot bear weight.", CLINICAL_GUIDANCE,
             List.of(INTENSITY, SIGNS),
@@ -220,7 +232,7 @@ public final class RuleSet {
     private static final List<Rule> SPECIFIC = List.of(
             UC_FALL_NO_WEIGHT, UC_SEVERE_NO_WEIGHT, UC_INFECTION,
             RF_NO_IMPROVEMENT, RF_NEURO, RF_GAIT, RF_MECHANICAL, RF_SUDDEN_ONSET, RF_HIP_SURGERY,
-            GC_BONE_STRESS, GC_NO_WEIGHT, GC_FEVER, GC_HOT_SWOLLEN_HIP, GC_CANCER_OR_WEIGHT_LOSS,
+            GC_BONE_STRESS, GC_FALL_OR_INJURY, GC_NO_WEIGHT, GC_FEVER, GC_HOT_SWOLLEN_HIP, GC_CANCER_OR_WEIGHT_LOSS,
             CA_ACUTE, CA_PREGNANCY, CA_ABDOMINAL,
             CI_KNEE, CI_LOW_BACK);
 

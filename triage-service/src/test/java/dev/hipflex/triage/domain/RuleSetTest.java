@@ -199,6 +199,22 @@ class RuleSetTest {
     }
 
     @Test
+    @DisplayName("GC-FALL-OR-INJURY: a recent fall or injury sends to a professional even while the leg takes weight (general-clinical-guidance)")
+    void fallOrInjury() {
+        Recommendation r = recommend(report().warningSigns(WarningSign.RECENT_FALL_OR_INJURY).runner(true));
+        assertThat(r.level()).isEqualTo(Level.SEE_PROFESSIONAL);
+        assertThat(reason(r, RuleSet.GC_FALL_OR_INJURY).level()).isEqualTo(Level.SEE_PROFESSIONAL);
+        assertThat(r.plan().status()).isEqualTo(Status.ON_HOLD_UNTIL_SEEN);
+        assertThat(r.plan().noRunningUntilSeen()).isTrue();
+        assertThat(r.plan().phases()).isEmpty();
+        assertDoesNotFire(report(), RuleSet.GC_FALL_OR_INJURY);
+        // With a leg that cannot bear weight the urgent rule decides the level; this one still gives its reason.
+        Recommendation urgent = recommend(report().warningSigns(WarningSign.RECENT_FALL_OR_INJURY).signs(Sign.CANNOT_BEAR_WEIGHT));
+        assertThat(urgent.level()).isEqualTo(Level.URGENT_CARE);
+        assertThat(reason(urgent, RuleSet.GC_FALL_OR_INJURY).level()).isEqualTo(Level.SEE_PROFESSIONAL);
+    }
+
+    @Test
     @DisplayName("UC-SEVERE-NO-WEIGHT: pain of 8 or more and a leg that cannot bear weight is urgent (general-clinical-guidance)")
     void severeNoWeight() {
         Recommendation r = recommend(report().intensity(8).signs(Sign.CANNOT_BEAR_WEIGHT));

@@ -72,6 +72,9 @@ class TriageEnginePropertiesTest {
             new RedFlag("GC-CANCER-OR-WEIGHT-LOSS", Level.SEE_PROFESSIONAL,
                     r -> hasAny(r.warningSigns(), WarningSign.UNEXPLAINED_WEIGHT_LOSS, WarningSign.PAST_CANCER),
                     b -> b.addWarningSign(WarningSign.PAST_CANCER)),
+            new RedFlag("GC-FALL-OR-INJURY", Level.SEE_PROFESSIONAL,
+                    r -> r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY),
+                    b -> b.addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)),
             new RedFlag("UC-FALL-NO-WEIGHT", Level.URGENT_CARE,
                     r -> r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY)
                             && r.signs().contains(Sign.CANNOT_BEAR_WEIGHT),
