@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -12,6 +14,10 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for catalog-service (another service, not a mock of Kafka or PostgreSQL): serves the
  * catalog's real JSON, captured from its API into the test module's {@code catalog-fixture/}, at the
  * same paths: {@code /api/v1/a/b} is {@code catalog-fixture/a-b.json} (query strings are ignored).
+ * <p>
+ * A test can change what the catalog answers, as an editor's change would: {@code PUT /stub/api/v1/a/b} with a body
+ * serves that body at {@code /api/v1/a/b} from then on; {@code DELETE /stub/} goes back to the fixtures. Over HTTP, so
+ * that a test reaches the stub whichever class loader started it.
  */
 public final class CatalogStub {
 
@@ -32,11 +38,25 @@ public final class CatalogStub {
         // The fixtures are the test module's: found through the loader that starts the stub.
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader fixtures = context != null ? context : CatalogStub.class.getClassLoader();
+        Map<String, byte[]> changed = new ConcurrentHashMap<>();
+        server.createContext("/stub/", exchange -> {
+            String path = exchange.getRequestURI().getPath().substring("/stub".length());
+            if ("PUT".equals(exchange.getRequestMethod())) {
+                changed.put(path, exchange.getRequestBody().readAllBytes());
+            } else if ("DELETE".equals(exchange.getRequestMethod())) {
+                changed.clear();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.createContext("/api/v1/", exchange -> {
-            String file = exchange.getRequestURI().getPath().substring("/api/v1/".length()).replace('/', '-') + ".json";
-            byte[] body;
-            try (InputStream in = fixtures.getResourceAsStream("catalog-fixture/" + file)) {
-                body = in == null ? null : in.readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            String file = path.substring("/api/v1/".length()).replace('/', '-') + ".json";
+            byte[] body = changed.get(path);
+            if (body == null) {
+                try (InputStream in = fixtures.getResourceAsStream("catalog-fixture/" + file)) {
+                    body = in == null ? null : in.readAllBytes();
+                }
             }
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);

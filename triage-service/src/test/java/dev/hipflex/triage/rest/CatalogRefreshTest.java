@@ -1,0 +1,130 @@
+package dev.hipflex.triage.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.hipflex.testsupport.EventContracts;
+import dev.hipflex.testsupport.TestTokens;
+import dev.hipflex.testsupport.TopicWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The catalog is the source of contraindications: when an editor adds one and catalog-service announces the change
+ * on {@code catalog-updates}, triage refreshes its snapshot and the next recommendations leave that exercise out.
+ * catalog-service is the test-support stub, changed over its HTTP side door as an edit would change the real one.
+ */
+@QuarkusTest
+class CatalogRefreshTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String FIXTURE_VERSION = "bed2b579f343516c";
+    private static final String EDITED_VERSION = "edited-0000000001";
+
+    private final String person = "p-" + UUID.randomUUID();
+    private final String token = TestTokens.token(person, "user");
+
+    @AfterEach
+    void catalogAsItWas() throws Exception {
+        stub("DELETE", "/stub/", null);
+        announceCatalogChange();
+        await().atMost(WAIT).until(() -> recommend().path("catalogVersion").asText(), FIXTURE_VERSION::equals);
+    }
+
+    @Test
+    void aContraindicationAddedInTheCatalogIsHonouredOnceTheChangeIsAnnounced() throws Exception {
+        JsonNode before = recommend();
+        assertThat(before.path("catalogVersion").asText()).isEqualTo(FIXTURE_VERSION);
+        String prescribed = prescribed(before).get(0);
+
+        // An editor rules the exercise out for people whose low back hurts (the report's low-back pain).
+        ObjectNode exercises = (ObjectNode) fixture("exercises.json");
+        for (JsonNode exercise : exercises.withArray("items")) {
+            if (exercise.path("slug").asText().equals(prescribed)) {
+                ((ObjectNode) exercise).withArray("contraindications").addObject().put("condition", "low-back-pain")
+                        .put("reason", "Added by an editor in this test.");
+            }
+        }
+        ObjectNode version = (ObjectNode) fixture("catalog-version.json");
+        version.put("version", EDITED_VERSION);
+        stub("PUT", "/stub/api/v1/exercises", exercises.toString());
+        stub("PUT", "/stub/api/v1/catalog/version", version.toString());
+        // Nothing changes until the change is announced: triage does not poll the catalog.
+        assertThat(recommend().path("catalogVersion").asText()).isEqualTo(FIXTURE_VERSION);
+
+        announceCatalogChange();
+        JsonNode after = await().atMost(WAIT).until(this::recommend,
+                r -> r.path("catalogVersion").asText().equals(EDITED_VERSION));
+
+        assertThat(prescribed(after)).doesNotContain(prescribed);
+        assertThat(after.path("excluded").findValuesAsText("exercise")).contains(prescribed);
+        assertThat(after.path("excluded").toString()).contains("Added by an editor in this test.");
+    }
+
+    /** Sends a fresh desk-worker report and waits for its recommendation. */
+    private JsonNode recommend() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Reports.deskWorker(reportId, null))
+                .post("/api/v1/symptom-reports").then().statusCode(202);
+        String body = await().atMost(WAIT).until(() -> {
+            var response = given().auth().oauth2(token).get("/api/v1/symptom-reports/" + reportId + "/recommendation");
+            return response.statusCode() == 200 ? response.asString() : null;
+        }, b -> b != null);
+        return JSON.readTree(body);
+    }
+
+    /** The catalog exercises the plan prescribes, in order. */
+    private static List<String> prescribed(JsonNode recommendation) {
+        List<String> slugs = new ArrayList<>();
+        for (JsonNode phase : recommendation.path("plan").path("phases")) {
+            for (JsonNode item : phase.path("items")) {
+                if (item.hasNonNull("exercise")) {
+                    slugs.add(item.path("exercise").asText());
+                }
+            }
+        }
+        assertThat(slugs).isNotEmpty();
+        return slugs;
+    }
+
+    private static void announceCatalogChange() {
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send("catalog-updates", "some-exercise", EventContracts.example("catalog-updates"));
+        }
+    }
+
+    private static JsonNode fixture(String file) throws Exception {
+        try (InputStream in = CatalogRefreshTest.class.getClassLoader().getResourceAsStream("catalog-fixture/" + file)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static void stub(String method, String path, String body) throws Exception {
+        String catalog = ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalog + path))
+                .method(method, publisher).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(204);
+    }
+}
