@@ -3,14 +3,17 @@ package dev.hipflex.triage.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +100,26 @@ class SymptomReportFlowTest {
         changed.put("intensity", 9);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(changed)
                 .post("/api/v1/symptom-reports").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void myRecommendationsAreListedNewestFirstAPageAtATime() {
+        String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID reportId = UUID.randomUUID();
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Reports.deskWorker(reportId, null))
+                    .post("/api/v1/symptom-reports").then().statusCode(202);
+            // One at a time, so each is made after the one before.
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token)
+                    .get("/api/v1/symptom-reports/" + reportId + "/recommendation").then().statusCode(200));
+            sent.add(reportId.toString());
+        }
+        given().auth().oauth2(token).queryParam("limit", 2).get("/api/v1/me/recommendations").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.reportId", contains(sent.get(2), sent.get(1)))
+                .body("nextOffset", equalTo(2));
+        given().auth().oauth2(token).queryParam("limit", 2).queryParam("offset", 2).get("/api/v1/me/recommendations")
+                .then().statusCode(200).body("items.reportId", contains(sent.get(0))).body("nextOffset", nullValue());
     }
 
     @Test
