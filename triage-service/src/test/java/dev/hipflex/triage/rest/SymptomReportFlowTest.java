@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -29,12 +32,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
 import dev.hipflex.testsupport.TopicWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The whole pipeline against a real Kafka broker and PostgreSQL: REST or topic in, recommendation out. */
 @QuarkusTest
 class SymptomReportFlowTest {
+
+    @Inject
+    MeterRegistry registry;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -170,6 +177,10 @@ class SymptomReportFlowTest {
     void aMalformedRecordIsDeadLetteredWithItsReasonAndTheNextRecordIsStillProcessed() {
         String person = "person-" + UUID.randomUUID();
         UUID next = UUID.randomUUID();
+        double received = count("hipflex.triage.reports.received");
+        double processed = count("hipflex.triage.reports.processed");
+        double deadLettered = count("hipflex.triage.reports.dead.lettered");
+        long batches = registry.timer("hipflex.triage.reports.processing").count();
         try (TopicReader dlq = new TopicReader("symptom-reports-dlq"); TopicWriter writer = new TopicWriter()) {
             writer.send("symptom-reports", person, "{ this is not json");
             Map<String, Object> invalid = Reports.deskWorker(UUID.randomUUID(), person);
@@ -185,6 +196,21 @@ class SymptomReportFlowTest {
         }
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.token(person, "user"))
                 .get("/api/v1/symptom-reports/" + next + "/recommendation").then().statusCode(200));
+        // Counted once their batch committed; other tests' reports may be counted too, hence at least.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(count("hipflex.triage.reports.received")).isGreaterThanOrEqualTo(received + 3);
+            assertThat(count("hipflex.triage.reports.processed")).isGreaterThanOrEqualTo(processed + 1);
+            assertThat(count("hipflex.triage.reports.dead.lettered")).isGreaterThanOrEqualTo(deadLettered + 2);
+            assertThat(registry.timer("hipflex.triage.reports.processing").count()).isGreaterThan(batches);
+        });
+        given().get("/q/metrics").then().statusCode(200).body(containsString("hipflex_triage_reports_received_total"))
+                .body(containsString("hipflex_triage_reports_processed_total"))
+                .body(containsString("hipflex_triage_reports_dead_lettered_total"))
+                .body(containsString("hipflex_triage_reports_processing_seconds"));
+    }
+
+    private double count(String counter) {
+        return registry.counter(counter).count();
     }
 
     private static String reason(ConsumerRecord<String, String> record) {
