@@ -24,15 +24,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.hipflex.testsupport.CatalogStubResource;
-import dev.hipflex.testsupport.JwtKeysResource;
-import dev.hipflex.testsupport.PostgresDatabaseResource;
+import dev.hipflex.testsupport.BrokerThatRestarts;
 import dev.hipflex.testsupport.RestartableKafkaBrokerResource;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,37 +42,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * transactional producer.
  */
 @QuarkusTest
-@TestProfile(KafkaOutageTest.BrokerThatRestarts.class)
+@TestProfile(BrokerThatRestarts.class)
 class KafkaOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String KAFKA_CHECK = "Kafka connection health check";
-
-    /** The usual real servers, with a broker this test can stop and start again on the same port. */
-    public static class BrokerThatRestarts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // Readiness answers DOWN within seconds; the outbox's producer gives up on a send within 3 s, so the outage
-            // outlasts it and the relay must leave the reports in the outbox and send them again later.
-            return Map.of("kafka.default.api.timeout.ms", "3000", "kafka.request.timeout.ms", "2000",
-                    "mp.messaging.outgoing.outbox.delivery.timeout.ms", "3000",
-                    "mp.messaging.outgoing.outbox.request.timeout.ms", "1000",
-                    "mp.messaging.outgoing.outbox.max.block.ms", "3000");
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresDatabaseResource.class),
-                    new TestResourceEntry(RestartableKafkaBrokerResource.class),
-                    new TestResourceEntry(JwtKeysResource.class), new TestResourceEntry(CatalogStubResource.class));
-        }
-    }
 
     @Inject
     Pool pool;
