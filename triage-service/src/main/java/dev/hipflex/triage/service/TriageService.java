@@ -80,52 +80,10 @@ public class TriageService {
         List<Arrival> unique = new ArrayList<>(byId.values());
         // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        // A large batch is written in two transactions on two connections at once: one PostgreSQL backend was the
-        // slowest stage. Which half commits first does not matter: until the batch's Kafka transaction commits, a
-        // batch read again finds its stored rows at the same positions and gets the same events.
-        int half = unique.size() >= 2 * CHUNK ? (unique.size() / 2 + CHUNK - 1) / CHUNK * CHUNK : unique.size();
-        List<Uni<Written>> parts = new ArrayList<>(2);
-        parts.add(write(unique.subList(0, half), catalog, now));
-        if (half < unique.size()) {
-            parts.add(write(unique.subList(half, unique.size()), catalog, now));
-        }
-        return Uni.join().all(parts).andFailFast().map(written -> {
-            List<Announcement> events = new ArrayList<>();
-            int made = 0;
-            int duplicates = repeatsInBatch;
-            Map<UUID, String> bodies = new HashMap<>();
-            Map<UUID, Stored> before = new HashMap<>();
-            for (Written part : written) {
-                bodies.putAll(part.bodies());
-                before.putAll(part.before());
-                made += part.bodies().size();
-            }
-            for (Arrival arrival : unique) {
-                SymptomReport report = arrival.report();
-                String body = bodies.get(report.reportId());
-                Stored stored = before.get(report.reportId());
-                if (body != null) {
-                    events.add(announce(report, body, now));
-                } else if (stored != null && stored.samePosition()) {
-                    events.add(announce(report, stored.body(), stored.madeAt()));
-                } else {
-                    duplicates++;
-                }
-            }
-            return new Outcome(events, made, duplicates);
-        });
-    }
-
-    /** What one transaction wrote: the bodies it stored, and what was stored before for the reports it did not. */
-    private record Written(Map<UUID, String> bodies, Map<UUID, Stored> before) {
-    }
-
-    /** One transaction: the reports' recommendations made chunk by chunk on worker threads and inserted as each is ready. */
-    private Uni<Written> write(List<Arrival> reports, CatalogSnapshot catalog, OffsetDateTime now) {
         return pool.withTransaction(connection -> {
             List<Uni<NewRows>> chunks = new ArrayList<>();
-            for (int from = 0; from < reports.size(); from += CHUNK) {
-                List<Arrival> chunk = reports.subList(from, Math.min(reports.size(), from + CHUNK));
+            for (int from = 0; from < unique.size(); from += CHUNK) {
+                List<Arrival> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
                 // Computed on a worker thread, answered back on this context, then inserted (pipelined on the connection).
                 chunks.add(vertx.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
                         .call(rows -> rows.insert(connection)));
@@ -137,7 +95,23 @@ public class TriageService {
                 for (NewRows rows : all) {
                     rows.collect(bodies, notInserted);
                 }
-                return stored(connection, notInserted).map(before -> new Written(bodies, before));
+                return stored(connection, notInserted).map(stored -> {
+                    List<Announcement> events = new ArrayList<>();
+                    int duplicates = repeatsInBatch;
+                    for (Arrival arrival : unique) {
+                        SymptomReport report = arrival.report();
+                        String body = bodies.get(report.reportId());
+                        Stored before = stored.get(report.reportId());
+                        if (body != null) {
+                            events.add(announce(report, body, now));
+                        } else if (before != null && before.samePosition()) {
+                            events.add(announce(report, before.body(), before.madeAt()));
+                        } else {
+                            duplicates++;
+                        }
+                    }
+                    return new Outcome(events, bodies.size(), duplicates);
+                });
             });
         });
     }
