@@ -78,7 +78,8 @@ public class SymptomReportPipeline {
     private Publishing publishing;
 
     /** A batch handed to the committer: its records, what it counts, and its transaction's outcome. */
-    private record Publishing(ConsumerRecords<String, String> records, SymptomReportConsumer.Batch batch, Future<?> sent) {
+    private record Publishing(ConsumerRecords<String, String> records, SymptomReportConsumer.Batch batch,
+            Future<long[]> sent) {
     }
 
     public SymptomReportPipeline(SymptomReportConsumer reports, Config config,
@@ -226,11 +227,12 @@ public class SymptomReportPipeline {
         ConsumerGroupMetadata group = polling.groupMetadata();
         KafkaProducer<String, String> sending = producer;
         publishing = new Publishing(records, batch, committer.submit(() -> {
+            long begun = System.nanoTime();
             sending.beginTransaction();
             batch.records().forEach(sending::send);
             sending.sendOffsetsToTransaction(offsets, group);
             sending.commitTransaction();
-            return null;
+            return new long[] { begun, System.nanoTime() };
         }));
     }
 
@@ -247,8 +249,8 @@ public class SymptomReportPipeline {
         }
         publishing = null;
         try {
-            settling.sent().get();
-            reports.published(settling.batch());
+            long[] transaction = settling.sent().get();
+            reports.published(settling.batch(), Duration.ofNanos(transaction[1] - transaction[0]), transaction[1]);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
