@@ -1,5 +1,6 @@
 package dev.hipflex.triage.messaging;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.common.problem.Problem.FieldError;
@@ -48,6 +49,14 @@ public class SymptomReportConsumer {
 
     private static final Logger LOG = Logger.getLogger(SymptomReportConsumer.class);
 
+    /**
+     * A CloudEvent carrying a report. Its other attributes (extensions included) are not triage's business; the report
+     * in {@code data} is read strictly.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Envelope(String specversion, SymptomReport data) {
+    }
+
     /** The header that says why a record was dead-lettered (the same name SmallRye's own strategy uses). */
     public static final String REASON_HEADER = "dead-letter-reason";
 
@@ -71,7 +80,7 @@ public class SymptomReportConsumer {
     private final Timer waiting;
 
     /** A batch made ready to publish: the recommendation events, then the dead letters; and what it counted. */
-    public record Batch(List<ProducerRecord<String, String>> records, int made, int duplicates, int deadLetters,
+    public record Batch(List<ProducerRecord<String, byte[]>> records, int made, int duplicates, int deadLetters,
             long startedNanos) {
     }
 
@@ -107,13 +116,13 @@ public class SymptomReportConsumer {
      * the database has taken them, however long that takes, unless {@code running} turns false (shutting down), which
      * throws instead.
      */
-    public Batch process(ConsumerRecords<String, String> records, BooleanSupplier running) {
+    public Batch process(ConsumerRecords<String, byte[]> records, BooleanSupplier running) {
         long start = System.nanoTime();
         batchSize.record(records.count());
         List<TriageService.Arrival> arrivals = new ArrayList<>(records.count());
-        List<ProducerRecord<String, String>> deadLetters = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         long oldest = Long.MAX_VALUE;
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             received.increment();
             oldest = Math.min(oldest, record.timestamp());
             try {
@@ -129,7 +138,7 @@ public class SymptomReportConsumer {
         TriageService.Outcome made = arrivals.isEmpty() ? new TriageService.Outcome(List.of(), 0, 0) : store(arrivals, running);
         long stored = System.nanoTime();
         storing.record(Duration.ofNanos(stored - start));
-        List<ProducerRecord<String, String>> out = new ArrayList<>(made.events().size() + deadLetters.size());
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(made.events().size() + deadLetters.size());
         for (TriageService.Announcement event : made.events()) {
             out.add(new ProducerRecord<>(TriageEvents.RECOMMENDATIONS_TOPIC, event.key(), event.event()));
         }
@@ -175,7 +184,7 @@ public class SymptomReportConsumer {
     }
 
     /** The record as it came, keyed as it came, with why it was refused. */
-    private static ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> record, String reason) {
+    private static ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warnf("Dead-lettering a symptom report from %s-%d@%d: %s", record.topic(), record.partition(),
                 record.offset(), reason);
         RecordHeaders headers = new RecordHeaders();
@@ -184,21 +193,26 @@ public class SymptomReportConsumer {
         headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(TriageEvents.DEAD_LETTER_TOPIC, null, record.key(),
-                record.value() == null ? "" : record.value(), headers);
+                record.value() == null ? new byte[0] : record.value(), headers);
     }
 
-    /** The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. */
-    SymptomReport read(String payload) {
+    /**
+     * The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. Read straight from
+     * the bytes as an envelope (a bare report reads as one without {@code specversion}, and is read again as a report),
+     * rather than through a tree: reading was a serial step of every batch.
+     */
+    SymptomReport read(byte[] payload) {
         SymptomReport report;
         try {
-            JsonNode node = json.readTree(payload == null ? "" : payload);
-            if (node == null || !node.isObject()) {
+            Envelope envelope = payload == null || payload.length == 0 ? null : json.readValue(payload, Envelope.class);
+            if (envelope == null) {
                 throw new InvalidReportException("not a JSON object");
             }
-            JsonNode body = node.has("specversion") ? node.get("data") : node;
-            report = json.treeToValue(body, SymptomReport.class);
+            report = envelope.specversion() != null ? envelope.data() : json.readValue(payload, SymptomReport.class);
         } catch (JsonProcessingException e) {
             throw new InvalidReportException("unreadable: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidReportException("unreadable: " + e.getMessage());
         }
         List<FieldError> errors = SymptomReportValidator.validate(report, Instant.now());
         if (!errors.isEmpty()) {

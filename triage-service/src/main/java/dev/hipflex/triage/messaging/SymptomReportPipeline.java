@@ -30,6 +30,8 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
@@ -69,16 +71,16 @@ public class SymptomReportPipeline {
     private final Map<String, Object> producerConfig;
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     /** Used by the pipeline's thread only; null until transactions are initialised, and again after a fatal error. */
-    private KafkaProducer<String, String> producer;
+    private KafkaProducer<String, byte[]> producer;
     private volatile boolean producerReady;
     private volatile long lastPollNanos = System.nanoTime();
     /** The batch whose transaction the committer is running, if any; the pipeline's thread only. */
     private Publishing publishing;
 
     /** A batch handed to the committer: its records, what it counts, and its transaction's outcome. */
-    private record Publishing(ConsumerRecords<String, String> records, SymptomReportConsumer.Batch batch,
+    private record Publishing(ConsumerRecords<String, byte[]> records, SymptomReportConsumer.Batch batch,
             Future<long[]> sent) {
     }
 
@@ -112,7 +114,7 @@ public class SymptomReportPipeline {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        KafkaConsumer<String, String> polling = consumer;
+        KafkaConsumer<String, byte[]> polling = consumer;
         if (polling != null) {
             polling.wakeup();
         }
@@ -133,8 +135,8 @@ public class SymptomReportPipeline {
     }
 
     private void run() {
-        KafkaConsumer<String, String> polling = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new StringDeserializer());
+        KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer());
         ExecutorService committer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "recommendations-committer");
             thread.setDaemon(true);
@@ -158,7 +160,7 @@ public class SymptomReportPipeline {
                     if (producer == null) {
                         producer = newProducer();
                     }
-                    ConsumerRecords<String, String> records = polling.poll(POLL);
+                    ConsumerRecords<String, byte[]> records = polling.poll(POLL);
                     lastPollNanos = System.nanoTime();
                     if (records.isEmpty()) {
                         if (publishing != null && publishing.sent().isDone()) {
@@ -192,8 +194,8 @@ public class SymptomReportPipeline {
         }
     }
 
-    private KafkaProducer<String, String> newProducer() {
-        KafkaProducer<String, String> created = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+    private KafkaProducer<String, byte[]> newProducer() {
+        KafkaProducer<String, byte[]> created = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         try {
             // Fences any earlier producer with our transactional id and aborts what it left open.
             created.initTransactions();
@@ -210,7 +212,7 @@ public class SymptomReportPipeline {
      * committed, published with its offsets in one transaction on the committer's thread. If the batch before failed,
      * both are read again.
      */
-    private void handle(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> records,
+    private void handle(KafkaConsumer<String, byte[]> polling, ConsumerRecords<String, byte[]> records,
             ExecutorService committer) {
         SymptomReportConsumer.Batch batch;
         try {
@@ -225,7 +227,7 @@ public class SymptomReportPipeline {
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
         ConsumerGroupMetadata group = polling.groupMetadata();
-        KafkaProducer<String, String> sending = producer;
+        KafkaProducer<String, byte[]> sending = producer;
         publishing = new Publishing(records, batch, committer.submit(() -> {
             long begun = System.nanoTime();
             sending.beginTransaction();
@@ -242,7 +244,7 @@ public class SymptomReportPipeline {
      *
      * @return whether the pipeline may go on with {@code newer}
      */
-    private boolean settle(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> newer) {
+    private boolean settle(KafkaConsumer<String, byte[]> polling, ConsumerRecords<String, byte[]> newer) {
         Publishing settling = publishing;
         if (settling == null) {
             return true;
@@ -301,7 +303,7 @@ public class SymptomReportPipeline {
     }
 
     /** Puts the batch's partitions back where the batch began (the committed offsets), so it is read again. */
-    private static void rewind(KafkaConsumer<String, String> polling, ConsumerRecords<String, String> records) {
+    private static void rewind(KafkaConsumer<String, byte[]> polling, ConsumerRecords<String, byte[]> records) {
         Set<TopicPartition> assigned = polling.assignment();
         for (TopicPartition partition : records.partitions()) {
             // A partition taken away meanwhile is read from its committed offset by its new owner.
@@ -311,7 +313,7 @@ public class SymptomReportPipeline {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             var inPartition = records.records(partition);

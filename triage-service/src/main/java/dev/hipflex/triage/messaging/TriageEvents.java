@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.util.RawValue;
-
 import dev.hipflex.common.events.CloudEvent;
 import dev.hipflex.triage.domain.SymptomReport;
 
@@ -26,13 +24,13 @@ public final class TriageEvents {
     }
 
     /**
-     * The event announcing a stored recommendation, around its stored JSON (written once, not twice). Its id
-     * comes from the report id and its time is when the recommendation was made, so an event built again
-     * after an aborted send is the same event.
+     * The envelope of the event announcing a stored recommendation, without its data: the stored JSON goes in as it
+     * is ({@code ReportCodec.withData}), written once, not twice. Its id comes from the report id and its time is when
+     * the recommendation was made, so an event built again after an aborted send is the same event.
      */
-    public static CloudEvent<RawValue> recommendationMade(UUID reportId, String recommendationJson, OffsetDateTime madeAt) {
+    public static CloudEvent<Void> recommendationMade(UUID reportId, OffsetDateTime madeAt) {
         UUID id = UUID.nameUUIDFromBytes(("recommendation/" + reportId).getBytes(StandardCharsets.UTF_8));
         return CloudEvent.of(id, madeAt, SOURCE, "dev.hipflex.triage.recommendation.created", reportId.toString(),
-                "https://hipflex.dev/schemas/recommendations/v1", new RawValue(recommendationJson));
+                "https://hipflex.dev/schemas/recommendations/v1", null);
     }
 }

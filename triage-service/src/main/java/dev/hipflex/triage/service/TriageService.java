@@ -1,5 +1,6 @@
 package dev.hipflex.triage.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,9 @@ import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.TriageEngine;
 import dev.hipflex.triage.messaging.TriageEvents;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -40,6 +43,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * This is the hot path of the pipeline. The batch is cut into chunks; each chunk's recommendations are computed
  * and written as JSON on worker threads (once, for the table and the event alike) and inserted as soon as they
  * are ready, so the engine, the other core and PostgreSQL work at the same time instead of one after another.
+ * The engine's pool has one thread per core: on the general worker pool all of a batch's chunks ran at once,
+ * sharing the cores, and finished together, so no insert could start before the last chunk was made.
  * Inserts skip report ids already stored; only those (rare: redeliveries and duplicates) are looked up afterwards.
  */
 @ApplicationScoped
@@ -50,27 +55,27 @@ public class TriageService {
 
     private final Pool pool;
     private final ReportCodec codec;
-    private final Vertx vertx;
+    private final WorkerExecutor engine;
 
     public TriageService(Pool pool, ReportCodec codec, Vertx vertx) {
         this.pool = pool;
         this.codec = codec;
-        this.vertx = vertx;
+        this.engine = vertx.createSharedWorkerExecutor("triage-engine", Runtime.getRuntime().availableProcessors());
     }
 
     /** A report as it arrived on the topic: where it was read tells a redelivery from a duplicate. */
     public record Arrival(SymptomReport report, int partition, long offset) {
     }
 
-    /** A recommendation event to publish: the person's id (the record key) and the CloudEvent JSON. */
-    public record Announcement(String key, String event) {
+    /** A recommendation event to publish: the person's id (the record key) and the CloudEvent's UTF-8 JSON. */
+    public record Announcement(String key, byte[] event) {
     }
 
     /** What a batch gave: the events to publish, how many recommendations are new, how many reports were duplicates. */
     public record Outcome(List<Announcement> events, int made, int duplicates) {
     }
 
-    private record Stored(boolean samePosition, String body, OffsetDateTime madeAt) {
+    private record Stored(boolean samePosition, byte[] body, OffsetDateTime madeAt) {
     }
 
     public Uni<Outcome> recommend(List<Arrival> arrivals, CatalogSnapshot catalog) {
@@ -85,12 +90,12 @@ public class TriageService {
             for (int from = 0; from < unique.size(); from += CHUNK) {
                 List<Arrival> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
                 // Computed on a worker thread, answered back on this context, then inserted (pipelined on the connection).
-                chunks.add(vertx.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
+                chunks.add(engine.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
                         .call(rows -> rows.insert(connection)));
             }
             Uni<List<NewRows>> made = chunks.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(chunks).andFailFast();
             return made.chain(all -> {
-                Map<UUID, String> bodies = new HashMap<>();
+                Map<UUID, byte[]> bodies = new HashMap<>();
                 List<Arrival> notInserted = new ArrayList<>();
                 for (NewRows rows : all) {
                     rows.collect(bodies, notInserted);
@@ -100,7 +105,7 @@ public class TriageService {
                     int duplicates = repeatsInBatch;
                     for (Arrival arrival : unique) {
                         SymptomReport report = arrival.report();
-                        String body = bodies.get(report.reportId());
+                        byte[] body = bodies.get(report.reportId());
                         Stored before = stored.get(report.reportId());
                         if (body != null) {
                             events.add(announce(report, body, now));
@@ -121,14 +126,13 @@ public class TriageService {
         NewRows rows = new NewRows(chunk.size(), now);
         for (Arrival arrival : chunk) {
             Recommendation recommendation = TriageEngine.recommend(arrival.report(), catalog);
-            rows.add(arrival, recommendation, codec.toJson(recommendation), codec.toJson(arrival.report()));
+            rows.add(arrival, recommendation, codec.toJsonBytes(recommendation), codec.toJson(arrival.report()));
         }
         return rows;
     }
 
-    private Announcement announce(SymptomReport report, String body, OffsetDateTime madeAt) {
-        return new Announcement(report.userId(),
-                codec.toJson(TriageEvents.recommendationMade(report.reportId(), body, madeAt)));
+    private Announcement announce(SymptomReport report, byte[] body, OffsetDateTime madeAt) {
+        return new Announcement(report.userId(), codec.withData(TriageEvents.recommendationMade(report.reportId(), madeAt), body));
     }
 
     /** The recommendations already stored for these reports; bodies only for those read at the same position before. */
@@ -152,8 +156,9 @@ public class TriageService {
                 .map(found -> {
                     Map<UUID, Stored> stored = new HashMap<>();
                     for (Row row : found) {
+                        String body = row.getString("body");
                         stored.put(row.getUUID("report_id"), new Stored(Boolean.TRUE.equals(row.getBoolean("same_position")),
-                                row.getString("body"), row.getOffsetDateTime("created_at")));
+                                body == null ? null : body.getBytes(StandardCharsets.UTF_8), row.getOffsetDateTime("created_at")));
                     }
                     return stored;
                 });
@@ -163,7 +168,7 @@ public class TriageService {
     private final class NewRows {
         private final List<Arrival> arrivals;
         private final List<String> levels;
-        private final List<String> bodies;
+        private final List<byte[]> bodies;
         private final List<String> reports;
         private final List<String> reportHashes;
         private final OffsetDateTime now;
@@ -178,7 +183,7 @@ public class TriageService {
             this.now = now;
         }
 
-        void add(Arrival arrival, Recommendation recommendation, String body, String report) {
+        void add(Arrival arrival, Recommendation recommendation, byte[] body, String report) {
             arrivals.add(arrival);
             levels.add(recommendation.level().name());
             bodies.add(body);
@@ -187,7 +192,7 @@ public class TriageService {
         }
 
         /** The bodies of the recommendations this chunk stored; the reports whose id was stored before go to {@code notInserted}. */
-        void collect(Map<UUID, String> stored, List<Arrival> notInserted) {
+        void collect(Map<UUID, byte[]> stored, List<Arrival> notInserted) {
             for (int i = 0; i < arrivals.size(); i++) {
                 UUID id = arrivals.get(i).report().reportId();
                 if (inserted.contains(id)) {
@@ -205,7 +210,9 @@ public class TriageService {
             Integer[] partition = new Integer[size];
             Long[] offset = new Long[size];
             OffsetDateTime[] at = new OffsetDateTime[size];
+            Buffer[] body = new Buffer[size];
             for (int i = 0; i < size; i++) {
+                body[i] = Buffer.buffer(bodies.get(i));
                 Arrival arrival = arrivals.get(i);
                 id[i] = arrival.report().reportId();
                 person[i] = arrival.report().userId();
@@ -219,12 +226,15 @@ public class TriageService {
                     + " select * from unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::timestamptz[])"
                     + " on conflict (report_id) do nothing")
                     .execute(Tuple.of(id, person, reports.toArray(new String[0]), reportHashes.toArray(new String[0]), at));
+            // The body goes as the UTF-8 bytes it was written as; PostgreSQL checks them as it would text.
             Uni<?> recommendationRows = connection.preparedQuery("insert into recommendation"
                     + " (report_id, user_id, level, body, created_at, source_partition, source_offset)"
-                    + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[],"
-                    + " $6::int[], $7::bigint[]) on conflict (report_id) do nothing returning report_id")
+                    + " select a.id, a.person, a.level, convert_from(a.body, 'UTF8'), a.at, a.p, a.o"
+                    + " from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::bytea[], $5::timestamptz[],"
+                    + " $6::int[], $7::bigint[]) as a(id, person, level, body, at, p, o)"
+                    + " on conflict (report_id) do nothing returning report_id")
                     .execute(Tuple.tuple().addArrayOfUUID(id).addArrayOfString(person)
-                            .addArrayOfString(levels.toArray(new String[0])).addArrayOfString(bodies.toArray(new String[0]))
+                            .addArrayOfString(levels.toArray(new String[0])).addValue(body)
                             .addArrayOfOffsetDateTime(at).addArrayOfInteger(partition).addArrayOfLong(offset))
                     .invoke(rows -> rows.forEach(row -> inserted.add(row.getUUID(0))));
             return Uni.combine().all().unis(reportRows, recommendationRows).discardItems();

@@ -4,6 +4,7 @@ import static dev.hipflex.triage.domain.CatalogFixture.catalog;
 import static dev.hipflex.triage.domain.ReportBuilder.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +24,7 @@ import dev.hipflex.triage.domain.SymptomReport.PainQuality;
 import dev.hipflex.triage.domain.SymptomReport.Sign;
 import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 import dev.hipflex.triage.messaging.TriageEvents;
+import dev.hipflex.triage.service.ReportCodec;
 
 /**
  * The events triage emits, built by its real code (the engine, the services' JSON settings), keep the
@@ -54,8 +56,10 @@ class EventContractTest {
 
     /** The recommendation as the engine makes it, written once and wrapped by TriageEvents as the pipeline does. */
     private static String recommendationEvent(Recommendation recommendation) {
-        return EventJson.write(TriageEvents.recommendationMade(recommendation.reportId(), EventJson.write(recommendation),
-                OffsetDateTime.now(ZoneOffset.UTC)));
+        byte[] body = EventJson.write(recommendation).getBytes(StandardCharsets.UTF_8);
+        return new String(new ReportCodec(EventJson.mapper()).withData(
+                TriageEvents.recommendationMade(recommendation.reportId(), OffsetDateTime.now(ZoneOffset.UTC)), body),
+                StandardCharsets.UTF_8);
     }
 
     private static String recommendationEvent(ReportBuilder report) {

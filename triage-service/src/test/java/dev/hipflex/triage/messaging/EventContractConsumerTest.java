@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,7 @@ class EventContractConsumerTest {
         String event = example(e -> { });
         EventContracts.assertValid(TOPIC, "person-42", event);
 
-        SymptomReport report = consumer.read(event);
+        SymptomReport report = consumer.read(bytes(event));
 
         assertThat(report.userId()).isEqualTo("person-42");
         assertThat(report.painLocations()).containsExactlyInAnyOrder(SymptomReport.PainLocation.FRONT_OF_HIP,
@@ -55,7 +56,7 @@ class EventContractConsumerTest {
         });
         EventContracts.assertValid(TOPIC, event);
 
-        assertThat(consumer.read(event).profile().runningShoeAgeMonths()).isNull();
+        assertThat(consumer.read(bytes(event)).profile().runningShoeAgeMonths()).isNull();
     }
 
     @Test
@@ -69,8 +70,30 @@ class EventContractConsumerTest {
 
     private void assertRefusedByBoth(String event) {
         assertThat(EventContracts.violations(TOPIC, event)).as(event).isNotEmpty();
-        assertThatThrownBy(() -> consumer.read(event)).as(event)
+        assertThatThrownBy(() -> consumer.read(bytes(event))).as(event)
                 .isInstanceOf(InvalidReportException.class);
+    }
+
+    @Test
+    void aBareReportAndAnEnvelopeWithExtensionAttributesAreReadToo() {
+        String event = example(e -> e.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        assertThat(consumer.read(bytes(event)).userId()).isEqualTo("person-42");
+        String bare = example(e -> { }).replaceFirst("^.*\"data\":", "");
+        bare = bare.substring(0, bare.length() - 1);
+        assertThat(consumer.read(bytes(bare)).userId()).as(bare).isEqualTo("person-42");
+    }
+
+    @Test
+    void whatIsNotAJsonObjectIsRefusedWithItsReason() {
+        for (String payload : new String[] { "", "null", "[1, 2]", "\"a report\"", "{\"specversion\": \"1.0\"}",
+                "{\"reportId\": \"x\"" }) {
+            assertThatThrownBy(() -> consumer.read(bytes(payload))).as(payload)
+                    .isInstanceOf(InvalidReportException.class).hasMessageMatching("(not a JSON object|unreadable|invalid).*");
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The contracts' example, reported a minute ago (triage refuses reports from the future or over a year old). */

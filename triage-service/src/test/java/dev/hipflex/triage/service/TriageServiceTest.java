@@ -101,7 +101,7 @@ class TriageServiceTest {
         for (int i = 0; i < earlier.events().size(); i++) {
             String id = reportIdOf(earlier.events().get(i).event());
             if (before.get(i).partition() == 1) {
-                String again = batch.events().stream().filter(e -> reportIdOf(e.event()).equals(id)).findFirst()
+                byte[] again = batch.events().stream().filter(e -> reportIdOf(e.event()).equals(id)).findFirst()
                         .orElseThrow().event();
                 assertThat(json.readTree(again)).as("a redelivery gets the stored event")
                         .isEqualTo(json.readTree(earlier.events().get(i).event()));
@@ -113,7 +113,7 @@ class TriageServiceTest {
         return json.convertValue(Reports.deskWorker(UUID.randomUUID(), person), SymptomReport.class);
     }
 
-    private String reportIdOf(String event) {
+    private String reportIdOf(byte[] event) {
         try {
             JsonNode node = json.readTree(event);
             assertThat(node.path("subject").asText()).isEqualTo(node.path("data").path("reportId").asText());
