@@ -5,7 +5,7 @@ import static dev.hipflex.triage.domain.Level.SELF_CARE;
 import static dev.hipflex.triage.domain.Level.URGENT_CARE;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.TreeSet;
 
 import dev.hipflex.triage.domain.Rule.Effect;
 
@@ -23,17 +23,23 @@ record Assessment(List<Rule> fired, Level level, List<String> conditions, boolea
 
     static Assessment of(SymptomReport report) {
         List<Rule> fired = RuleSet.firing(report);
-        Level level = fired.stream().map(rule -> rule.effect().minimumLevel()).reduce(SELF_CARE, Level::max);
-        List<String> conditions = fired.stream().flatMap(rule -> rule.effect().contraindications().stream())
-                .sorted().distinct().toList();
+        Level level = SELF_CARE;
+        TreeSet<String> conditions = new TreeSet<>();
+        boolean gentleMode = false;
+        boolean noRunning = false;
+        boolean holdExercises = false;
+        for (Rule rule : fired) {
+            Effect effect = rule.effect();
+            level = level.max(effect.minimumLevel());
+            conditions.addAll(effect.contraindications());
+            gentleMode |= effect.gentleMode();
+            noRunning |= effect.noRunning();
+            holdExercises |= effect.holdExercises();
+        }
         boolean urgent = level == URGENT_CARE;
         // While someone waits to see a professional, only what is gentle is safe to do meanwhile.
-        boolean gentle = any(fired, Effect::gentleMode) || level.isAtLeast(SEE_PROFESSIONAL);
-        return new Assessment(fired, level, conditions, gentle, urgent || any(fired, Effect::noRunning),
-                urgent || any(fired, Effect::holdExercises));
-    }
-
-    private static boolean any(List<Rule> fired, Predicate<Effect> effect) {
-        return fired.stream().map(Rule::effect).anyMatch(effect);
+        boolean gentle = gentleMode || level.isAtLeast(SEE_PROFESSIONAL);
+        return new Assessment(fired, level, List.copyOf(conditions), gentle, urgent || noRunning,
+                urgent || holdExercises);
     }
 }

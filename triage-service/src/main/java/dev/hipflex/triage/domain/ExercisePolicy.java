@@ -2,8 +2,11 @@ package dev.hipflex.triage.domain;
 
 import static dev.hipflex.triage.domain.Catalogs.orEmpty;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.Contraindication;
@@ -15,32 +18,40 @@ import dev.hipflex.triage.domain.Recommendation.SkipReason;
  * Which catalog exercises may be prescribed to this person: not contraindicated by the report (per the catalog's
  * structured contraindications) and, in gentle mode, acute-safe. The one place that decides it, for the plan and
  * every extra alike.
+ * <p>
+ * It depends on nothing in the report but the assessment's conditions and gentle mode, so {@link CatalogIndex}
+ * keeps one per combination and reports share it: immutable once built.
  */
 final class ExercisePolicy {
 
-    private final List<Exercise> exercises;
-    private final List<String> conditions;
-    private final boolean gentle;
+    private static final Optional<SkipReason> ALLOWED = Optional.empty();
+    private static final Optional<SkipReason> CONTRAINDICATED = Optional.of(SkipReason.CONTRAINDICATED);
+    private static final Optional<SkipReason> NOT_GENTLE = Optional.of(SkipReason.NOT_GENTLE);
+    private static final Optional<SkipReason> NOT_IN_CATALOG = Optional.of(SkipReason.NOT_IN_CATALOG);
 
-    ExercisePolicy(CatalogSnapshot catalog, Assessment assessment) {
-        this.exercises = orEmpty(catalog.exercises()).stream().sorted(Comparator.comparing(Exercise::slug)).toList();
-        this.conditions = assessment.conditions();
-        this.gentle = assessment.gentle();
+    private final CatalogIndex catalog;
+    /** Each catalog exercise's verdict, by slug, decided once: the plan and the extras ask about most of them. */
+    private final Map<String, Optional<SkipReason>> verdicts = new HashMap<>();
+    private final List<Exclusion> exclusions;
+
+    ExercisePolicy(CatalogIndex catalog, List<String> conditions, boolean gentle) {
+        this.catalog = catalog;
+        List<Exclusion> excluded = new ArrayList<>();
+        for (Exercise exercise : catalog.exercises()) {
+            List<Contraindication> matching = matching(exercise, conditions);
+            for (Contraindication contraindication : matching) {
+                excluded.add(new Exclusion(exercise.slug(), contraindication.condition(), contraindication.reason()));
+            }
+            // Where a slug occurs twice, the first exercise decides, as it does for exercise(slug).
+            verdicts.putIfAbsent(exercise.slug(), !matching.isEmpty() ? CONTRAINDICATED
+                    : gentle && !Boolean.TRUE.equals(exercise.acuteSafe()) ? NOT_GENTLE : ALLOWED);
+        }
+        this.exclusions = List.copyOf(excluded);
     }
 
     /** Why the exercise may not be prescribed, or empty when it may. */
     Optional<SkipReason> objection(String slug) {
-        Optional<Exercise> exercise = exercise(slug);
-        if (exercise.isEmpty()) {
-            return Optional.of(SkipReason.NOT_IN_CATALOG);
-        }
-        if (!matching(exercise.get()).isEmpty()) {
-            return Optional.of(SkipReason.CONTRAINDICATED);
-        }
-        if (gentle && !Boolean.TRUE.equals(exercise.get().acuteSafe())) {
-            return Optional.of(SkipReason.NOT_GENTLE);
-        }
-        return Optional.empty();
+        return verdicts.getOrDefault(slug, NOT_IN_CATALOG);
     }
 
     boolean allows(String slug) {
@@ -48,25 +59,30 @@ final class ExercisePolicy {
     }
 
     Optional<Exercise> exercise(String slug) {
-        return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
+        return catalog.exercise(slug);
     }
 
     /** Catalog exercises of a category, by slug. */
     List<Exercise> inCategory(String category) {
-        return exercises.stream().filter(e -> category.equals(e.category())).toList();
+        return catalog.inCategory(category);
     }
 
     /** Every excluded exercise with each condition that excludes it, by exercise then condition. */
     List<Exclusion> exclusions() {
-        return exercises.stream()
-                .flatMap(e -> matching(e).stream().map(c -> new Exclusion(e.slug(), c.condition(), c.reason())))
-                .toList();
+        return exclusions;
     }
 
-    private List<Contraindication> matching(Exercise exercise) {
-        return orEmpty(exercise.contraindications()).stream()
-                .filter(c -> conditions.contains(c.condition()))
-                .sorted(Comparator.comparing(Contraindication::condition))
-                .toList();
+    private static List<Contraindication> matching(Exercise exercise, List<String> conditions) {
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        List<Contraindication> matching = new ArrayList<>();
+        for (Contraindication contraindication : orEmpty(exercise.contraindications())) {
+            if (conditions.contains(contraindication.condition())) {
+                matching.add(contraindication);
+            }
+        }
+        matching.sort(Comparator.comparing(Contraindication::condition));
+        return matching;
     }
 }

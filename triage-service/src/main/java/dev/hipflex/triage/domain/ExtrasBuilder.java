@@ -6,12 +6,12 @@ import static dev.hipflex.triage.domain.RuleSet.ROOT_CAUSE_METHOD;
 import static dev.hipflex.triage.domain.RuleSet.RUNNERS_CHRONIC_PAIN;
 import static dev.hipflex.triage.domain.RuleSet.SHOE_SUPPORT_WEARS_OUT_MONTHS;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
 import dev.hipflex.triage.domain.CatalogSnapshot.Phase;
-import dev.hipflex.triage.domain.CatalogSnapshot.Protocol;
 import dev.hipflex.triage.domain.ProfileExtras.CatalogPick;
 import dev.hipflex.triage.domain.ProfileExtras.MovementBreaks;
 import dev.hipflex.triage.domain.ProfileExtras.Runner;
@@ -40,7 +40,7 @@ final class ExtrasBuilder {
     private ExtrasBuilder() {
     }
 
-    static ProfileExtras build(SymptomReport report, CatalogSnapshot catalog, Assessment assessment,
+    static ProfileExtras build(SymptomReport report, CatalogIndex catalog, Assessment assessment,
             ExercisePolicy policy) {
         if (assessment.exercisesOnHold()) {
             return ProfileExtras.NONE;
@@ -53,20 +53,36 @@ final class ExtrasBuilder {
         MovementBreaks breaks = sitsALot ? movementBreaks(catalog, policy) : null;
         boolean lowBackOrKnee = report.painLocations().contains(PainLocation.LOW_BACK)
                 || report.painLocations().contains(PainLocation.KNEE);
-        CatalogPick coreAndGlute = lowBackOrKnee ? new Prescriber(policy).pick("strengthen",
-                e -> orEmpty(e.supportingMuscles()).stream().anyMatch(CORE_AND_GLUTES::contains)) : null;
+        CatalogPick coreAndGlute = lowBackOrKnee
+                ? new Prescriber(policy).pick("strengthen", ExtrasBuilder::trainsCoreOrGlutes) : null;
         return new ProfileExtras(runner, breaks, coreAndGlute);
     }
 
-    private static Runner runner(Profile profile, CatalogSnapshot catalog, ExercisePolicy policy) {
-        List<Phase> phases = Catalogs.phasesInOrder(Catalogs.protocol(catalog, WARM_UP));
+    private static boolean trainsCoreOrGlutes(Exercise exercise) {
+        for (String muscle : orEmpty(exercise.supportingMuscles())) {
+            if (CORE_AND_GLUTES.contains(muscle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Runner runner(Profile profile, CatalogIndex catalog, ExercisePolicy policy) {
+        List<Phase> phases = catalog.phasesInOrder(WARM_UP);
         Prescriber prescriber = new Prescriber(policy);
-        List<Plan.Phase> stages = phases.stream().filter(p -> !POST_RUN_STRETCH.equals(p.slug()))
-                .map(prescriber::phase).toList();
-        Plan.Phase postRun = phases.stream().filter(p -> POST_RUN_STRETCH.equals(p.slug())).findFirst()
-                .map(prescriber::phase).orElse(null);
+        // The stages first, then the first post-run stretch: the prescriber remembers what it prescribed in order.
+        List<Plan.Phase> stages = new ArrayList<>();
+        Phase postRunStretch = null;
+        for (Phase phase : phases) {
+            if (!POST_RUN_STRETCH.equals(phase.slug())) {
+                stages.add(prescriber.phase(phase));
+            } else if (postRunStretch == null) {
+                postRunStretch = phase;
+            }
+        }
+        Plan.Phase postRun = postRunStretch == null ? null : prescriber.phase(postRunStretch);
         CatalogPick mobility = new Prescriber(policy).pick("mobility", e -> true);
-        return new Runner(WARM_UP, stages, postRun, AFTER_PAINFUL_RUN, mobility,
+        return new Runner(WARM_UP, List.copyOf(stages), postRun, AFTER_PAINFUL_RUN, mobility,
                 shoeCheck(profile.runningShoeAgeMonths()), GAIT);
     }
 
@@ -85,10 +101,12 @@ final class ExtrasBuilder {
                 + "are the right type for you, for example with extra stability or heel support.", ROOT_CAUSE_METHOD));
     }
 
-    private static MovementBreaks movementBreaks(CatalogSnapshot catalog, ExercisePolicy policy) {
-        Protocol protocol = Catalogs.protocol(catalog, MOVEMENT_BREAKS);
+    private static MovementBreaks movementBreaks(CatalogIndex catalog, ExercisePolicy policy) {
         Prescriber prescriber = new Prescriber(policy);
-        return new MovementBreaks(MOVEMENT_BREAKS,
-                Catalogs.phasesInOrder(protocol).stream().map(prescriber::phase).toList());
+        List<Plan.Phase> phases = new ArrayList<>();
+        for (Phase phase : catalog.phasesInOrder(MOVEMENT_BREAKS)) {
+            phases.add(prescriber.phase(phase));
+        }
+        return new MovementBreaks(MOVEMENT_BREAKS, List.copyOf(phases));
     }
 }

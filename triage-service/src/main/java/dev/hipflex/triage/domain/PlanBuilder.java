@@ -41,17 +41,20 @@ final class PlanBuilder {
     private PlanBuilder() {
     }
 
-    static Plan build(CatalogSnapshot catalog, Assessment assessment, ExercisePolicy policy) {
-        Protocol protocol = Catalogs.protocol(catalog, PROTOCOL);
+    static Plan build(CatalogIndex catalog, Assessment assessment, ExercisePolicy policy) {
+        Protocol protocol = catalog.protocol(PROTOCOL);
         Status status = status(assessment);
         if (assessment.exercisesOnHold()) {
             return new Plan(PROTOCOL, status, assessment.gentle(), true, assessment.noRunning(), null, List.of(),
                     notes(status, assessment));
         }
         Prescriber prescriber = new Prescriber(policy);
-        List<Plan.Phase> phases = Catalogs.phasesInOrder(protocol).stream().map(prescriber::phase).toList();
+        List<Plan.Phase> phases = new ArrayList<>();
+        for (CatalogSnapshot.Phase phase : catalog.phasesInOrder(PROTOCOL)) {
+            phases.add(prescriber.phase(phase));
+        }
         return new Plan(PROTOCOL, status, assessment.gentle(), true, assessment.noRunning(), protocol.schedule(),
-                phases, notes(status, assessment));
+                List.copyOf(phases), notes(status, assessment));
     }
 
     static Status status(Assessment assessment) {

@@ -51,15 +51,19 @@ final class Prescriber {
                 items.add(prescribe(slug, Choice.PROTOCOL, item.dose(), item.instruction()));
                 continue;
             }
-            Optional<String> alternative = orEmpty(item.alternatives()).stream().map(ExerciseRef::slug)
-                    .filter(this::available).findFirst();
-            // The item's instruction is written for the original exercise, so the alternative goes without it.
-            alternative.ifPresent(alt -> items.add(prescribe(alt, Choice.ALTERNATIVE, item.dose(), null)));
-            skipped.add(new Skipped(slug, objection.get(), alternative.orElse(null)));
+            String alternative = firstAvailable(orEmpty(item.alternatives()));
+            if (alternative != null) {
+                // The item's instruction is written for the original exercise, so the alternative goes without it.
+                items.add(prescribe(alternative, Choice.ALTERNATIVE, item.dose(), null));
+            }
+            skipped.add(new Skipped(slug, objection.get(), alternative));
         }
-        if (phase.category() != null && items.stream().allMatch(i -> i.exercise() == null)) {
-            policy.inCategory(phase.category()).stream().map(Exercise::slug).filter(this::available)
-                    .forEach(slug -> items.add(prescribe(slug, Choice.STAND_IN, null, null)));
+        if (phase.category() != null && noExerciseIn(items)) {
+            for (Exercise exercise : policy.inCategory(phase.category())) {
+                if (available(exercise.slug())) {
+                    items.add(prescribe(exercise.slug(), Choice.STAND_IN, null, null));
+                }
+            }
         }
         return new Plan.Phase(phase.order() == null ? 0 : phase.order(), phase.slug(), phase.category(),
                 phase.minutes(), List.copyOf(items), List.copyOf(skipped));
@@ -81,6 +85,24 @@ final class Prescriber {
             }
         }
         return new CatalogPick(category, List.copyOf(items), List.copyOf(skipped));
+    }
+
+    private String firstAvailable(List<ExerciseRef> alternatives) {
+        for (ExerciseRef alternative : alternatives) {
+            if (available(alternative.slug())) {
+                return alternative.slug();
+            }
+        }
+        return null;
+    }
+
+    private static boolean noExerciseIn(List<Item> items) {
+        for (Item item : items) {
+            if (item.exercise() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean available(String slug) {

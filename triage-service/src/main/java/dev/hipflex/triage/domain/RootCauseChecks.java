@@ -1,16 +1,13 @@
 package dev.hipflex.triage.domain;
 
-import static dev.hipflex.triage.domain.Catalogs.orEmpty;
 import static dev.hipflex.triage.domain.RuleSet.SHOE_SUPPORT_WEARS_OUT_MONTHS;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.ChecklistStep;
-import dev.hipflex.triage.domain.CatalogSnapshot.RootCauseChecklist;
 import dev.hipflex.triage.domain.Recommendation.Evidence;
 import dev.hipflex.triage.domain.Recommendation.RootCauseCheck;
 import dev.hipflex.triage.domain.SymptomReport.Activity;
@@ -34,20 +31,21 @@ final class RootCauseChecks {
     private RootCauseChecks() {
     }
 
-    static List<RootCauseCheck> of(SymptomReport report, RootCauseChecklist checklist) {
-        if (checklist == null) {
-            return List.of();
-        }
+    /** @param steps the catalog checklist's steps in their order (see {@link CatalogIndex#checklistInOrder()}) */
+    static List<RootCauseCheck> of(SymptomReport report, List<ChecklistStep> steps) {
         boolean runner = Boolean.TRUE.equals(report.profile().runner());
-        return orEmpty(checklist.steps()).stream()
-                .filter(step -> runner || !RUNNER_ONLY.equals(step.appliesTo()))
-                .sorted(Comparator.comparing(ChecklistStep::order, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(step -> check(report, step))
-                .toList();
+        List<RootCauseCheck> checks = new ArrayList<>(steps.size());
+        for (ChecklistStep step : steps) {
+            if (runner || !RUNNER_ONLY.equals(step.appliesTo())) {
+                checks.add(check(report, step));
+            }
+        }
+        return List.copyOf(checks);
     }
 
     private static RootCauseCheck check(SymptomReport report, ChecklistStep step) {
-        List<Evidence> because = POINTERS.getOrDefault(step.slug(), r -> List.of()).apply(report);
+        Function<SymptomReport, List<Evidence>> pointer = POINTERS.get(step.slug());
+        List<Evidence> because = pointer == null ? List.of() : pointer.apply(report);
         return new RootCauseCheck(step.order() == null ? 0 : step.order(), step.slug(), !because.isEmpty(), because);
     }
 

@@ -1,10 +1,11 @@
 package dev.hipflex.triage.domain;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -84,8 +85,13 @@ public record Rule(String id, String version, String description, String source,
             }
             if (value instanceof Collection<?> values) {
                 // Report sets may be hash sets: sort (enums by declaration order) so the text is stable.
-                String joined = values.stream().sorted().map(Input::render).collect(Collectors.joining(", "));
-                return joined.isEmpty() ? "none" : joined;
+                Object[] sorted = values.toArray();
+                Arrays.sort(sorted);
+                StringJoiner joined = new StringJoiner(", ");
+                for (Object element : sorted) {
+                    joined.add(render(element));
+                }
+                return joined.length() == 0 ? "none" : joined.toString();
             }
             return value instanceof Word word ? word.word() : value.toString();
         }

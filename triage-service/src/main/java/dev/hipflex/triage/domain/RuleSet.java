@@ -5,6 +5,7 @@ import static dev.hipflex.triage.domain.Level.SELF_CARE;
 import static dev.hipflex.triage.domain.Level.SELF_CARE_WITH_CAUTION;
 import static dev.hipflex.triage.domain.Level.URGENT_CARE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -245,7 +246,7 @@ public final class RuleSet {
     public static final Rule SC_NO_RED_FLAGS = new Rule("SC-NO-RED-FLAGS", "1",
             "No red flag and no reason for caution: self-care with the complete release protocol.", RELEASE_GUIDE,
             LEVEL_RAISING.stream().flatMap(rule -> rule.inputs().stream()).distinct().toList(),
-            r -> LEVEL_RAISING.stream().noneMatch(rule -> rule.appliesTo(r)),
+            r -> noneAppliesTo(LEVEL_RAISING, r),
             Effect.atLeast(SELF_CARE, "Nothing in your report needs a professional right now. Most hip flexor pain "
                     + "gets better with regular release, stretching and strengthening, so start the complete "
                     + "release protocol."));
@@ -258,15 +259,36 @@ public final class RuleSet {
 
     /** The rules that fire on a report, in listing order. */
     public static List<Rule> firing(SymptomReport report) {
-        return RULES.stream().filter(rule -> rule.appliesTo(report)).toList();
+        // Plain loops here and below: every report runs through all the rules, some of them twice.
+        List<Rule> firing = new ArrayList<>();
+        for (Rule rule : RULES) {
+            if (rule.appliesTo(report)) {
+                firing.add(rule);
+            }
+        }
+        return List.copyOf(firing);
     }
 
     public static Optional<Rule> byId(String id) {
         return RULES.stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
+    private static boolean noneAppliesTo(List<Rule> rules, SymptomReport report) {
+        for (Rule rule : rules) {
+            if (rule.appliesTo(report)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @SafeVarargs
     private static <E> boolean anyOf(Set<E> present, E... wanted) {
-        return Stream.of(wanted).anyMatch(present::contains);
+        for (E value : wanted) {
+            if (present.contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

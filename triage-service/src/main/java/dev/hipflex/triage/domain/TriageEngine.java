@@ -2,9 +2,11 @@ package dev.hipflex.triage.domain;
 
 import static dev.hipflex.triage.domain.Catalogs.orEmpty;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.Condition;
 import dev.hipflex.triage.domain.CatalogSnapshot.RedFlag;
@@ -19,45 +21,57 @@ import dev.hipflex.triage.domain.Recommendation.Reason;
  */
 public final class TriageEngine {
 
+    private static final Comparator<Rule> MOST_SEVERE_FIRST =
+            Comparator.comparing((Rule rule) -> rule.effect().minimumLevel()).reversed();
+
     private TriageEngine() {
     }
 
     /** Assumes a valid report (see SymptomReportValidator). */
-    public static Recommendation recommend(SymptomReport report, CatalogSnapshot catalog) {
+    public static Recommendation recommend(SymptomReport report, CatalogSnapshot snapshot) {
+        CatalogIndex catalog = CatalogIndex.of(snapshot);
         Assessment assessment = Assessment.of(report);
-        ExercisePolicy policy = new ExercisePolicy(catalog, assessment);
+        ExercisePolicy policy = catalog.policy(assessment);
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
-                reasons(assessment, catalog), LikelyMuscles.rank(report, catalog),
+                reasons(assessment, catalog), LikelyMuscles.rank(report, catalog.musclePointers()),
                 PlanBuilder.build(catalog, assessment, policy), policy.exclusions(),
                 ExtrasBuilder.build(report, catalog, assessment, policy),
-                RootCauseChecks.of(report, catalog.rootCauseChecklist()),
-                explanation(report, assessment, catalog), RuleSet.VERSION, catalog.version());
+                RootCauseChecks.of(report, catalog.checklistInOrder()),
+                explanation(report, assessment, snapshot.version()), RuleSet.VERSION, snapshot.version());
     }
 
     /** One reason per fired rule, most severe first, then in rule set order (the sort is stable). */
-    private static List<Reason> reasons(Assessment assessment, CatalogSnapshot catalog) {
-        return assessment.fired().stream()
-                .sorted(Comparator.comparing((Rule rule) -> rule.effect().minimumLevel()).reversed())
-                .map(rule -> reason(rule, catalog))
-                .toList();
+    private static List<Reason> reasons(Assessment assessment, CatalogIndex catalog) {
+        List<Rule> bySeverity = new ArrayList<>(assessment.fired());
+        bySeverity.sort(MOST_SEVERE_FIRST);
+        List<Reason> reasons = new ArrayList<>(bySeverity.size());
+        for (Rule rule : bySeverity) {
+            reasons.add(reason(rule, catalog));
+        }
+        return List.copyOf(reasons);
     }
 
-    private static Reason reason(Rule rule, CatalogSnapshot catalog) {
+    private static Reason reason(Rule rule, CatalogIndex catalog) {
         // The level never depends on the catalog; only the red flag's details do.
-        Optional<RedFlag> flag = Optional.ofNullable(rule.effect().redFlag())
-                .flatMap(slug -> Catalogs.redFlag(catalog, slug));
+        Optional<RedFlag> flag = rule.effect().redFlag() == null ? Optional.empty()
+                : catalog.redFlag(rule.effect().redFlag());
         List<String> conditions = flag.map(f -> orEmpty(f.possibleConditions()).stream().map(Condition::slug).toList())
                 .orElse(List.of());
         return new Reason(rule.id(), rule.effect().minimumLevel(), rule.effect().reason(), rule.source(),
                 flag.map(RedFlag::slug).orElse(null), conditions, flag.map(RedFlag::whatToDo).orElse(null));
     }
 
-    private static Explanation explanation(SymptomReport report, Assessment assessment, CatalogSnapshot catalog) {
-        List<FiredRule> rules = assessment.fired().stream()
-                .map(rule -> new FiredRule(rule.id(), rule.version(), rule.source(), rule.inputs().stream()
-                        .map(input -> new Evidence(input.name(), input.valueIn(report))).toList()))
-                .toList();
-        List<String> sources = assessment.fired().stream().map(Rule::source).distinct().sorted().toList();
-        return new Explanation(rules, sources, RuleSet.VERSION, catalog.version());
+    private static Explanation explanation(SymptomReport report, Assessment assessment, String catalogVersion) {
+        List<FiredRule> rules = new ArrayList<>(assessment.fired().size());
+        TreeSet<String> sources = new TreeSet<>();
+        for (Rule rule : assessment.fired()) {
+            List<Evidence> inputs = new ArrayList<>(rule.inputs().size());
+            for (Rule.Input input : rule.inputs()) {
+                inputs.add(new Evidence(input.name(), input.valueIn(report)));
+            }
+            rules.add(new FiredRule(rule.id(), rule.version(), rule.source(), List.copyOf(inputs)));
+            sources.add(rule.source());
+        }
+        return new Explanation(List.copyOf(rules), List.copyOf(sources), RuleSet.VERSION, catalogVersion);
     }
 }
