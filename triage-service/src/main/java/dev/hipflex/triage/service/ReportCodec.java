@@ -39,6 +39,8 @@ public class ReportCodec {
     /** Distinct plans and extras kept; beyond that the memory starts again (a catalog change makes new ones anyway). */
     static final int REMEMBERED = 2_048;
 
+    private static final byte[] DATA_FIELD = ",\"data\":".getBytes(StandardCharsets.UTF_8);
+
     private final ObjectMapper json;
 
     public ReportCodec(ObjectMapper json) {
@@ -72,15 +74,14 @@ public class ReportCodec {
      */
     public byte[] withData(CloudEvent<Void> envelope, byte[] data) {
         byte[] attributes = toJsonBytes(envelope);
-        byte[] field = ",\"data\":".getBytes(StandardCharsets.UTF_8);
         int open = attributes.length - 1;
         if (attributes[open] != '}') {
             throw new IllegalStateException("An event's attributes should end its JSON object");
         }
-        byte[] event = new byte[open + field.length + data.length + 1];
+        byte[] event = new byte[open + DATA_FIELD.length + data.length + 1];
         System.arraycopy(attributes, 0, event, 0, open);
-        System.arraycopy(field, 0, event, open, field.length);
-        System.arraycopy(data, 0, event, open + field.length, data.length);
+        System.arraycopy(DATA_FIELD, 0, event, open, DATA_FIELD.length);
+        System.arraycopy(data, 0, event, open + DATA_FIELD.length, data.length);
         event[event.length - 1] = '}';
         return event;
     }
