@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +29,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /**
  * PostgreSQL goes away while reports arrive on the topic: readiness says the database is down, no report is lost or
- * dead-lettered for it, and once the database is back each report gets exactly one recommendation, in order.
+ * dead-lettered for it, and once the database is back each report gets exactly one recommendation, in order. Over
+ * REST meanwhile: 503 with Retry-After, and a report that could not be recorded is refused and never published.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.DatabaseThatGoesAway.class)
@@ -60,6 +63,7 @@ class DatabaseOutageTest {
     MeterRegistry registry;
 
     private final String person = "person-" + UUID.randomUUID();
+    private final UUID refused = UUID.randomUUID();
 
     @Test
     void reportsWaitForTheDatabaseAndEachGetsOneRecommendationWhenItReturns() throws Exception {
@@ -80,6 +84,11 @@ class DatabaseOutageTest {
                 // The pipeline takes the first of them in hand while the database is away and keeps trying to store it
                 // (the others wait on the topic behind it): none may be given up on.
                 await().atMost(WAIT).until(() -> registry.counter("hipflex.triage.reports.received").count() > received);
+                // Over REST, a passing outage is said as such, and a report that could not be recorded is refused.
+                recommendation(reports.get(0)).statusCode(503).header("Retry-After", notNullValue())
+                        .body("status", equalTo(503));
+                given().auth().oauth2(TestTokens.token(person, "user")).contentType(ContentType.JSON)
+                        .body(Reports.deskWorker(refused, null)).post("/api/v1/symptom-reports").then().statusCode(503);
             } finally {
                 DatabaseThatGoesAwayResource.restore();
             }
@@ -96,6 +105,8 @@ class DatabaseOutageTest {
                     .until(() -> reportsAnnounced(recommendations), r -> true);
             assertThat(announced).as("one event per report, in the order they were sent").containsExactlyElementsOf(wanted);
             assertThat(dlq.poll()).noneMatch(r -> person.equals(r.key()));
+            // The refused report was never recorded, so never published: its id is unknown.
+            recommendation(refused).statusCode(404);
         }
     }
 
