@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.ChecklistStep;
 import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
@@ -19,7 +20,7 @@ import dev.hipflex.triage.domain.CatalogSnapshot.RedFlag;
 /**
  * What the engine looks up in a catalog snapshot, sorted and indexed once per snapshot instead of once per report
  * (the snapshot changes only when the catalog's content version does). Worker threads share it: it is immutable
- * apart from the thread-safe memo of exercise policies. Where a slug occurs twice, the first one wins, as a search
+ * apart from the thread-safe memos of exercise policies, plans and extras. Where a slug occurs twice, the first one wins, as a search
  * through the list would find it.
  */
 final class CatalogIndex {
@@ -48,6 +49,14 @@ final class CatalogIndex {
 
     private record PolicyKey(List<String> conditions, boolean gentle) {
     }
+
+    /**
+     * Plans and profile extras already built, by what they depend on (a policy and a few words of the assessment and
+     * the profile): the same inputs give the same instance, which the pipeline writes as JSON and stores once, and
+     * recognises by identity (a record's equals and hashCode walk its whole tree).
+     */
+    private final Map<Object, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<Object, ProfileExtras> extras = new ConcurrentHashMap<>();
 
     private CatalogIndex(CatalogSnapshot catalog) {
         this.catalog = catalog;
@@ -131,6 +140,18 @@ final class CatalogIndex {
         ExercisePolicy policy = policies.get(key);
         return policy != null ? policy
                 : policies.computeIfAbsent(key, k -> new ExercisePolicy(this, k.conditions(), k.gentle()));
+    }
+
+    /** The plan for {@code key} (a record of everything the plan depends on), built once. */
+    Plan plan(Object key, Supplier<Plan> build) {
+        Plan plan = plans.get(key);
+        return plan != null ? plan : plans.computeIfAbsent(key, k -> build.get());
+    }
+
+    /** The profile extras for {@code key} (a record of everything they depend on), built once. */
+    ProfileExtras extras(Object key, Supplier<ProfileExtras> build) {
+        ProfileExtras built = extras.get(key);
+        return built != null ? built : extras.computeIfAbsent(key, k -> build.get());
     }
 
     List<LikelyMuscles.Pointers> musclePointers() {

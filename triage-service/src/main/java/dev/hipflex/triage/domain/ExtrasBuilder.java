@@ -40,20 +40,35 @@ final class ExtrasBuilder {
     private ExtrasBuilder() {
     }
 
+    /**
+     * What extras depend on; the policy is one instance per combination of conditions and gentle mode, and the shoes'
+     * age counts only for a runner who may run.
+     */
+    private record ExtrasKey(ExercisePolicy policy, boolean runs, Integer shoeAgeMonths, boolean sitsALot,
+            boolean lowBackOrKnee) {
+    }
+
+    /** The extras for the report, built once per catalog snapshot and combination of what they depend on. */
     static ProfileExtras build(SymptomReport report, CatalogIndex catalog, Assessment assessment,
             ExercisePolicy policy) {
         if (assessment.exercisesOnHold()) {
             return ProfileExtras.NONE;
         }
         Profile profile = report.profile();
-        Runner runner = Boolean.TRUE.equals(profile.runner()) && !assessment.noRunning()
-                ? runner(profile, catalog, policy) : null;
+        boolean runs = Boolean.TRUE.equals(profile.runner()) && !assessment.noRunning();
         boolean sitsALot = Boolean.TRUE.equals(profile.deskWorker())
                 || (profile.hoursSittingPerDay() != null && profile.hoursSittingPerDay() >= LONG_SITTING_HOURS);
-        MovementBreaks breaks = sitsALot ? movementBreaks(catalog, policy) : null;
         boolean lowBackOrKnee = report.painLocations().contains(PainLocation.LOW_BACK)
                 || report.painLocations().contains(PainLocation.KNEE);
-        CatalogPick coreAndGlute = lowBackOrKnee
+        ExtrasKey key = new ExtrasKey(policy, runs, runs ? profile.runningShoeAgeMonths() : null, sitsALot, lowBackOrKnee);
+        return catalog.extras(key, () -> build(key, catalog));
+    }
+
+    private static ProfileExtras build(ExtrasKey key, CatalogIndex catalog) {
+        ExercisePolicy policy = key.policy();
+        Runner runner = key.runs() ? runner(key.shoeAgeMonths(), catalog, policy) : null;
+        MovementBreaks breaks = key.sitsALot() ? movementBreaks(catalog, policy) : null;
+        CatalogPick coreAndGlute = key.lowBackOrKnee()
                 ? new Prescriber(policy).pick("strengthen", ExtrasBuilder::trainsCoreOrGlutes) : null;
         return new ProfileExtras(runner, breaks, coreAndGlute);
     }
@@ -67,7 +82,7 @@ final class ExtrasBuilder {
         return false;
     }
 
-    private static Runner runner(Profile profile, CatalogIndex catalog, ExercisePolicy policy) {
+    private static Runner runner(Integer shoeAgeMonths, CatalogIndex catalog, ExercisePolicy policy) {
         List<Phase> phases = catalog.phasesInOrder(WARM_UP);
         Prescriber prescriber = new Prescriber(policy);
         // The stages first, then the first post-run stretch: the prescriber remembers what it prescribed in order.
@@ -83,7 +98,7 @@ final class ExtrasBuilder {
         Plan.Phase postRun = postRunStretch == null ? null : prescriber.phase(postRunStretch);
         CatalogPick mobility = new Prescriber(policy).pick("mobility", e -> true);
         return new Runner(WARM_UP, List.copyOf(stages), postRun, AFTER_PAINFUL_RUN, mobility,
-                shoeCheck(profile.runningShoeAgeMonths()), GAIT);
+                shoeCheck(shoeAgeMonths), GAIT);
     }
 
     /** Seed 000: running shoe support starts to wear out after 6 to 12 months. */

@@ -41,7 +41,18 @@ final class PlanBuilder {
     private PlanBuilder() {
     }
 
+    /** What a plan depends on; the policy is one instance per combination of conditions and gentle mode. */
+    private record PlanKey(ExercisePolicy policy, Level level, boolean gentle, boolean noRunning,
+            boolean exercisesOnHold) {
+    }
+
+    /** The plan for the assessment, built once per catalog snapshot and combination of what it depends on. */
     static Plan build(CatalogIndex catalog, Assessment assessment, ExercisePolicy policy) {
+        return catalog.plan(new PlanKey(policy, assessment.level(), assessment.gentle(), assessment.noRunning(),
+                assessment.exercisesOnHold()), () -> buildAfresh(catalog, assessment, policy));
+    }
+
+    private static Plan buildAfresh(CatalogIndex catalog, Assessment assessment, ExercisePolicy policy) {
         Protocol protocol = catalog.protocol(PROTOCOL);
         Status status = status(assessment);
         if (assessment.exercisesOnHold()) {

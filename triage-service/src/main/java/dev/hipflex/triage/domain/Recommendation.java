@@ -16,10 +16,15 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  * @param likelyMuscles muscles the report points to, most likely first
  * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason
  * @param rootCauseChecks the catalog's root-cause checklist, most common cause first
+ * @param plan what to do, and what was left out of the protocol and why
+ * @param extras what the person's profile adds to the plan
+ *        <p>
+ *        The plan and the extras come last, in the JSON too: they depend on a few things in a report, so many
+ *        recommendations share them, and they are stored once for all of those, apart from the rest.
  */
 public record Recommendation(UUID reportId, String userId, String timeZone, Level level, List<Reason> reasons,
-        List<LikelyMuscle> likelyMuscles, Plan plan, List<Exclusion> excluded, ProfileExtras extras,
-        List<RootCauseCheck> rootCauseChecks, Explanation explanation, String ruleSetVersion, String catalogVersion) {
+        List<LikelyMuscle> likelyMuscles, List<Exclusion> excluded, List<RootCauseCheck> rootCauseChecks,
+        Explanation explanation, String ruleSetVersion, String catalogVersion, Plan plan, ProfileExtras extras) {
 
     /**
      * @param rule the id of the rule that gave this reason

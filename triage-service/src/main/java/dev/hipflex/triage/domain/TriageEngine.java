@@ -33,11 +33,10 @@ public final class TriageEngine {
         Assessment assessment = Assessment.of(report);
         ExercisePolicy policy = catalog.policy(assessment);
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
-                reasons(assessment, catalog), LikelyMuscles.rank(report, catalog.musclePointers()),
-                PlanBuilder.build(catalog, assessment, policy), policy.exclusions(),
-                ExtrasBuilder.build(report, catalog, assessment, policy),
+                reasons(assessment, catalog), LikelyMuscles.rank(report, catalog.musclePointers()), policy.exclusions(),
                 RootCauseChecks.of(report, catalog.checklistInOrder()),
-                explanation(report, assessment, snapshot.version()), RuleSet.VERSION, snapshot.version());
+                explanation(report, assessment, snapshot.version()), RuleSet.VERSION, snapshot.version(),
+                PlanBuilder.build(catalog, assessment, policy), ExtrasBuilder.build(report, catalog, assessment, policy));
     }
 
     /** One reason per fired rule, most severe first, then in rule set order (the sort is stable). */

@@ -1,5 +1,6 @@
 package dev.hipflex.triage.service;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -44,7 +44,7 @@ public class RecommendationQueries {
     public Uni<Response> forReport(UUID reportId, String person) {
         return repository.recommendation(reportId).chain(made -> {
             if (made != null && made.userId.equals(person)) {
-                return Uni.createFrom().item(Response.ok(made.body, MediaType.APPLICATION_JSON_TYPE).build());
+                return Uni.createFrom().item(Response.ok(json(made), MediaType.APPLICATION_JSON_TYPE).build());
             }
             return repository.report(reportId).map(report -> {
                 if (report == null || !report.userId.equals(person) || made != null) {
@@ -73,8 +73,8 @@ public class RecommendationQueries {
 
     private JsonNode parse(RecommendationEntity row) {
         try {
-            return json.readTree(row.body);
-        } catch (JsonProcessingException e) {
+            return json.readTree(json(row));
+        } catch (IOException e) {
             throw new IllegalStateException("Stored recommendation " + row.reportId + " is not JSON", e);
         }
     }
@@ -85,5 +85,9 @@ public class RecommendationQueries {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(field, "must be a UUID");
         }
+    }
+
+    private static byte[] json(RecommendationEntity row) {
+        return ReportCodec.whole(row.body, row.planJson, row.extrasJson);
     }
 }

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +22,8 @@ import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.TriageEngine;
 import dev.hipflex.triage.messaging.TriageEvents;
+import dev.hipflex.triage.service.ReportCodec.RecommendationJson;
+import dev.hipflex.triage.service.ReportCodec.SharedPart;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
@@ -46,6 +50,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The engine's pool has one thread per core: on the general worker pool all of a batch's chunks ran at once,
  * sharing the cores, and finished together, so no insert could start before the last chunk was made.
  * Inserts skip report ids already stored; only those (rare: redeliveries and duplicates) are looked up afterwards.
+ * A recommendation's plan and extras, most of its bytes and shared by many, are stored once each by their hash
+ * ({@link ReportCodec.RecommendationJson}): the row holds only what is the recommendation's own.
  */
 @ApplicationScoped
 public class TriageService {
@@ -86,12 +92,14 @@ public class TriageService {
         // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return pool.withTransaction(connection -> {
+            // Each plan and set of extras goes to the database once per transaction, whichever chunk has it first.
+            Set<String> partsSent = ConcurrentHashMap.newKeySet();
             List<Uni<NewRows>> chunks = new ArrayList<>();
             for (int from = 0; from < unique.size(); from += CHUNK) {
                 List<Arrival> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
                 // Computed on a worker thread, answered back on this context, then inserted (pipelined on the connection).
                 chunks.add(engine.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
-                        .call(rows -> rows.insert(connection)));
+                        .call(rows -> rows.insert(connection, partsSent)));
             }
             Uni<List<NewRows>> made = chunks.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(chunks).andFailFast();
             return made.chain(all -> {
@@ -126,7 +134,7 @@ public class TriageService {
         NewRows rows = new NewRows(chunk.size(), now);
         for (Arrival arrival : chunk) {
             Recommendation recommendation = TriageEngine.recommend(arrival.report(), catalog);
-            rows.add(arrival, recommendation, codec.toJsonBytes(recommendation), codec.toJson(arrival.report()));
+            rows.add(arrival, recommendation, codec.toJson(recommendation), codec.toJson(arrival.report()));
         }
         return rows;
     }
@@ -148,27 +156,34 @@ public class TriageService {
             partitions.add(arrival.partition());
             offsets.add(arrival.offset());
         }
-        return connection.preparedQuery("select r.report_id, r.created_at,"
-                + " (r.source_partition = a.p and r.source_offset = a.o) as same_position,"
-                + " case when r.source_partition = a.p and r.source_offset = a.o then r.body end as body"
-                + " from recommendation r join unnest($1::uuid[], $2::int[], $3::bigint[]) as a(id, p, o) on r.report_id = a.id")
+        return connection.preparedQuery("select r.report_id, r.created_at, s.same_position,"
+                + " case when s.same_position then r.body end as body, plan.body as plan, extras.body as extras"
+                + " from recommendation r join unnest($1::uuid[], $2::int[], $3::bigint[]) as a(id, p, o) on r.report_id = a.id"
+                + " cross join lateral (select r.source_partition = a.p and r.source_offset = a.o as same_position) s"
+                + " left join recommendation_part plan on s.same_position and plan.hash = r.plan_part"
+                + " left join recommendation_part extras on s.same_position and extras.hash = r.extras_part")
                 .execute(Tuple.of(ids.toArray(new UUID[0]), partitions.toArray(new Integer[0]), offsets.toArray(new Long[0])))
                 .map(found -> {
                     Map<UUID, Stored> stored = new HashMap<>();
                     for (Row row : found) {
-                        String body = row.getString("body");
                         stored.put(row.getUUID("report_id"), new Stored(Boolean.TRUE.equals(row.getBoolean("same_position")),
-                                body == null ? null : body.getBytes(StandardCharsets.UTF_8), row.getOffsetDateTime("created_at")));
+                                wholeJson(row), row.getOffsetDateTime("created_at")));
                     }
                     return stored;
                 });
+    }
+
+    /** A stored recommendation's whole JSON; null when its body was not read. */
+    private static byte[] wholeJson(Row row) {
+        String body = row.getString("body");
+        return body == null ? null : ReportCodec.whole(body, row.getString("plan"), row.getString("extras"));
     }
 
     /** One chunk's new rows; each table gets one insert of unnested arrays, built from the arrivals. */
     private final class NewRows {
         private final List<Arrival> arrivals;
         private final List<String> levels;
-        private final List<byte[]> bodies;
+        private final List<RecommendationJson> bodies;
         private final List<String> reports;
         private final List<String> reportHashes;
         private final OffsetDateTime now;
@@ -183,7 +198,7 @@ public class TriageService {
             this.now = now;
         }
 
-        void add(Arrival arrival, Recommendation recommendation, byte[] body, String report) {
+        void add(Arrival arrival, Recommendation recommendation, RecommendationJson body, String report) {
             arrivals.add(arrival);
             levels.add(recommendation.level().name());
             bodies.add(body);
@@ -196,15 +211,19 @@ public class TriageService {
             for (int i = 0; i < arrivals.size(); i++) {
                 UUID id = arrivals.get(i).report().reportId();
                 if (inserted.contains(id)) {
-                    stored.put(id, bodies.get(i));
+                    stored.put(id, bodies.get(i).whole());
                 } else {
                     notInserted.add(arrivals.get(i));
                 }
             }
         }
 
-        Uni<Void> insert(SqlConnection connection) {
+        /** @param partsSent the plans and extras this transaction has sent already; those of this chunk are added */
+        Uni<Void> insert(SqlConnection connection, Set<String> partsSent) {
             int size = arrivals.size();
+            Map<String, byte[]> newParts = new TreeMap<>();
+            String[] plan = new String[size];
+            String[] extras = new String[size];
             UUID[] id = new UUID[size];
             String[] person = new String[size];
             Integer[] partition = new Integer[size];
@@ -212,7 +231,15 @@ public class TriageService {
             OffsetDateTime[] at = new OffsetDateTime[size];
             Buffer[] body = new Buffer[size];
             for (int i = 0; i < size; i++) {
-                body[i] = Buffer.buffer(bodies.get(i));
+                RecommendationJson json = bodies.get(i);
+                body[i] = Buffer.buffer(json.own());
+                plan[i] = json.plan().hash();
+                extras[i] = json.extras().hash();
+                for (SharedPart part : List.of(json.plan(), json.extras())) {
+                    if (partsSent.add(part.hash())) {
+                        newParts.put(part.hash(), part.json());
+                    }
+                }
                 Arrival arrival = arrivals.get(i);
                 id[i] = arrival.report().reportId();
                 person[i] = arrival.report().userId();
@@ -226,18 +253,26 @@ public class TriageService {
                     + " select * from unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::timestamptz[])"
                     + " on conflict (report_id) do nothing")
                     .execute(Tuple.of(id, person, reports.toArray(new String[0]), reportHashes.toArray(new String[0]), at));
-            // The body goes as the UTF-8 bytes it was written as; PostgreSQL checks them as it would text.
+            // Bodies go as the UTF-8 bytes they were written as; PostgreSQL checks them as it would text. Parts in hash
+            // order, so that two instances storing the same new ones take their locks in the same order.
+            Uni<?> partRows = newParts.isEmpty() ? Uni.createFrom().voidItem()
+                    : connection.preparedQuery("insert into recommendation_part (hash, body)"
+                            + " select p.hash, convert_from(p.body, 'UTF8') from unnest($1::varchar[], $2::bytea[]) as p(hash, body)"
+                            + " on conflict (hash) do nothing")
+                            .execute(Tuple.tuple().addArrayOfString(newParts.keySet().toArray(new String[0]))
+                                    .addValue(newParts.values().stream().map(Buffer::buffer).toArray(Buffer[]::new)));
             Uni<?> recommendationRows = connection.preparedQuery("insert into recommendation"
-                    + " (report_id, user_id, level, body, created_at, source_partition, source_offset)"
-                    + " select a.id, a.person, a.level, convert_from(a.body, 'UTF8'), a.at, a.p, a.o"
-                    + " from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::bytea[], $5::timestamptz[],"
-                    + " $6::int[], $7::bigint[]) as a(id, person, level, body, at, p, o)"
+                    + " (report_id, user_id, level, body, plan_part, extras_part, created_at, source_partition, source_offset)"
+                    + " select a.id, a.person, a.level, convert_from(a.body, 'UTF8'), a.plan, a.extras, a.at, a.p, a.o"
+                    + " from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::bytea[], $5::varchar[], $6::varchar[],"
+                    + " $7::timestamptz[], $8::int[], $9::bigint[]) as a(id, person, level, body, plan, extras, at, p, o)"
                     + " on conflict (report_id) do nothing returning report_id")
                     .execute(Tuple.tuple().addArrayOfUUID(id).addArrayOfString(person)
                             .addArrayOfString(levels.toArray(new String[0])).addValue(body)
+                            .addArrayOfString(plan).addArrayOfString(extras)
                             .addArrayOfOffsetDateTime(at).addArrayOfInteger(partition).addArrayOfLong(offset))
                     .invoke(rows -> rows.forEach(row -> inserted.add(row.getUUID(0))));
-            return Uni.combine().all().unis(reportRows, recommendationRows).discardItems();
+            return Uni.combine().all().unis(partRows, reportRows, recommendationRows).discardItems();
         }
     }
 }

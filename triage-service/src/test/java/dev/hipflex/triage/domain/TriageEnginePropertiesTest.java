@@ -197,6 +197,8 @@ class TriageEnginePropertiesTest {
             Recommendation first = recommend(report);
             assertThat(recommend(report)).isEqualTo(first);
             assertThat(recommend(copyWithOtherSets(report))).isEqualTo(first);
+            // Another snapshot instance builds its plans and extras afresh, where the shared one reuses those it built
+            // for earlier reports with the same inputs: a memo keyed on too little would differ here.
             assertThat(TriageEngine.recommend(report, shuffled(catalog(), random))).isEqualTo(first);
         });
     }

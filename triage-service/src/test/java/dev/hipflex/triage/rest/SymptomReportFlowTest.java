@@ -77,9 +77,16 @@ class SymptomReportFlowTest {
             assertThat(cloudEvent.path("id").asText()).isNotBlank();
             assertThat(cloudEvent.path("time").asText()).isNotBlank();
             assertThat(cloudEvent.path("data").path("reportId").asText()).isEqualTo(reportId.toString());
+
+            // Stored as its own part and its shared plan and extras, read back whole: what was published.
+            JsonNode published = cloudEvent.path("data");
+            assertThat(published.path("plan").path("protocol").asText()).isNotBlank();
+            assertThat(published.path("extras").isObject()).isTrue();
+            assertThat(read(given().auth().oauth2(token).get("/api/v1/symptom-reports/" + reportId + "/recommendation")
+                    .then().statusCode(200).extract().asString())).isEqualTo(published);
+            assertThat(read(given().auth().oauth2(token).get("/api/v1/me/recommendations").then().statusCode(200)
+                    .body("total", equalTo(1)).extract().asString()).path("items").get(0)).isEqualTo(published);
         }
-        given().auth().oauth2(token).get("/api/v1/me/recommendations").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].reportId", equalTo(reportId.toString()));
     }
 
     @Test

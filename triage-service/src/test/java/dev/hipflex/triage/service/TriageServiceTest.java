@@ -3,7 +3,11 @@ package dev.hipflex.triage.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,12 +17,17 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.hipflex.common.events.Sha256;
 import dev.hipflex.triage.domain.CatalogSnapshot;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.rest.Reports;
 import dev.hipflex.triage.service.TriageService.Arrival;
 import dev.hipflex.triage.service.TriageService.Outcome;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What makes the pipeline exactly-once together with the Kafka transaction: a record read again at the
@@ -36,6 +45,9 @@ class TriageServiceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aRecordReadAgainAtTheSamePositionGetsTheSameEventAndADuplicateElsewhereGetsNone() throws Exception {
@@ -106,6 +118,53 @@ class TriageServiceTest {
                 assertThat(json.readTree(again)).as("a redelivery gets the stored event")
                         .isEqualTo(json.readTree(earlier.events().get(i).event()));
             }
+        }
+    }
+
+    @Test
+    void recommendationsThatShareAPlanOrExtrasShareOneStoredCopyAndReadBackWhole() throws Exception {
+        CatalogSnapshot catalog = catalogs.current().await().indefinitely();
+        // Two kinds of report (a desk worker's dull ache, a runner's acute sharp pain), several chunks of each.
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < 2 * TriageService.CHUNK + 5; i++) {
+            Map<String, Object> body = Reports.deskWorker(UUID.randomUUID(), "p-" + UUID.randomUUID());
+            if (i % 2 == 1) {
+                body.put("qualities", List.of("sharp"));
+                body.put("onset", "sudden-during-exercise");
+                body.put("daysSinceOnset", 2);
+                body.put("profile", Map.of("runner", true, "deskWorker", false, "hoursSittingPerDay", 3,
+                        "wearsRaisedHeels", false));
+            }
+            arrivals.add(new Arrival(json.convertValue(body, SymptomReport.class), 3, 5_000 + i));
+        }
+        Outcome made = triage.recommend(arrivals, catalog).await().indefinitely();
+        assertThat(made.made()).isEqualTo(arrivals.size());
+
+        Set<String> plans = new HashSet<>();
+        Set<String> extras = new HashSet<>();
+        Map<String, JsonNode> published = new HashMap<>();
+        for (var event : made.events()) {
+            JsonNode data = json.readTree(event.event()).path("data");
+            plans.add(Sha256.hex(json.writeValueAsString(data.path("plan"))));
+            extras.add(Sha256.hex(json.writeValueAsString(data.path("extras"))));
+            published.put(data.path("reportId").asText(), data);
+        }
+        assertThat(plans).as("the two kinds of report have different plans").hasSize(2);
+        assertThat(extras).hasSize(2);
+
+        UUID[] ids = arrivals.stream().map(a -> a.report().reportId()).toArray(UUID[]::new);
+        RowSet<Row> rows = pool.preparedQuery("select r.report_id, r.body, p.body as plan, e.body as extras,"
+                + " (select count(*) from recommendation_part where hash in (r.plan_part, r.extras_part)) as copies"
+                + " from recommendation r left join recommendation_part p on p.hash = r.plan_part"
+                + " left join recommendation_part e on e.hash = r.extras_part where r.report_id = any($1)")
+                .execute(Tuple.of(ids)).await().indefinitely();
+        assertThat(rows.size()).isEqualTo(arrivals.size());
+        for (Row row : rows) {
+            assertThat(row.getLong("copies")).as("one stored copy of its plan and one of its extras").isEqualTo(2);
+            assertThat(row.getString("body")).as("the row keeps only its own part").doesNotContain("\"instruction\"");
+            assertThat(json.readTree(ReportCodec.whole(row.getString("body"), row.getString("plan"), row.getString("extras"))))
+                    .as("read back whole, it is what was published")
+                    .isEqualTo(published.get(row.getUUID("report_id").toString()));
         }
     }
 
