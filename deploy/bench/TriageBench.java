@@ -31,6 +31,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -93,14 +96,23 @@ public class TriageBench {
     }
 
     static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(producerSettings(), new StringSerializer(), new StringSerializer());
+    }
+
+    static Properties producerSettings() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return p;
     }
 
     static KafkaConsumer<String, String> consumer(String group, String offsetReset) {
+        return consumer(group, offsetReset, new StringDeserializer());
+    }
+
+    /** Sinks that only count records read their values as bytes: decoding 12 KB recommendations was the bench's own CPU. */
+    static <V> KafkaConsumer<String, V> consumer(String group, String offsetReset, Deserializer<V> values) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -108,12 +120,16 @@ public class TriageBench {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         // triage publishes recommendations in Kafka transactions: count only committed ones, as consumers must.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(p, new StringDeserializer(), values);
     }
 
     /** Subscribes and waits until partitions are assigned, so nothing produced afterwards is missed. */
     static KafkaConsumer<String, String> ready(String topic, String group) {
-        KafkaConsumer<String, String> consumer = consumer(group, "latest");
+        return ready(topic, group, new StringDeserializer());
+    }
+
+    static <V> KafkaConsumer<String, V> ready(String topic, String group, Deserializer<V> values) {
+        KafkaConsumer<String, V> consumer = consumer(group, "latest", values);
         consumer.subscribe(List.of(topic));
         while (consumer.assignment().isEmpty()) {
             consumer.poll(Duration.ofMillis(100));
@@ -125,14 +141,17 @@ public class TriageBench {
 
     static double passThrough(String in, String out, int n) throws Exception {
         warmUp(in, out);
-        KafkaConsumer<String, String> sink = ready(out, "bench-sink-" + UUID.randomUUID());
+        KafkaConsumer<String, byte[]> sink = ready(out, "bench-sink-" + UUID.randomUUID(), new ByteArrayDeserializer());
         AtomicBoolean stop = new AtomicBoolean();
         Thread relay = new Thread(() -> {
-            try (KafkaConsumer<String, String> consumer = consumer("bench-pass-" + UUID.randomUUID(), "latest");
-                    KafkaProducer<String, String> producer = producer()) {
+            // Bytes through, as a plain relay would pass them.
+            try (KafkaConsumer<String, byte[]> consumer = consumer("bench-pass-" + UUID.randomUUID(), "latest",
+                    new ByteArrayDeserializer());
+                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(), new StringSerializer(),
+                            new ByteArraySerializer())) {
                 consumer.subscribe(List.of(in));
                 while (!stop.get()) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                         producer.send(new ProducerRecord<>(out, r.key(), r.value()));
                     }
                     consumer.commitAsync();
@@ -145,7 +164,7 @@ public class TriageBench {
         Thread load = produce(in, n);
         int seen = 0;
         while (seen < n) {
-            for (ConsumerRecord<String, String> r : sink.poll(Duration.ofMillis(100))) {
+            for (ConsumerRecord<String, byte[]> r : sink.poll(Duration.ofMillis(100))) {
                 if (!"warm-up".equals(r.key())) {
                     seen++;
                 }
@@ -183,14 +202,14 @@ public class TriageBench {
     }
 
     static double pipeline(int n) throws Exception {
-        KafkaConsumer<String, String> sink = ready("recommendations", "bench-sink-" + UUID.randomUUID());
+        KafkaConsumer<String, byte[]> sink = ready("recommendations", "bench-sink-" + UUID.randomUUID(), new ByteArrayDeserializer());
         long start = System.nanoTime();
         Thread load = produce("symptom-reports", n);
         int seen = 0;
         long lastProgress = System.nanoTime();
         while (seen < n) {
             int before = seen;
-            for (ConsumerRecord<String, String> r : sink.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<String, byte[]> r : sink.poll(Duration.ofMillis(200))) {
                 if (r.key() != null && r.key().startsWith("bench-person-")) {
                     seen++;
                 }
