@@ -51,10 +51,12 @@ public class TriageBench {
 
         double passThrough = 0;
         if (phases.contains("pass-through")) {
+            writeBack();
             passThrough = passThrough("bench-in-" + run, "bench-out-" + run, reports);
             System.out.printf("pass-through  %,d records in   %8.0f records/s%n", reports, passThrough);
         }
         if (phases.contains("triage")) {
+            writeBack();
             double pipeline = pipeline(reports);
             System.out.printf("triage        %,d reports in   %8.0f reports/s%n", reports, pipeline);
             if (passThrough > 0) {
@@ -62,11 +64,21 @@ public class TriageBench {
             }
         }
         if (phases.contains("latency")) {
+            writeBack();
             latency("latency", "symptom-reports", "recommendations", rate, seconds);
         }
         if (phases.contains("floor")) {
+            writeBack();
             transactionalLatency(rate, seconds, run);
         }
+    }
+
+    /**
+     * Writes dirty pages back before a phase: a run leaves a gigabyte or so of recommendations in the page cache, and
+     * its write-back took the CPU from whichever phase came next (the pass-through varied 15-25k records/s without).
+     */
+    static void writeBack() throws Exception {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     // Reports vary as people do (where it hurts, how, who they are), so the pipeline cannot serve one answer again.
