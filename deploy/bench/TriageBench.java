@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +51,14 @@ public class TriageBench {
         Set<String> phases = Set.of((args.length > 4 ? args[4] : "pass-through,triage,latency,floor").split(","));
         String run = Long.toString(System.currentTimeMillis(), 36);
 
+        try {
+            run(phases, reports, rate, seconds, run);
+        } finally {
+            deleteTopics(run);
+        }
+    }
+
+    static void run(Set<String> phases, int reports, int rate, int seconds, String run) throws Exception {
         double passThrough = 0;
         if (phases.contains("pass-through")) {
             writeBack();
@@ -77,6 +87,22 @@ public class TriageBench {
      * Writes dirty pages back before a phase: a run leaves a gigabyte or so of recommendations in the page cache, and
      * its write-back took the CPU from whichever phase came next (the pass-through varied 15-25k records/s without).
      */
+    /**
+     * Deletes the topics of this run (the pass-through's and the relay's): left behind, every run added a dozen
+     * partitions to the broker, and the broker slowed down as they piled up.
+     */
+    static void deleteTopics(String run) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> ours = new HashSet<>();
+            for (String topic : admin.listTopics().names().get()) {
+                if (topic.startsWith("bench-") && topic.endsWith("-" + run)) {
+                    ours.add(topic);
+                }
+            }
+            admin.deleteTopics(ours).all().get();
+        }
+    }
+
     static void writeBack() throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
