@@ -154,7 +154,7 @@ public class ReportCodec {
     }
 
     /** The value's JSON as UTF-8. */
-    public byte[] toJsonBytes(Object value) {
+    private byte[] toJsonBytes(Object value) {
         try {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
