@@ -42,6 +42,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class TriageBench {
 
     static String bootstrap;
+    /** The CPU used so far when the running throughput phase started its clock. */
+    static CpuUse clockStarted;
 
     public static void main(String[] args) throws Exception {
         bootstrap = args[0];
@@ -64,11 +66,13 @@ public class TriageBench {
             writeBack();
             passThrough = passThrough("bench-in-" + run, "bench-out-" + run, reports);
             System.out.printf("pass-through  %,d records in   %8.0f records/s%n", reports, passThrough);
+            CpuUse.now().printSince(clockStarted, reports);
         }
         if (phases.contains("triage")) {
             writeBack();
             double pipeline = pipeline(reports);
             System.out.printf("triage        %,d reports in   %8.0f reports/s%n", reports, pipeline);
+            CpuUse.now().printSince(clockStarted, reports);
             if (passThrough > 0) {
                 System.out.printf("ratio         triage / pass-through = %.1f %%%n", 100 * pipeline / passThrough);
             }
@@ -198,6 +202,7 @@ public class TriageBench {
         });
         relay.start();
         Thread.sleep(3000); // the pass-through's own group settles before the clock starts
+        clockStarted = CpuUse.now();
         long start = System.nanoTime();
         Thread load = produce(in, n);
         int seen = 0;
@@ -241,6 +246,7 @@ public class TriageBench {
 
     static double pipeline(int n) throws Exception {
         KafkaConsumer<String, byte[]> sink = ready("recommendations", "bench-sink-" + UUID.randomUUID(), new ByteArrayDeserializer());
+        clockStarted = CpuUse.now();
         long start = System.nanoTime();
         Thread load = produce("symptom-reports", n);
         int seen = 0;
@@ -360,6 +366,83 @@ public class TriageBench {
         latency("tx relay", in, out, rate, seconds);
         stop.set(true);
         relay.join();
+    }
+
+    /**
+     * CPU time taken by the processes a phase runs on (Linux /proc), to print per record: where a throughput phase
+     * spends the machine's two cores. Processes named in -Dbench.pids (name:pid,...), every PostgreSQL process
+     * (all databases: the server is shared), this benchmark's JVM, and the machine as a whole.
+     */
+    record CpuUse(Map<String, Long> ticks, long machineBusy, long machineAll) {
+
+        static final long TICK_MICROS = 1_000_000L / Long.getLong("bench.clk", 100);
+
+        static CpuUse now() throws Exception {
+            Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+            for (String named : System.getProperty("bench.pids", "").split(",")) {
+                if (named.contains(":")) {
+                    String[] nameAndPid = named.split(":");
+                    ticks.put(nameAndPid[0], processTicks(nameAndPid[1]));
+                }
+            }
+            long postgres = 0;
+            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : (Iterable<java.nio.file.Path>) processes::iterator) {
+                    String pid = dir.getFileName().toString();
+                    if (pid.chars().allMatch(Character::isDigit) && "postgres".equals(comm(dir))) {
+                        postgres += processTicks(pid);
+                    }
+                }
+            }
+            ticks.put("PostgreSQL", postgres);
+            ticks.put("bench", processTicks(Long.toString(ProcessHandle.current().pid())));
+            // cpu user nice system idle iowait irq softirq steal ...: busy is all but idle and iowait.
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new CpuUse(ticks, all - idle, all);
+        }
+
+        /** user + system ticks of one process; 0 if it is gone. */
+        static long processTicks(String pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                // Fields after the command name, which may hold spaces: state is the 3rd field, utime the 14th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
+
+        static String comm(java.nio.file.Path dir) {
+            try {
+                return java.nio.file.Files.readString(dir.resolve("comm")).trim();
+            } catch (java.io.IOException | RuntimeException gone) {
+                return "";
+            }
+        }
+
+        /** e.g. "cpu per record  triage 45 µs, broker 20 µs, ...; machine 96 % of 2 cores busy" */
+        void printSince(CpuUse before, int records) {
+            StringBuilder line = new StringBuilder("cpu per record");
+            long named = 0;
+            for (var entry : ticks.entrySet()) {
+                long used = entry.getValue() - before.ticks().getOrDefault(entry.getKey(), 0L);
+                named += used;
+                line.append(String.format(" %s %d µs,", entry.getKey(), used * TICK_MICROS / records));
+            }
+            long busy = machineBusy - before.machineBusy();
+            line.append(String.format(" other %d µs; all %d µs", (busy - named) * TICK_MICROS / records,
+                    busy * TICK_MICROS / records));
+            int cores = Runtime.getRuntime().availableProcessors();
+            line.append(String.format("; machine %.0f %% of %d cores busy",
+                    100.0 * busy / Math.max(1, machineAll - before.machineAll()), cores));
+            System.out.println(line);
+        }
     }
 
     static long pct(List<Long> sorted, double q) {
