@@ -325,7 +325,7 @@ public class TriageBench {
     /**
      * The floor under triage's latency: the same offered load through a plain exactly-once relay (KafkaConsumer ->
      * transactional KafkaProducer, each poll's records and offsets in one transaction, read back read_committed), with
-     * no engine and no database, producing as triage does (no linger, 5 ms retry backoff, zstd). Whatever this
+     * no engine and no database, producing as triage does (no linger, 1 ms retry backoff, zstd). Whatever this
      * measures, triage cannot beat.
      */
     static void transactionalLatency(int rate, int seconds, String run) throws Exception {
@@ -340,7 +340,7 @@ public class TriageBench {
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "5");
+            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "1");
             try (KafkaConsumer<String, String> consumer = consumer("bench-tx-" + run, "latest");
                     KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
                 producer.initTransactions();
