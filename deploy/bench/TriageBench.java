@@ -8,12 +8,16 @@
 // 2. Latency: reports offered at a fixed rate; end-to-end time from a report's send to its recommendation event.
 // 3. Floor: the same offered load through a plain exactly-once consumer -> transactional producer relay, no engine
 //    and no database: the least any exactly-once pipeline on this broker and machine can take.
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -378,7 +382,7 @@ public class TriageBench {
         static final long TICK_MICROS = 1_000_000L / Long.getLong("bench.clk", 100);
 
         static CpuUse now() throws Exception {
-            Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+            Map<String, Long> ticks = new LinkedHashMap<>();
             for (String named : System.getProperty("bench.pids", "").split(",")) {
                 if (named.contains(":")) {
                     String[] nameAndPid = named.split(":");
@@ -386,8 +390,8 @@ public class TriageBench {
                 }
             }
             long postgres = 0;
-            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-                for (var dir : (Iterable<java.nio.file.Path>) processes::iterator) {
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (var dir : (Iterable<Path>) processes::iterator) {
                     String pid = dir.getFileName().toString();
                     if (pid.chars().allMatch(Character::isDigit) && "postgres".equals(comm(dir))) {
                         postgres += processTicks(pid);
@@ -397,7 +401,7 @@ public class TriageBench {
             ticks.put("PostgreSQL", postgres);
             ticks.put("bench", processTicks(Long.toString(ProcessHandle.current().pid())));
             // cpu user nice system idle iowait irq softirq steal ...: busy is all but idle and iowait.
-            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long all = 0;
             for (int i = 1; i < Math.min(cpu.length, 9); i++) {
                 all += Long.parseLong(cpu[i]);
@@ -409,24 +413,24 @@ public class TriageBench {
         /** user + system ticks of one process; 0 if it is gone. */
         static long processTicks(String pid) {
             try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                String stat = Files.readString(Path.of("/proc", pid, "stat"));
                 // Fields after the command name, which may hold spaces: state is the 3rd field, utime the 14th.
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (java.io.IOException | RuntimeException gone) {
+            } catch (IOException | RuntimeException gone) {
                 return 0;
             }
         }
 
-        static String comm(java.nio.file.Path dir) {
+        static String comm(Path dir) {
             try {
-                return java.nio.file.Files.readString(dir.resolve("comm")).trim();
-            } catch (java.io.IOException | RuntimeException gone) {
+                return Files.readString(dir.resolve("comm")).trim();
+            } catch (IOException | RuntimeException gone) {
                 return "";
             }
         }
 
-        /** e.g. "cpu per record  triage 45 µs, broker 20 µs, ...; machine 96 % of 2 cores busy" */
+        /** e.g. "cpu per record triage 45 µs, broker 20 µs, ...; machine 96 % of 2 cores busy" */
         void printSince(CpuUse before, int records) {
             StringBuilder line = new StringBuilder("cpu per record");
             long named = 0;
