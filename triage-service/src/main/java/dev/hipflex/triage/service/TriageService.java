@@ -90,16 +90,25 @@ public class TriageService {
         List<Arrival> unique = new ArrayList<>(byId.values());
         // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        // Each chunk is computed on a worker thread and answered back on this context. The work starts now, while a
+        // connection is taken and the transaction begun, rather than after (at 500 reports/s a batch is one chunk,
+        // and BEGIN's round trip was a tenth of its database time).
+        List<Uni<NewRows>> computed = new ArrayList<>();
+        for (int from = 0; from < unique.size(); from += CHUNK) {
+            List<Arrival> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
+            Uni<NewRows> rows = engine.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
+                    .memoize().indefinitely();
+            // Its failure, if any, fails the transaction below, where each chunk is awaited.
+            rows.subscribe().with(ignored -> {
+            }, ignored -> {
+            });
+            computed.add(rows);
+        }
         return pool.withTransaction(connection -> {
             // Each plan and set of extras goes to the database once per transaction, whichever chunk has it first.
             Set<String> partsSent = ConcurrentHashMap.newKeySet();
-            List<Uni<NewRows>> chunks = new ArrayList<>();
-            for (int from = 0; from < unique.size(); from += CHUNK) {
-                List<Arrival> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
-                // Computed on a worker thread, answered back on this context, then inserted (pipelined on the connection).
-                chunks.add(engine.executeBlocking(Uni.createFrom().item(() -> rows(chunk, catalog, now)), false)
-                        .call(rows -> rows.insert(connection, partsSent)));
-            }
+            // Each chunk inserted as soon as it is ready (pipelined on the connection).
+            List<Uni<NewRows>> chunks = computed.stream().map(rows -> rows.call(ready -> ready.insert(connection, partsSent))).toList();
             Uni<List<NewRows>> made = chunks.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(chunks).andFailFast();
             return made.chain(all -> {
                 Map<UUID, byte[]> bodies = new HashMap<>();
