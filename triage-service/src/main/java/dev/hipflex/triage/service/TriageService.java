@@ -90,8 +90,13 @@ public class TriageService {
         List<Arrival> unique = new ArrayList<>(byId.values());
         // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        // Each chunk is computed on a worker thread and answered back on this context. The work starts now, while a
-        // connection is taken and the transaction begun, rather than after (at 500 reports/s a batch is one chunk,
+        // Lazy like any Uni: nothing is computed until the caller subscribes.
+        return Uni.createFrom().deferred(() -> store(unique, repeatsInBatch, catalog, now));
+    }
+
+    private Uni<Outcome> store(List<Arrival> unique, int repeatsInBatch, CatalogSnapshot catalog, OffsetDateTime now) {
+        // Each chunk is computed on a worker thread and answered back on this context. The work starts at once, while
+        // a connection is taken and the transaction begun, rather than after (at 500 reports/s a batch is one chunk,
         // and BEGIN's round trip was a tenth of its database time).
         List<Uni<NewRows>> computed = new ArrayList<>();
         for (int from = 0; from < unique.size(); from += CHUNK) {
