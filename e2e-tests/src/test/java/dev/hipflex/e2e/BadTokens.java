@@ -1,14 +1,9 @@
 package dev.hipflex.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,8 +15,9 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Bearer tokens a service must refuse with 401: expired, signed by a key it does not trust, from another
- * issuer, unsigned, tampered with, or not a token at all. The ones that need the stack's own key are signed
- * with the key pair {@code deploy/hipflex} generated for the test stack.
+ * issuer, unsigned, tampered with, or not a token at all. The stack's tokens come from its Keycloak, whose keys
+ * never leave it: the expired, not-yet-valid and other-issuer tokens are signed with a key of this test's own, so
+ * the signature alone already condemns them (the module tests, which own their key, check expiry and issuer apart).
  */
 final class BadTokens {
 
@@ -30,8 +26,8 @@ final class BadTokens {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** @param validToken a token the services accept, to tamper with */
-    BadTokens(Path stackHome, String subject, String validToken) {
-        PrivateKey key = privateKey(stackHome.resolve("jwt/private.pem"));
+    BadTokens(String subject, String validToken) {
+        PrivateKey key = foreignKey();
         Instant now = Instant.now();
         headers.put("none", null);
         headers.put("empty bearer", "Bearer ");
@@ -77,14 +73,13 @@ final class BadTokens {
                 + "." + parts[2];
     }
 
-    private static PrivateKey privateKey(Path pem) {
+    private static PrivateKey foreignKey() {
         try {
-            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the stack's JWT key " + pem, e);
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -18,10 +18,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
-/** One person using the mobile app: their token, and the calls the app makes for them. */
+/** One person using the mobile app: their account and token from the provider, and the calls the app makes for them. */
 final class Person {
 
-    final String id = "e2e-" + UUID.randomUUID();
+    /** The person's id on the platform: the token's subject, Keycloak's pseudonymous id of the account. */
+    final String id;
     final ZoneId zone;
     private final Platform platform;
     private final String token;
@@ -29,7 +30,8 @@ final class Person {
     Person(Platform platform, ZoneId zone) {
         this.platform = platform;
         this.zone = zone;
-        this.token = platform.token(id);
+        this.token = platform.token("e2e-" + UUID.randomUUID());
+        this.id = Platform.subjectOf(token);
     }
 
     RequestSpecification to(String service) {

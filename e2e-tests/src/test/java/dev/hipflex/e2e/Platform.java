@@ -19,8 +19,8 @@ import dev.hipflex.testsupport.KafkaBrokerResource;
 
 /**
  * The whole platform, started once per test JVM the way a developer starts it: {@code deploy/hipflex up}
- * runs Kafka as its own JVM and the three services from their built fast-jars against the machine's
- * PostgreSQL. It is a second stack beside any local one: its own state folder in {@code target/}, free
+ * runs Keycloak (the OpenID Connect provider every token comes from) and Kafka as their own JVMs and the three
+ * services from their built fast-jars against the machine's PostgreSQL. It is a second stack beside any local one: its own state folder in {@code target/}, free
  * ports, and databases of its own, dropped again when the tests end ({@code -Dhipflex.e2e.keep=true} keeps
  * everything running for a look afterwards).
  */
@@ -39,7 +39,7 @@ public final class Platform {
         root = Path.of(System.getProperty("hipflex.root", "..")).toAbsolutePath().normalize();
         home = root.resolve("e2e-tests/target/e2e-stack");
         dbPrefix = "hipflex_e2e_" + UUID.randomUUID().toString().substring(0, 8);
-        int[] free = freePorts(5);
+        int[] free = freePorts(6);
         kafkaPort = free[0];
         ports.put("catalog", free[2]);
         ports.put("triage", free[3]);
@@ -48,6 +48,7 @@ public final class Platform {
         env.put("HIPFLEX_DB_PREFIX", dbPrefix);
         env.put("HIPFLEX_KAFKA_PORT", Integer.toString(kafkaPort));
         env.put("HIPFLEX_KAFKA_CONTROLLER_PORT", Integer.toString(free[1]));
+        env.put("HIPFLEX_KEYCLOAK_PORT", Integer.toString(free[5]));
         ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port)));
     }
 
@@ -112,14 +113,30 @@ public final class Platform {
         return "127.0.0.1:" + kafkaPort;
     }
 
-    /** A bearer token for {@code subject}, signed with this stack's dev key ({@code deploy/hipflex token}). */
-    public String token(String subject, String... roles) {
-        List<String> args = new ArrayList<>(List.of("token", subject));
+    /**
+     * A bearer token from the stack's Keycloak for the account {@code username}, created if missing, with the realm
+     * roles given (default {@code user}), through {@code deploy/hipflex token}. The person the services see is the
+     * token's subject, Keycloak's id of the account: {@link #subjectOf}.
+     */
+    public String token(String username, String... roles) {
+        List<String> args = new ArrayList<>(List.of("token", username));
         args.addAll(List.of(roles));
-        return deploy(args.toArray(new String[0])).strip();
+        String output = deploy(args.toArray(new String[0])).strip();
+        return output.substring(output.lastIndexOf('\n') + 1);
     }
 
-    /** The pid of a running component (catalog, triage, tracking, kafka), for fault tests. */
+    /** The subject ({@code sub}) of a token: the person's pseudonymous id on the platform. */
+    public static String subjectOf(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        if (!sub.find()) {
+            throw new IllegalStateException("The token has no subject: " + payload);
+        }
+        return sub.group(1);
+    }
+
+    /** The pid of a running component (catalog, triage, tracking, kafka, keycloak), for fault tests. */
     public long pid(String component) {
         try {
             return Long.parseLong(Files.readString(home.resolve("run/" + component + ".pid")).strip());

@@ -108,7 +108,8 @@ class PostgresRestartFaultTest {
         List<Person> persons = new ArrayList<>();
         for (int i = 0; i < personCount; i++) {
             String id = "pg-" + i + "-" + UUID.randomUUID();
-            Person person = new Person(id, platform.token(id), ZoneId.of(ZONES.get(i % ZONES.size())));
+            String token = platform.token(id);
+            Person person = new Person(Platform.subjectOf(token), token, ZoneId.of(ZONES.get(i % ZONES.size())));
             HttpResponse<String> started = post(person, "/api/v1/me/plan/start", "{\"timeZone\":\"" + person.zone().getId() + "\"}");
             assertThat(started.statusCode()).as("plan start for %s: %s", id, started.body()).isEqualTo(200);
             persons.add(person);

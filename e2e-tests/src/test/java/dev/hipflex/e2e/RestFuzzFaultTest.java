@@ -103,7 +103,7 @@ class RestFuzzFaultTest {
         List<String> exerciseSlugs = new ArrayList<>();
         get("catalog", "/api/v1/exercises?limit=100").get("items").forEach(item -> exerciseSlugs.add(item.get("slug").asText()));
         RestFuzzer.Setup setup = new RestFuzzer.Setup(persons, reader, victim.id(), editorToken,
-                new BadTokens(FaultStack.home(), persons.get(0).id(), persons.get(0).token()).all(), limits, exercise, muscle,
+                new BadTokens(persons.get(0).id(), persons.get(0).token()).all(), limits, exercise, muscle,
                 List.copyOf(exerciseSlugs));
         System.out.printf("[fuzz] body limits %s; %d persons, a reader and a victim; exercise template '%s'%n", limits,
                 persons.size(), exercise.get("slug").asText());
@@ -353,8 +353,10 @@ class RestFuzzFaultTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private RestFuzzer.Actor actor(String id) {
-        return new RestFuzzer.Actor(id, platform.token(id));
+    /** A person with an account of the stack's Keycloak; the actor's id is the token's subject. */
+    private RestFuzzer.Actor actor(String username) {
+        String token = platform.token(username);
+        return new RestFuzzer.Actor(Platform.subjectOf(token), token);
     }
 
     /** An exercise with every field the fuzzer mutates filled in, as GET shows it (and as POST and PUT take it). */

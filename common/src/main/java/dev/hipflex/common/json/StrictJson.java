@@ -57,6 +57,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
+        // While a request body is read, bad values are noted and reading goes on (BindingErrors); elsewhere they fail it.
+        mapper.addHandler(BindingErrors.handler(mapper));
         for (Class<?> collection : List.of(Collection.class, List.class, Set.class)) {
             mapper.configOverride(collection).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         }

@@ -15,12 +15,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.hipflex.common.json.BindingErrors;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -55,28 +55,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        Problem.FieldError error = fieldErrorOf(e);
+        if (error != null) {
+            return problemResponse(400, "Invalid request", error.field() + " " + error.message(), List.of(error), uri);
+        }
+        return problemResponse(400, "Malformed JSON", "The request body is not valid JSON", null, uri);
+    }
+
+    /** The field a JSON failure is about and what is wrong with it; null for a syntax error, where no field is to blame. */
+    static Problem.FieldError fieldErrorOf(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String parent = pathOf(unknown);
             String field = parent.endsWith(unknown.getPropertyName()) ? parent
                     : parent.isEmpty() ? unknown.getPropertyName() : parent + "." + unknown.getPropertyName();
-            return problemResponse(400, "Invalid request", field + " is not a known field",
-                    List.of(new Problem.FieldError(field, "is not a known field")), uri);
+            return new Problem.FieldError(field, "is not a known field");
         }
         String field = fieldOf(e);
-        if (field != null) {
-            String message;
-            if (e instanceof InvalidFormatException format) {
-                message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase()
-                        + ": '" + format.getValue() + "'";
-            } else if (outOfRange(e)) {
-                message = "is out of range";
-            } else {
-                message = "has the wrong type or shape";
-            }
-            return problemResponse(400, "Invalid request", field + " " + message,
-                    List.of(new Problem.FieldError(field, message)), uri);
+        if (field == null) {
+            return null;
         }
-        return problemResponse(400, "Malformed JSON", "The request body is not valid JSON", null, uri);
+        String message;
+        if (e instanceof InvalidFormatException format) {
+            message = "cannot be read as " + format.getTargetType().getSimpleName().toLowerCase()
+                    + ": '" + format.getValue() + "'";
+        } else if (outOfRange(e)) {
+            message = "is out of range";
+        } else {
+            message = "has the wrong type or shape";
+        }
+        return new Problem.FieldError(field, message);
     }
 
     @ServerExceptionMapper
@@ -174,7 +181,7 @@ public class ProblemMappers {
             return pathOf(mapping);
         }
         if (outOfRange(e) && e.getProcessor() instanceof JsonParser parser) {
-            String path = pathOf(parser.getParsingContext());
+            String path = BindingErrors.pathOf(parser.getParsingContext());
             return path.isEmpty() ? null : path;
         }
         return null;
@@ -187,18 +194,6 @@ public class ProblemMappers {
             }
         }
         return false;
-    }
-
-    private static String pathOf(JsonStreamContext context) {
-        if (context == null || context.inRoot()) {
-            return "";
-        }
-        String parent = pathOf(context.getParent());
-        if (context.inArray()) {
-            return parent + "[" + Math.max(context.getCurrentIndex(), 0) + "]";
-        }
-        String name = context.getCurrentName();
-        return name == null ? parent : parent.isEmpty() ? name : parent + "." + name;
     }
 
     private static String pathOf(JsonMappingException e) {

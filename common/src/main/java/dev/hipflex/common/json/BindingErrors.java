@@ -1,0 +1,150 @@
+package dev.hipflex.common.json;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+
+import dev.hipflex.common.problem.Problem.FieldError;
+
+/**
+ * Binding that goes on past a bad value, so that one answer can name every bad field of a request body: while a
+ * body is read {@link #collecting collecting}, an unknown word, an unknown field, text that is not a date or an id,
+ * or a value of the wrong shape is noted with its JSON path and read as absent (null), and reading goes on. Outside
+ * such a read (events from Kafka, answers of other services) nothing changes: the first bad value fails the read.
+ */
+public final class BindingErrors {
+
+    private static final ThreadLocal<List<FieldError>> COLLECTED = new ThreadLocal<>();
+
+    private BindingErrors() {
+    }
+
+    /**
+     * Runs {@code read} (a JSON read on this thread) with the bad values it meets noted in {@code into} instead of
+     * failing it; a failure this cannot go past (a syntax error, a number out of range, text where a number belongs)
+     * still ends the read by its exception.
+     */
+    public static <T> T collecting(List<FieldError> into, Callable<T> read) throws Exception {
+        List<FieldError> outer = COLLECTED.get();
+        COLLECTED.set(into);
+        try {
+            return read.call();
+        } finally {
+            if (outer == null) {
+                COLLECTED.remove();
+            } else {
+                COLLECTED.set(outer);
+            }
+        }
+    }
+
+    /** The handler the services' ObjectMapper carries (see {@link StrictJson}); it acts only while collecting. */
+    static DeserializationProblemHandler handler(ObjectMapper mapper) {
+        return new Handler(mapper);
+    }
+
+    private static boolean note(JsonParser p, String message) {
+        List<FieldError> errors = COLLECTED.get();
+        if (errors == null) {
+            return false;
+        }
+        String field = pathOf(p.getParsingContext());
+        errors.add(new FieldError(field.isEmpty() ? "body" : field, message));
+        return true;
+    }
+
+    /** The JSON path of where the parser stands: {@code profile.hoursSittingPerDay}, {@code painLocations[1]}. */
+    public static String pathOf(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = pathOf(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + Math.max(context.getCurrentIndex(), 0) + "]";
+        }
+        String name = context.getCurrentName();
+        return name == null ? parent : parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    private static final class Handler extends DeserializationProblemHandler {
+
+        private final ObjectMapper mapper;
+
+        Handler(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                Object beanOrClass, String propertyName) throws IOException {
+            if (!note(p, "is not a known field")) {
+                return false;
+            }
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
+                String failureMsg) {
+            String message = targetType.isEnum()
+                    ? "'" + valueToConvert + "' is not one of: " + words(targetType)
+                    : "cannot be read as " + targetType.getSimpleName().toLowerCase(Locale.ROOT) + ": '" + valueToConvert + "'";
+            return note(ctxt.getParser(), message) ? null : NOT_HANDLED;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
+                String failureMsg) {
+            return note(ctxt.getParser(), "has the wrong type or shape") ? null : NOT_HANDLED;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                String failureMsg) throws IOException {
+            if (t == null || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY || !note(p, "has the wrong type or shape")) {
+                return NOT_HANDLED;
+            }
+            p.skipChildren();
+            return null;
+        }
+
+        /** The words an enum is written as on the wire (its {@code @JsonValue}, if it has one). */
+        private String words(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants()).map(constant -> mapper.valueToTree(constant).asText())
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Drops {@code later}'s errors about a field {@code first} names already, or about a part or a parent of it. */
+    public static List<FieldError> merge(List<FieldError> first, List<FieldError> later) {
+        List<FieldError> all = new ArrayList<>(first);
+        for (FieldError error : later) {
+            if (first.stream().noneMatch(named -> related(named.field(), error.field()))) {
+                all.add(error);
+            }
+        }
+        return all;
+    }
+
+    private static boolean related(String a, String b) {
+        return a.equals(b) || within(a, b) || within(b, a);
+    }
+
+    private static boolean within(String inner, String outer) {
+        return inner.startsWith(outer) && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
+    }
+}
