@@ -1,0 +1,13 @@
+package dev.hipflex.catalog;
+
+import dev.hipflex.testsupport.CorsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CorsTest extends CorsContract {
+
+    @Override
+    protected String apiPath() {
+        return "/api/v1/exercises";
+    }
+}
