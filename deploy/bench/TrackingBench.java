@@ -1,8 +1,10 @@
 // Tracking benchmark, run by deploy/bench/tracking against the local stack.
 //   java -cp 'tracking-service/target/quarkus-app/lib/main/*' deploy/bench/TrackingBench.java \
-//        <base-url> <bootstrap> <private-key.pem> <people> <sessions> <connections> <rate> <seconds> <queries> \
+//        <base-url> <bootstrap> <keycloak-url> <people> <sessions> <connections> <rate> <seconds> <queries> \
 //        <throughput-seconds> <wrk-script or ->
-// 1. Plans: POST /me/plan/start for each person (tokens signed here with the local stack's dev key).
+//    with the stack's Keycloak admin password in HIPFLEX_KEYCLOAK_ADMIN_PASSWORD.
+// 1. Plans: POST /me/plan/start for each person. Each person is an account of the local realm, made through
+//    Keycloak's admin API, with a real token from the realm's dev client (as `deploy/hipflex token` gets one).
 // 2. Throughput: sessions recorded over REST as fast as the service takes them, <connections> requests in flight
 //    over keep-alive connections; sessions/s, with p50/p99 at that load. With a wrk script, wrk makes this load for
 //    <throughput-seconds> (it costs the shared cores far less per request than this JVM); without, <sessions>
@@ -13,13 +15,12 @@
 // 4. A year of history: a person whose plan started 365 days ago (a recommendation event, as triage sends it), with
 //    a session on most days and weekly check-ins, then GET /me/adherence <queries> times one after another; p50/p99.
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,13 +69,13 @@ public class TrackingBench {
 
     static Vertx vertx;
     static HttpClient http;
-    static PrivateKey key;
+    static String keycloak;
     static String run = Long.toString(System.currentTimeMillis(), 36);
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         String bootstrap = args[1];
-        key = privateKey(Path.of(args[2]));
+        keycloak = args[2];
         int people = Integer.parseInt(args[3]);
         int sessions = Integer.parseInt(args[4]);
         int connections = Integer.parseInt(args[5]);
@@ -86,12 +91,13 @@ public class TrackingBench {
         try {
             // Sent first: tracking may have recommendations to catch up on before it makes this person's plan.
             Year year = recommendYear(bootstrap);
-            String[] tokens = new String[people];
             String[] zones = new String[people];
             for (int i = 0; i < people; i++) {
-                tokens[i] = token("bench-" + run + "-" + i);
                 zones[i] = ZONES.get(i % ZONES.size());
             }
+            long signingIn = System.nanoTime();
+            String[] tokens = tokens("bench-" + run + "-", people);
+            System.out.printf("accounts      %,d Keycloak accounts made and signed in in %.1f s%n", people, secondsSince(signingIn));
             long started = System.nanoTime();
             Result plans = closedLoop(people, connections, i -> send(HttpMethod.POST, "/api/v1/me/plan/start", tokens[i],
                     "{\"timeZone\":\"" + zones[i] + "\"}"));
@@ -344,7 +350,8 @@ public class TrackingBench {
 
     /** A person whose plan began 365 days ago: their first recommendation, sent on the recommendations topic as triage does. */
     static Year recommendYear(String bootstrap) throws Exception {
-        String person = "bench-" + run + "-year";
+        String token = token("bench-" + run + "-year");
+        String person = subjectOf(token);
         ZoneId zone = ZoneId.of("Europe/Berlin");
         Instant recommendedAt = Instant.now().minus(365, ChronoUnit.DAYS);
         String reportId = UUID.randomUUID().toString();
@@ -360,7 +367,7 @@ public class TrackingBench {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("recommendations", person, event)).get();
         }
-        return new Year(person, token(person), zone, recommendedAt.atZone(zone).toLocalDate());
+        return new Year(person, token, zone, recommendedAt.atZone(zone).toLocalDate());
     }
 
     /** Once tracking has made the plan: a session on five days of seven, a second one now and then, a check-in a week. */
@@ -406,24 +413,75 @@ public class TrackingBench {
         return (System.nanoTime() - nanos) / 1e9;
     }
 
-    /** An RS256 token like `deploy/hipflex token <subject>` makes, signed with the local stack's dev key. */
-    static String token(String subject) throws Exception {
-        long iat = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"https://hipflex.dev/dev-issuer\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
-                + "\",\"groups\":[\"user\"],\"iat\":" + iat + ",\"exp\":" + (iat + Duration.ofHours(8).toSeconds())
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update(input.getBytes(StandardCharsets.US_ASCII));
-        return input + "." + b64.encodeToString(signature.sign());
+    // --- Accounts and tokens from the local stack's Keycloak ------------------------------------------------------
+
+    static final java.net.http.HttpClient KEYCLOAK = java.net.http.HttpClient.newHttpClient();
+    static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    static String adminToken;
+    static long adminTokenAt;
+
+    /** Tokens for {@code count} new accounts named {@code prefix + i}, made eight at a time (the server hashes each password). */
+    static String[] tokens(String prefix, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> pending = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String username = prefix + i;
+                pending.add(pool.submit(() -> token(username)));
+            }
+            String[] tokens = new String[count];
+            for (int i = 0; i < count; i++) {
+                tokens[i] = pending.get(i).get();
+            }
+            return tokens;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    static PrivateKey privateKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    /** A new account of the realm with the role user (its default), signed in through the dev client: its access token. */
+    static String token(String username) throws Exception {
+        String password = UUID.randomUUID().toString();
+        String account = "{\"username\":\"" + username + "\",\"enabled\":true,\"credentials\":[{\"type\":\"password\",\"value\":\""
+                + password + "\",\"temporary\":false}]}";
+        HttpResponse<String> created = KEYCLOAK.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/hipflex/users"))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(account)).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak did not make the account " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        return signIn("hipflex", "hipflex-dev-tokens", username, password);
+    }
+
+    /** The admin API's token, renewed well before the master realm's one-minute lifespan runs out. */
+    static synchronized String adminToken() throws Exception {
+        if (adminToken == null || secondsSince(adminTokenAt) > 30) {
+            adminTokenAt = System.nanoTime();
+            adminToken = signIn("master", "admin-cli", "admin", System.getenv("HIPFLEX_KEYCLOAK_ADMIN_PASSWORD"));
+        }
+        return adminToken;
+    }
+
+    static String signIn(String realm, String client, String username, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = KEYCLOAK.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(answer.body());
+        if (answer.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("Keycloak refused " + username + " in " + realm + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return token.group(1);
+    }
+
+    /** The token's subject: the person's id on the platform. */
+    static String subjectOf(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher sub = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        if (!sub.find()) {
+            throw new IllegalStateException("no subject in " + payload);
+        }
+        return sub.group(1);
     }
 }

@@ -2,6 +2,7 @@
 // a symptom report, reads the recommendation, sees the plan in tracking, logs a week of sessions and
 // reads their adherence. Prints what happened in plain words.
 //   java -cp 'triage-service/target/quarkus-app/lib/main/*' deploy/journey/Journey.java <catalog> <triage> <tracking> <person> <token>
+// <person> is the account's name in Keycloak; the platform knows the person by the token's subject.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,9 +30,10 @@ public class Journey {
     public static void main(String[] args) throws Exception {
         String catalog = args[0], triage = args[1], tracking = args[2], person = args[3];
         token = args[4];
+        String subject = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asText();
         ZoneId zone = ZoneId.of("Europe/Berlin");
 
-        say("1. %s opens the exercise library", person);
+        say("1. %s (on the platform: %s) opens the exercise library", person, subject);
         JsonNode stretches = get(catalog + "/api/v1/exercises?category=stretch&limit=3").body;
         stretches.path("items").forEach(e -> say("   - %s (%s)", e.path("title").asText(), e.path("slug").asText()));
         say("   ... %d stretches in the catalog", stretches.path("total").asInt());
@@ -41,7 +44,7 @@ public class Journey {
                  "intensity": 5, "onset": "gradual", "daysSinceOnset": 45, "aggravatingActivities": ["sitting", "standing-up"],
                  "signs": [], "history": [], "warningSigns": [],
                  "profile": {"runner": false, "deskWorker": true, "hoursSittingPerDay": 9, "wearsRaisedHeels": false}}""");
-        report.put("reportId", reportId).put("userId", person).put("timeZone", zone.getId())
+        report.put("reportId", reportId).put("userId", subject).put("timeZone", zone.getId())
                 .put("reportedAt", OffsetDateTime.now(zone).minusMinutes(1).toString());
         say("%n2. They report a dull, tight ache at the front of the right hip, 5/10, worse after sitting 9 hours a day");
         Reply sent = send("POST", triage + "/api/v1/symptom-reports", report);
@@ -104,7 +107,7 @@ public class Journey {
         JsonNode stage = adherence.path("currentStage");
         say("   stage %s: %s", stage.path("slug").asText(), stage.path("title").asText());
         stage.path("whatToExpect").forEach(line -> say("     - %s", line.asText()));
-        say("%nThe events of this journey are on Kafka: symptom-reports, recommendations, session-completions, adherence-updates (key %s).", person);
+        say("%nThe events of this journey are on Kafka: symptom-reports, recommendations, session-completions, adherence-updates (key %s).", subject);
     }
 
     /** 18:00 on that day, or half an hour ago when 18:00 has not come yet today. */

@@ -24,6 +24,8 @@ import dev.hipflex.common.problem.Problem.FieldError;
  * body is read {@link #collecting collecting}, an unknown word, an unknown field, text that is not a date or an id,
  * or a value of the wrong shape is noted with its JSON path and read as absent (null), and reading goes on. Outside
  * such a read (events from Kafka, answers of other services) nothing changes: the first bad value fails the read.
+ * An unknown word in a list is read as the first word of its vocabulary instead, since lists refuse null entries; a
+ * body with anything noted never reaches a resource, so that stand-in is only seen by the checks of the rest.
  */
 public final class BindingErrors {
 
@@ -57,13 +59,36 @@ public final class BindingErrors {
     }
 
     private static boolean note(JsonParser p, String message) {
+        return note(pathOf(p.getParsingContext()), message);
+    }
+
+    private static boolean note(String field, String message) {
         List<FieldError> errors = COLLECTED.get();
         if (errors == null) {
             return false;
         }
-        String field = pathOf(p.getParsingContext());
         errors.add(new FieldError(field.isEmpty() ? "body" : field, message));
         return true;
+    }
+
+    /**
+     * Where an unknown field is. A record's unknown fields are buffered and handed over from a parser over that buffer
+     * once the record's closing brace is read: the record is then where the body's own parser stands. Otherwise the
+     * field is in the object whose context the parser stands in (or, at the start of the field's value, its parent).
+     */
+    private static String pathOfField(DeserializationContext ctxt, JsonParser p, String name) {
+        JsonParser body = ctxt.getParser();
+        String parent;
+        if (body != null && body != p && body.hasToken(JsonToken.END_OBJECT)) {
+            parent = pathOf(body.getParsingContext());
+        } else {
+            JsonStreamContext holder = p.getParsingContext();
+            if (holder != null && (p.isExpectedStartObjectToken() || p.isExpectedStartArrayToken())) {
+                holder = holder.getParent();
+            }
+            parent = holder == null ? "" : pathOf(holder.getParent());
+        }
+        return parent.isEmpty() ? name : parent + "." + name;
     }
 
     /** The JSON path of where the parser stands: {@code profile.hoursSittingPerDay}, {@code painLocations[1]}. */
@@ -90,7 +115,7 @@ public final class BindingErrors {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                 Object beanOrClass, String propertyName) throws IOException {
-            if (!note(p, "is not a known field")) {
+            if (!note(pathOfField(ctxt, p, propertyName), "is not a known field")) {
                 return false;
             }
             p.skipChildren();
@@ -103,13 +128,13 @@ public final class BindingErrors {
             String message = targetType.isEnum()
                     ? "'" + valueToConvert + "' is not one of: " + words(targetType)
                     : "cannot be read as " + targetType.getSimpleName().toLowerCase(Locale.ROOT) + ": '" + valueToConvert + "'";
-            return note(ctxt.getParser(), message) ? null : NOT_HANDLED;
+            return note(ctxt.getParser(), message) ? absent(ctxt.getParser(), targetType) : NOT_HANDLED;
         }
 
         @Override
         public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
                 String failureMsg) {
-            return note(ctxt.getParser(), "has the wrong type or shape") ? null : NOT_HANDLED;
+            return note(ctxt.getParser(), "has the wrong type or shape") ? absent(ctxt.getParser(), targetType) : NOT_HANDLED;
         }
 
         @Override
@@ -119,7 +144,15 @@ public final class BindingErrors {
                 return NOT_HANDLED;
             }
             p.skipChildren();
-            return null;
+            return absent(p, targetType.getRawClass());
+        }
+
+        /** What an unreadable value is read as: null, or in a list (which refuses nulls) a word of its vocabulary. */
+        private static Object absent(JsonParser p, Class<?> type) {
+            JsonStreamContext context = p.getParsingContext();
+            boolean inList = context != null && (context.inArray() || context.getParent() != null && context.getParent().inArray()
+                    && !context.inObject());
+            return inList && type.isEnum() && type.getEnumConstants().length > 0 ? type.getEnumConstants()[0] : null;
         }
 
         /** The words an enum is written as on the wire (its {@code @JsonValue}, if it has one). */
