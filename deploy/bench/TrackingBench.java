@@ -70,6 +70,8 @@ public class TrackingBench {
     static Vertx vertx;
     static HttpClient http;
     static String keycloak;
+    /** This run's people, as the platform knows them (their tokens' subjects): the keys of their events. */
+    static final java.util.Set<String> people = java.util.concurrent.ConcurrentHashMap.newKeySet();
     static String run = Long.toString(System.currentTimeMillis(), 36);
 
     public static void main(String[] args) throws Exception {
@@ -97,6 +99,9 @@ public class TrackingBench {
             }
             long signingIn = System.nanoTime();
             String[] tokens = tokens("bench-" + run + "-", people);
+            for (String token : tokens) {
+                TrackingBench.people.add(subjectOf(token));
+            }
             System.out.printf("accounts      %,d Keycloak accounts made and signed in in %.1f s%n", people, secondsSince(signingIn));
             long started = System.nanoTime();
             Result plans = closedLoop(people, connections, i -> send(HttpMethod.POST, "/api/v1/me/plan/start", tokens[i],
@@ -177,10 +182,9 @@ public class TrackingBench {
     static long awaitEvents(KafkaConsumer<String, String> consumer, long expected) {
         long seen = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        String prefix = "bench-" + run + "-";
         while (seen < expected && System.nanoTime() < deadline) {
             for (var record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.key() != null && record.key().startsWith(prefix)) {
+                if (record.key() != null && people.contains(record.key())) {
                     seen++;
                 }
             }
