@@ -17,16 +17,17 @@ import io.smallrye.jwt.build.Jwt;
  * Bearer tokens a service must refuse with 401: expired, signed by a key it does not trust, from another
  * issuer, unsigned, tampered with, or not a token at all. The stack's tokens come from its Keycloak, whose keys
  * never leave it: the expired, not-yet-valid and other-issuer tokens are signed with a key of this test's own, so
- * the signature alone already condemns them (the module tests, which own their key, check expiry and issuer apart).
+ * their signature alone already condemns them, and they show only that no such token gets through.
  */
 final class BadTokens {
 
-    private static final String ISSUER = "https://hipflex.dev/dev-issuer";
-
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    /** @param validToken a token the services accept, to tamper with */
-    BadTokens(String subject, String validToken) {
+    /**
+     * @param issuer the stack's issuer, which the expired and not-yet-valid tokens claim
+     * @param validToken a token the services accept, to tamper with
+     */
+    BadTokens(String issuer, String subject, String validToken) {
         PrivateKey key = foreignKey();
         Instant now = Instant.now();
         headers.put("none", null);
@@ -35,15 +36,15 @@ final class BadTokens {
         headers.put("three garbage parts", "Bearer aaaa.bbbb.cccc");
         headers.put("basic auth", "Basic " + Base64.getEncoder().encodeToString("user:password".getBytes(StandardCharsets.UTF_8)));
         headers.put("token without scheme", validToken);
-        headers.put("expired", "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("user", "editor"))
+        headers.put("expired", "Bearer " + Jwt.issuer(issuer).subject(subject).upn(subject).groups(Set.of("user", "editor"))
                 .issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).sign(key));
-        headers.put("not yet valid", "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("user", "editor"))
+        headers.put("not yet valid", "Bearer " + Jwt.issuer(issuer).subject(subject).upn(subject).groups(Set.of("user", "editor"))
                 .issuedAt(now.plusSeconds(3600)).claim("nbf", now.plusSeconds(3600).getEpochSecond())
                 .expiresAt(now.plusSeconds(7200)).sign(key));
         headers.put("wrong issuer", "Bearer " + Jwt.issuer("https://evil.example/issuer").subject(subject).upn(subject)
                 .groups(Set.of("user", "editor")).expiresAt(now.plusSeconds(3600)).sign(key));
         headers.put("wrong signature", "Bearer " + TestTokens.foreignToken(subject, "user", "editor"));
-        headers.put("unsigned (alg none)", "Bearer " + unsigned(subject, now));
+        headers.put("unsigned (alg none)", "Bearer " + unsigned(issuer, subject, now));
         headers.put("tampered payload", "Bearer " + tampered(validToken));
     }
 
@@ -52,10 +53,10 @@ final class BadTokens {
         return headers;
     }
 
-    private static String unsigned(String subject, Instant now) {
+    private static String unsigned(String issuer, String subject, Instant now) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
+        String payload = b64.encodeToString(("{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
                 + "\",\"groups\":[\"user\",\"editor\"],\"exp\":" + now.plusSeconds(3600).getEpochSecond() + "}")
                 .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";

@@ -33,6 +33,7 @@ public final class Platform {
     private final Map<String, String> env = new HashMap<>();
     private final String dbPrefix;
     private final int kafkaPort;
+    private final int keycloakPort;
     private final Map<String, Integer> ports = new HashMap<>();
 
     private Platform() {
@@ -48,7 +49,8 @@ public final class Platform {
         env.put("HIPFLEX_DB_PREFIX", dbPrefix);
         env.put("HIPFLEX_KAFKA_PORT", Integer.toString(kafkaPort));
         env.put("HIPFLEX_KAFKA_CONTROLLER_PORT", Integer.toString(free[1]));
-        env.put("HIPFLEX_KEYCLOAK_PORT", Integer.toString(free[5]));
+        keycloakPort = free[5];
+        env.put("HIPFLEX_KEYCLOAK_PORT", Integer.toString(keycloakPort));
         ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port)));
     }
 
@@ -107,6 +109,11 @@ public final class Platform {
 
     public String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The issuer of the stack's tokens: its Keycloak's realm {@code hipflex}. */
+    public String issuer() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/hipflex";
     }
 
     public String bootstrapServers() {

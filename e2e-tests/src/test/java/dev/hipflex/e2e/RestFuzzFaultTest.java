@@ -103,7 +103,7 @@ class RestFuzzFaultTest {
         List<String> exerciseSlugs = new ArrayList<>();
         get("catalog", "/api/v1/exercises?limit=100").get("items").forEach(item -> exerciseSlugs.add(item.get("slug").asText()));
         RestFuzzer.Setup setup = new RestFuzzer.Setup(persons, reader, victim.id(), editorToken,
-                new BadTokens(persons.get(0).id(), persons.get(0).token()).all(), limits, exercise, muscle,
+                new BadTokens(platform.issuer(), persons.get(0).id(), persons.get(0).token()).all(), limits, exercise, muscle,
                 List.copyOf(exerciseSlugs));
         System.out.printf("[fuzz] body limits %s; %d persons, a reader and a victim; exercise template '%s'%n", limits,
                 persons.size(), exercise.get("slug").asText());
