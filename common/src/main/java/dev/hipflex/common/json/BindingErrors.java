@@ -59,7 +59,14 @@ public final class BindingErrors {
     }
 
     private static boolean note(JsonParser p, String message) {
-        return note(pathOf(p.getParsingContext()), message);
+        return note(pathOf(valueContext(p)), message);
+    }
+
+    /** The context the parser's current value is in: at the start of a list or an object, the one it opens is not. */
+    private static JsonStreamContext valueContext(JsonParser p) {
+        JsonStreamContext context = p.getParsingContext();
+        return context != null && (p.hasToken(JsonToken.START_ARRAY) || p.hasToken(JsonToken.START_OBJECT))
+                ? context.getParent() : context;
     }
 
     private static boolean note(String field, String message) {
@@ -149,9 +156,8 @@ public final class BindingErrors {
 
         /** What an unreadable value is read as: null, or in a list (which refuses nulls) a word of its vocabulary. */
         private static Object absent(JsonParser p, Class<?> type) {
-            JsonStreamContext context = p.getParsingContext();
-            boolean inList = context != null && (context.inArray() || context.getParent() != null && context.getParent().inArray()
-                    && !context.inObject());
+            JsonStreamContext context = valueContext(p);
+            boolean inList = context != null && context.inArray();
             return inList && type.isEnum() && type.getEnumConstants().length > 0 ? type.getEnumConstants()[0] : null;
         }
 

@@ -51,7 +51,7 @@ class BindingErrorsTest {
         List<FieldError> errors = new ArrayList<>();
         Report report = BindingErrors.collecting(errors, () -> json.readValue("""
                 {"id": "not-a-uuid", "places": ["groin", "elbow"], "side": "middle", "intensity": 14, "colour": {"a": [1]},
-                 "at": "yesterday", "profile": {"hours": 9, "shoe": "old", "worst": 3}}""", Report.class));
+                 "at": [2026, 11, 20], "profile": {"hours": 9, "shoe": "old", "worst": 3}}""", Report.class));
 
         assertThat(errors).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("id", "places[1]", "side", "colour", "at", "profile.worst", "profile.shoe");
