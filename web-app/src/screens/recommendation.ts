@@ -38,7 +38,7 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
     rec.likelyMuscles.length ? section(REC.muscles,
       h('div', { class: 'body-pick' }, bodyPicture(areas, `${REC.muscles}: ${rec.likelyMuscles.map((m) => terms.muscle(m.muscle)).join(', ')}`),
         h('ol', {}, rec.likelyMuscles.map((m) => h('li', {}, terms.muscle(m.muscle), ' — ', evidence(m.pointedBy)))))) : null,
-    held ? section(REC.plan, h('p', { class: 'held' }, REC.noExercises)) : planSection(rec, terms),
+    held ? section(REC.plan, h('p', { class: 'held' }, REC.noExercises), notes(rec.plan.notes, terms)) : planSection(rec, terms),
     rec.excluded.length ? section(REC.excluded, h('ul', {}, rec.excluded.map((e) => h('li', {}, h('strong', {}, terms.exercise(e.exercise)), ': ', e.reason)))) : null,
     held ? null : extras(rec, terms),
     section(REC.checklist, h('p', {}, terms.checklist.method), h('ol', {}, [...rec.rootCauseChecks].sort((a, b) => a.order - b.order).map((c) => {
