@@ -13,6 +13,9 @@ export function checkScreen(ctx: Context): HTMLElement {
   const draft = newDraft(ctx.newId());
   const warningWords = Object.keys(REPORT.warningSigns.questions);
   let step = 0;
+  // What the service refused stays shown until the next send, whichever step the person goes to; the local
+  // "please answer" messages are only for the step being left.
+  let serverErrors: Errors = new Map();
   let errors: Errors = new Map();
   let unplaced: FieldError[] = [];
   let sending = false;
@@ -24,7 +27,7 @@ export function checkScreen(ctx: Context): HTMLElement {
       errorSummary(errors, unplaced),
       body,
       h('div', { class: 'actions' },
-        step > 0 ? h('button', { type: 'button', onclick: () => { step -= 1; render(true); } }, TEXT.back) : null,
+        step > 0 ? h('button', { type: 'button', onclick: () => { step -= 1; errors = serverErrors; render(true); } }, TEXT.back) : null,
         h('button', { type: 'submit', class: 'primary', disabled: sending }, step === REVIEW_STEP ? TEXT.send : TEXT.next)));
     const title = heading(REPORT.title);
     const progress = h('p', { class: 'step-count' }, `${step + 1} / ${REPORT.steps.length}: ${REPORT.steps[step]}`);
@@ -34,14 +37,16 @@ export function checkScreen(ctx: Context): HTMLElement {
 
   const next = async () => {
     const missing = missingAnswers(draft, step, warningWords).map((e) => ({ ...e, message: REPORT.required }));
-    errors = groupByField(missing);
-    unplaced = [];
+    errors = new Map([...serverErrors, ...groupByField(missing)]);
     if (missing.length > 0) return render(true);
     if (step < REVIEW_STEP) {
       step += 1;
       return render(true);
     }
     sending = true;
+    serverErrors = new Map();
+    errors = new Map();
+    unplaced = [];
     render(false);
     try {
       await ctx.services.sendReport(toReport(draft, ctx.now(), deviceTimeZone()));
@@ -50,7 +55,8 @@ export function checkScreen(ctx: Context): HTMLElement {
       sending = false;
       if (e instanceof ProblemError && e.problem.errors?.length) {
         step = firstStepWithError(e.problem.errors);
-        errors = e.fieldMessages();
+        serverErrors = e.fieldMessages();
+        errors = serverErrors;
         unplaced = e.problem.errors.filter((fe) => stepOf(fe.field) === REVIEW_STEP);
         render(true);
       } else {
@@ -64,13 +70,24 @@ export function checkScreen(ctx: Context): HTMLElement {
   return root;
 }
 
+/** The question a report field is asked by, for the summary; a field no question asks keeps the API's name. */
+function questionOf(field: string): string {
+  const known: Record<string, string> = {
+    painLocations: REPORT.steps[0], side: REPORT.side.legend, qualities: REPORT.qualities.legend, intensity: REPORT.steps[1],
+    onset: REPORT.onset.legend, daysSinceOnset: REPORT.daysSinceOnset.label, aggravatingActivities: REPORT.steps[2],
+    signs: REPORT.signs.legend, history: REPORT.history.legend, warningSigns: REPORT.steps[4],
+    weeksOfConsistentWork: REPORT.profile.weeksOfConsistentWork,
+  };
+  return known[field] ?? REPORT.profile[field.replace(/^profile\./, '')] ?? field;
+}
+
 /** The messages of the fields the API named, as links to the fields, above the step. */
 function errorSummary(errors: Errors, unplaced: FieldError[]): Child {
   if (errors.size === 0) return null;
   const items = [...errors.entries()].map(([field, messages]) => h('li', {}, h('a', { href: `#field-${field}`, onclick: (e: Event) => {
     e.preventDefault();
     document.getElementById(`field-${field}`)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  } }, `${field}: ${messages.join('; ')}`)));
+  } }, `${questionOf(field)}: ${messages.join('; ')}`)));
   return h('div', { class: 'error-summary', role: 'alert', tabindex: -1 }, h('p', {}, TEXT.fixFields), h('ul', {}, items),
     unplaced.length ? h('p', {}, unplaced.map((e) => `${e.field}: ${e.message}`).join('; ')) : null);
 }
