@@ -199,3 +199,18 @@ describe('my plan, check-in and progress', () => {
     expect(main.textContent).toContain('Weeks 2 to 4');
   });
 });
+
+describe('budgets', () => {
+  it('a screen change that needs no network answer renders within 100 ms', async () => {
+    const platform = fakePlatform();
+    const ctx = context(platform.fetchImpl);
+    const { root, main } = shell(ctx);
+    document.body.replaceChildren(root);
+    for (const hash of ['#/check', '#/check-in', '#/nowhere']) {
+      const started = performance.now();
+      await show(ctx, main, hash);
+      expect(performance.now() - started).toBeLessThan(100);
+      expect(main.querySelector('h1')).not.toBeNull();
+    }
+  });
+});
