@@ -88,7 +88,7 @@ export const PLAN = {
 export const PROGRESS = {
   title: 'My progress', weeks: 'Weeks done against expected', expected: 'expected', done: 'done', week: 'Week',
   overall: 'Overall', streak: 'Current streak (days)', longest: 'Longest streak (days)', stage: 'Where you are',
-  day: 'Day', pain: 'Pain trend (0–10, weekly average)', noPain: 'No pain ratings yet.', alert: 'Alert',
+  day: 'Day', of: 'of', pain: 'Pain trend (0–10, weekly average)', noPain: 'No pain ratings yet.', alert: 'Alert',
 };
 
 export const CHECKIN = { title: 'Pain check-in', pain: 'How much does your hip hurt today, from 0 to 10?', notes: 'Notes (private, optional)', save: 'Save', saved: 'Saved. Thank you.' };

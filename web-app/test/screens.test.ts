@@ -156,7 +156,7 @@ describe('the recommendation', () => {
     expect(phases[1].textContent).toContain(`${couch?.title} — hold 60 s, each side`);
     expect(phases[2].textContent).toContain('3 sets, 12 reps, hold 5 s');
     expect(main.querySelector('details.why')?.textContent).toContain('SC-NO-RED-FLAGS v1');
-    expect(main.querySelector('details.why')?.textContent).toContain('warningSigns = none');
+    expect(main.querySelector('details.why')?.textContent).toContain('warningSigns: none');
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).toContain('Start my plan');
   });
 

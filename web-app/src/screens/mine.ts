@@ -5,7 +5,9 @@ import { ProblemError } from '../api/problem';
 import { deviceTimeZone } from '../symptom/draft';
 import { loadTerms } from '../catalogTerms';
 import { heading, section, failure, painScale } from '../ui';
-import { CHECKIN, PLAN, PROGRESS, TEXT, say } from '../words';
+import { CHECKIN, LEVEL, PLAN, PROGRESS, TEXT, say } from '../words';
+
+const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
 
 /** My plan: what it holds, and start, pause or restart it. */
 export async function planScreen(ctx: Context): Promise<HTMLElement> {
@@ -34,7 +36,7 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
   root.append(heading(PLAN.title), h('dl', { class: 'facts' },
     h('dt', {}, PLAN.status), h('dd', {}, say(PLAN.statuses, plan.status)),
     plan.startDate ? [h('dt', {}, PLAN.startDate), h('dd', {}, plan.startDate)] : null,
-    h('dt', {}, terms.protocol(plan.protocol)), h('dd', {}, plan.recommendation ? h('a', { href: `#/recommendation/${plan.recommendation}` }, say({}, plan.level)) : say({}, plan.level))),
+    h('dt', {}, terms.protocol(plan.protocol)), h('dd', {}, plan.recommendation ? h('a', { href: `#/recommendation/${encodeURIComponent(plan.recommendation)}` }, levelTitle(plan.level)) : levelTitle(plan.level))),
   section(PLAN.exercises, h('ul', {}, plan.exercises.map((slug) => h('li', {}, h('a', { href: `#/exercises/${encodeURIComponent(slug)}` }, terms.exercise(slug)))))),
   h('div', { class: 'actions' },
     active ? h('a', { href: '#/session', class: 'button primary' }, PLAN.session) : null,
@@ -71,14 +73,15 @@ export function checkInScreen(ctx: Context): HTMLElement {
 
 /** My progress: the week chart, streaks, the stage on the timeline, the pain trend and the alert. */
 export async function progressScreen(ctx: Context): Promise<HTMLElement> {
-  const a = await ctx.services.adherence();
+  const [a, timelineDoc] = await Promise.all([ctx.services.adherence(), ctx.services.recoveryTimeline()]);
+  const lastDay = Math.max(...timelineDoc.stages.map((s) => s.toDay));
   const stage = a.currentStage;
   return h('div', { class: 'progress' }, heading(PROGRESS.title),
     a.alert ? h('div', { class: `alert alert-${a.alert.level}`, role: 'alert' }, h('h2', {}, PROGRESS.alert), h('p', {}, a.alert.reason)) : null,
     section(PROGRESS.weeks, weeksChart(a), h('p', {}, `${PROGRESS.overall}: ${a.overallPercent} %`)),
     h('dl', { class: 'facts' }, h('dt', {}, PROGRESS.streak), h('dd', {}, String(a.currentStreak)),
       h('dt', {}, PROGRESS.longest), h('dd', {}, String(a.longestStreak))),
-    stage ? section(PROGRESS.stage, h('p', {}, `${PROGRESS.day} ${a.planDay}: ${stage.title}`), timeline(a), h('p', {}, stage.summary),
+    stage ? section(PROGRESS.stage, h('p', {}, `${PROGRESS.day} ${a.planDay}: ${stage.title}`), timeline(a, lastDay), h('p', {}, stage.summary),
       h('ul', {}, stage.whatToExpect.map((w) => h('li', {}, w)))) : null,
     section(PROGRESS.pain, painChart(a)));
 }
@@ -96,13 +99,14 @@ function weeksChart(a: Adherence): HTMLElement {
   const table = h('table', { class: 'figures' }, h('caption', {}, PROGRESS.weeks),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, PROGRESS.week), h('th', { scope: 'col' }, PROGRESS.expected), h('th', { scope: 'col' }, PROGRESS.done))),
     h('tbody', {}, a.weeks.map((w) => h('tr', {}, h('th', { scope: 'row' }, String(w.week)), h('td', {}, `${w.expected} / ${w.target} ${plain(w.unit)}`), h('td', {}, String(w.done))))));
-  return h('div', { class: 'chart-block' }, chart, table);
+  const legend = h('ul', { class: 'legend', 'aria-hidden': 'true' }, h('li', {}, h('span', { class: 'swatch expected' }), PROGRESS.expected),
+    h('li', {}, h('span', { class: 'swatch done' }), PROGRESS.done));
+  return h('div', { class: 'chart-block' }, legend, chart, table);
 }
 
-function timeline(a: Adherence): HTMLElement {
-  const total = 84;
+function timeline(a: Adherence, total: number): HTMLElement {
   const at = Math.max(0, Math.min(total, a.planDay));
-  return h('div', { class: 'timeline' }, h('progress', { max: total, value: at, 'aria-label': `${PROGRESS.day} ${a.planDay} / ${total}` }));
+  return h('div', { class: 'timeline' }, h('progress', { max: total, value: at, 'aria-label': `${PROGRESS.day} ${a.planDay} ${PROGRESS.of} ${total}` }));
 }
 
 function painChart(a: Adherence): HTMLElement {

@@ -5,7 +5,7 @@ import { loadTerms, type Terms } from '../catalogTerms';
 import { bodyPicture } from '../body';
 import { deviceTimeZone } from '../symptom/draft';
 import { heading, section, failure } from '../ui';
-import { LEVEL, REC, formatDose } from '../words';
+import { LEVEL, REC, REPORT, formatDose } from '../words';
 import { plain } from '../dom';
 
 const HELD = new Set(['seek-care-now', 'on-hold-until-seen']);
@@ -64,8 +64,14 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
     } }, REC.startPlan)));
 }
 
+/** A report answer in the words the symptom check asked it with, where the app knows them. */
 function evidence(items: Evidence[]): string {
-  return items.map((e) => `${e.input} = ${e.value}`).join('; ');
+  return items.map((e) => {
+    const question = REPORT[e.input as keyof typeof REPORT] as { options?: Record<string, string>; questions?: Record<string, string> } | undefined;
+    const words = question?.options ?? question?.questions;
+    const value = words ? e.value.split(', ').map((v) => words[v] ?? v).join(', ') : e.value;
+    return `${e.input}: ${value}`;
+  }).join('; ');
 }
 
 function itemView(item: PlanItem, terms: Terms): HTMLElement {
