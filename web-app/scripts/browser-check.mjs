@@ -51,6 +51,7 @@ try {
         await page.locator('main[aria-busy]').waitFor({ state: 'detached' });
         await check(page, `${device}-${name}`);
       }
+      await offlineShell(context, page, device);
       await context.close();
     }
   } finally {
@@ -64,6 +65,22 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(`browser-check: every screen rendered in Chromium; screenshots in ${shots}`);
+
+/** Installable and offline: the manifest is served, the service worker takes over, and the shell loads with no network. */
+async function offlineShell(context, page, device) {
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+  if (!manifest.icons?.some((i) => i.sizes === '512x512') || manifest.display !== 'standalone') failures.push(`${device}: manifest incomplete`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.goto(`${base}/#/check-in`);
+  await page.getByRole('heading', { level: 1, name: 'Pain check-in' }).waitFor({ timeout: 10_000 })
+    .catch(() => failures.push(`${device}: the app shell did not load offline`));
+  await page.screenshot({ path: join(shots, `${device}-offline-check-in.png`), fullPage: true });
+  await context.setOffline(false);
+  console.log(`browser-check: ${device} offline shell checked`);
+}
 
 async function check(page, name) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);

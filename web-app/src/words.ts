@@ -15,7 +15,7 @@ export const TEXT = {
   signedInAs: 'Signed in as',
   needSignIn: 'Sign in to see this. Your data stays with your account.',
   loading: 'Loading…',
-  offline: 'You are offline. What you finish is kept on this device and sent when you are back online.',
+  offline: 'You are offline. Sessions you finish are kept on this device and sent when you are back online.',
   queued: (n: number) => `${n} session(s) waiting to be sent`,
   notFound: 'Not found', notFoundDetail: 'There is nothing here for you. Check the address, or start from the home screen.',
   failed: 'Something went wrong', retry: 'Try again', back: 'Back', next: 'Next', send: 'Send my report',
