@@ -214,3 +214,23 @@ describe('budgets', () => {
     }
   });
 });
+
+describe('the exercise library', () => {
+  it('passes the filters in the address to the catalog and names muscles and linked exercises by their catalog titles', async () => {
+    const { main, calls } = await render('#/exercises?q=psoas&targetMuscle=psoas-major&excludeContraindication=pregnancy');
+    expect(calls.map((c) => c.url)).toContain('/api/v1/exercises?q=psoas&targetMuscle=psoas-major&excludeContraindication=pregnancy&limit=50&sort=relevance');
+    const muscle = main.querySelector('select[name="targetMuscle"] option[value="psoas-major"]') as HTMLOptionElement;
+    expect(muscle.selected).toBe(true);
+    expect(muscle.textContent).toBe('Psoas major');
+    expect((main.querySelector('input[name="excludeContraindication"][value="pregnancy"]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows an exercise\'s steps, dose, cautions, mistakes and easier options by their titles', async () => {
+    const { main } = await render('#/exercises/couch-stretch');
+    expect(main.querySelector('h1')?.textContent).toBe('Couch stretch');
+    expect(main.querySelectorAll('ol li').length).toBeGreaterThan(3);
+    expect(main.textContent).toContain('hold 60–90 s, each side');
+    const easier = [...main.querySelectorAll('a[href^="#/exercises/"]')].map((a) => a.textContent);
+    expect(easier).toContain('Half-kneeling hip flexor stretch with posterior tilt');
+  });
+});

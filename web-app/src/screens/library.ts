@@ -11,8 +11,8 @@ const FILTERS = ['category', 'equipment', 'targetMuscle'] as const;
 /** The catalog's filters and search; the filter state lives in the address, so a search can be shared and gone back to. */
 export async function libraryScreen(ctx: Context, route: Route): Promise<HTMLElement> {
   const q = route.query;
-  const [all, page] = await Promise.all([
-    ctx.services.exercises({ limit: 100 }),
+  const [all, muscles, page] = await Promise.all([
+    ctx.services.exercises({ limit: 100 }), ctx.services.muscles(),
     ctx.services.exercises({
       q: q.get('q') ?? undefined, category: q.get('category') ?? undefined, equipment: q.get('equipment') ?? undefined,
       targetMuscle: q.get('targetMuscle') ?? undefined, acuteSafe: q.get('acuteSafe') === 'true' ? true : undefined,
@@ -26,6 +26,8 @@ export async function libraryScreen(ctx: Context, route: Route): Promise<HTMLEle
   };
   const conditions = values((e) => e.contraindications.map((c) => c.condition));
   const labels = { category: LIBRARY.category, equipment: LIBRARY.equipment, targetMuscle: LIBRARY.muscle };
+  const muscleTitles = new Map(muscles.map((m) => [m.slug, m.title]));
+  const optionText = (filter: string, value: string) => (filter === 'targetMuscle' ? muscleTitles.get(value) : undefined) ?? plain(value);
 
   const form = h('form', { class: 'filters', role: 'search', onsubmit: (e: Event) => {
     e.preventDefault();
@@ -36,7 +38,7 @@ export async function libraryScreen(ctx: Context, route: Route): Promise<HTMLEle
   } },
   labelled(LIBRARY.search, (id) => h('input', { id, type: 'search', name: 'q', value: q.get('q') ?? '' })),
   FILTERS.map((f) => labelled(labels[f], (id) => h('select', { id, name: f }, h('option', { value: '' }, LIBRARY.any),
-    options[f].map((v) => h('option', { value: v, selected: q.get(f) === v }, plain(v)))))),
+    options[f].map((v) => h('option', { value: v, selected: q.get(f) === v }, optionText(f, v)))))),
   h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'acuteSafe', value: 'true', checked: q.get('acuteSafe') === 'true' }), ' ', LIBRARY.acuteSafe),
   h('fieldset', {}, h('legend', {}, LIBRARY.exclude), conditions.map((c) => h('label', { class: 'choice' },
     h('input', { type: 'checkbox', name: 'excludeContraindication', value: c, checked: q.getAll('excludeContraindication').includes(c) }), ' ', plain(c)))),
@@ -56,13 +58,16 @@ function labelled(label: string, control: (id: string) => HTMLElement): HTMLElem
 
 export async function exerciseScreen(ctx: Context, slug: string): Promise<HTMLElement> {
   let e: Exercise;
+  let titles: Map<string, string>;
   try {
-    e = await ctx.services.exercise(slug);
+    const [one, all] = await Promise.all([ctx.services.exercise(slug), ctx.services.exercises({ limit: 100 })]);
+    e = one;
+    titles = new Map(all.items.map((x) => [x.slug, x.title]));
   } catch (error) {
     return h('div', {}, heading(LIBRARY.title), failure(error));
   }
   const list = (title: string, items: string[], ordered = false) => items.length ? section(title, h(ordered ? 'ol' : 'ul', {}, items.map((i) => h('li', {}, i)))) : null;
-  const links = (title: string, slugs: string[]) => slugs.length ? section(title, h('ul', {}, slugs.map((s) => h('li', {}, h('a', { href: href(`/exercises/${encodeURIComponent(s)}`) }, plain(s)))))) : null;
+  const links = (title: string, slugs: string[]) => slugs.length ? section(title, h('ul', {}, slugs.map((s) => h('li', {}, h('a', { href: href(`/exercises/${encodeURIComponent(s)}`) }, titles.get(s) ?? plain(s)))))) : null;
   return h('article', { class: 'exercise' }, heading(e.title), h('p', { class: 'meta' }, plain(e.category)), h('p', {}, e.summary),
     section(LIBRARY.dose, h('p', {}, formatDose(e.dose)), e.dose.note ? h('p', {}, e.dose.note) : null),
     list(LIBRARY.steps, e.steps, true), list(LIBRARY.cautions, e.cautions), list(LIBRARY.mistakes, e.commonMistakes),
