@@ -2,6 +2,7 @@ import { h } from './dom';
 import type { Context } from './context';
 import { parseRoute, PRIVATE, type Route } from './router';
 import { heading, failure } from './ui';
+import { ProblemError } from './api/problem';
 import { TEXT } from './words';
 import { homeScreen } from './screens/home';
 import { checkScreen } from './screens/check';
@@ -56,11 +57,7 @@ export async function show(ctx: Context, main: HTMLElement, hash: string): Promi
     if (a.getAttribute('href') === `#/${hash.replace(/^#\/?/, '').split('?')[0]}`) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
-  if (PRIVATE.has(route.name) && !ctx.signedIn) {
-    return place(main, h('div', {}, heading(TEXT.signIn), h('p', {}, TEXT.needSignIn), h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', onclick: () => ctx.auth.signIn(hash) }, TEXT.signIn),
-      h('button', { type: 'button', onclick: () => ctx.auth.signUp(hash) }, TEXT.signUp))));
-  }
+  if (PRIVATE.has(route.name) && !ctx.signedIn) return place(main, signInPrompt(ctx, hash));
   const pending = SCREENS[route.name](ctx, route);
   if (pending instanceof HTMLElement) return place(main, pending);
   main.setAttribute('aria-busy', 'true');
@@ -69,11 +66,19 @@ export async function show(ctx: Context, main: HTMLElement, hash: string): Promi
   try {
     screen = await pending;
   } catch (error) {
-    screen = h('div', {}, heading(TEXT.failed), failure(error, () => void show(ctx, main, hash)));
+    // A token that expired while the app was open: sign in again and come back here.
+    screen = error instanceof ProblemError && error.status === 401 ? signInPrompt(ctx, hash)
+      : h('div', {}, heading(TEXT.failed), failure(error, () => void show(ctx, main, hash)));
   }
   if (mine !== generation) return; // the person moved on meanwhile
   main.removeAttribute('aria-busy');
   place(main, screen);
+}
+
+function signInPrompt(ctx: Context, hash: string): HTMLElement {
+  return h('div', {}, heading(TEXT.signIn), h('p', {}, TEXT.needSignIn), h('div', { class: 'actions' },
+    h('button', { type: 'button', class: 'primary', onclick: () => ctx.auth.signIn(hash) }, TEXT.signIn),
+    h('button', { type: 'button', onclick: () => ctx.auth.signUp(hash) }, TEXT.signUp)));
 }
 
 function place(main: HTMLElement, screen: HTMLElement): void {

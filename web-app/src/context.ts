@@ -7,6 +7,8 @@ export interface Context {
   services: Services;
   auth: Auth;
   queue: SessionQueue;
+  /** the device's storage for what must survive a reload (local storage in the browser) */
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   signedIn: { subject: string; name: string } | null;
   navigate(hash: string): void;
   now(): Date;

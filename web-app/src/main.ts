@@ -15,7 +15,7 @@ async function start(): Promise<void> {
   const services = new Services(config, () => auth.accessToken());
   const queue = new SessionQueue(window.localStorage, (s) => services.recordSession(s));
   const ctx: Context = {
-    services, auth, queue, signedIn: await auth.user(),
+    services, auth, queue, storage: window.localStorage, signedIn: await auth.user(),
     navigate: (hash) => { window.location.hash = hash; },
     now: () => new Date(),
     newId: () => crypto.randomUUID(),

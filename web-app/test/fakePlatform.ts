@@ -92,6 +92,7 @@ class MemoryStorage implements QueueStorage {
 export function context(fetchImpl: typeof fetch, signedIn = true): Context & { navigated: string[] } {
   const services = new Services(DEFAULT_CONFIG, async () => (signedIn ? 'test-token' : null), fetchImpl);
   const navigated: string[] = [];
+  const storage = new MemoryStorage();
   let ids = 0;
   return {
     services,
@@ -99,7 +100,8 @@ export function context(fetchImpl: typeof fetch, signedIn = true): Context & { n
       user: async () => (signedIn ? { subject: 'person-1', name: 'Ana' } : null), accessToken: async () => 'test-token',
       signIn: async () => undefined, signUp: async () => undefined, signOut: async () => undefined, completeSignIn: async () => null,
     },
-    queue: new SessionQueue(new MemoryStorage(), (s) => services.recordSession(s)),
+    queue: new SessionQueue(storage, (s) => services.recordSession(s)),
+    storage,
     signedIn: signedIn ? { subject: 'person-1', name: 'Ana' } : null,
     navigate: (hash) => { navigated.push(hash); },
     now: () => new Date(),

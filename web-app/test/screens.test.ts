@@ -234,3 +234,10 @@ describe('the exercise library', () => {
     expect(easier).toContain('Half-kneeling hip flexor stretch with posterior tilt');
   });
 });
+
+describe('an expired sign-in', () => {
+  it('asks to sign in again instead of showing an error', async () => {
+    const { main } = await render('#/progress', { handler: (call) => (call.url === '/api/v1/me/adherence' ? problem(401, 'Unauthorized') : undefined) });
+    expect(main.querySelector('h1')?.textContent).toBe('Sign in');
+  });
+});

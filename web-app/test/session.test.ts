@@ -79,3 +79,32 @@ describe('a session finished offline', () => {
     expect(posted).toEqual([expect.objectContaining({ sessionId: kept[0], painBefore: 4, painAfter: 2 })]);
   });
 });
+
+describe('a session begun offline', () => {
+  it('uses the plan read the last time the device was online', async () => {
+    let online = true;
+    const platform = fakePlatform(() => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return undefined;
+    });
+    const ctx = context(platform.fetchImpl);
+    const { root, main } = shell(ctx);
+    document.body.replaceChildren(root);
+    await show(ctx, main, '#/session');
+    online = false;
+    await show(ctx, main, '#/check-in');
+    await show(ctx, main, '#/session');
+    (main.querySelector('input[name="painBefore"][value="3"]') as HTMLInputElement).click();
+    [...main.querySelectorAll('button')].find((b) => b.textContent === 'Begin')?.click();
+    expect(main.querySelector('.task h2')?.textContent).toBe('Foam roll for the quads and rectus femoris — Left side');
+  });
+
+  it('without a plan read before, says the service cannot be reached', async () => {
+    const platform = fakePlatform(() => { throw new TypeError('Failed to fetch'); });
+    const ctx = context(platform.fetchImpl);
+    const { root, main } = shell(ctx);
+    document.body.replaceChildren(root);
+    await show(ctx, main, '#/session');
+    expect(main.querySelector('[role="alert"]')?.textContent).toContain('offline');
+  });
+});

@@ -1,4 +1,5 @@
-import { h } from '../dom';
+import { h, plain } from '../dom';
+import { NetworkError } from '../api/problem';
 import type { Context } from '../context';
 import type { PlanItem, PlanPhase, SessionCompletion } from '../api/types';
 import { loadTerms, type Terms } from '../catalogTerms';
@@ -27,15 +28,43 @@ export function completion(sessionId: string, startedAt: Date, endedAt: Date, ta
   };
 }
 
+/** What a session needs, kept from the last time it was read online, so a session can also begin offline. */
+interface SessionPlan { phases: PlanPhase[]; exerciseTitles: Record<string, string>; phaseTitles: Record<string, string> }
+
+const KEPT_PLAN = 'hipflex.session-plan';
+
+async function readSessionPlan(ctx: Context): Promise<SessionPlan | 'no-plan'> {
+  try {
+    const plan = await ctx.services.plan();
+    if (plan.status !== 'active' || !plan.recommendation) return 'no-plan';
+    const answer = await ctx.services.recommendation(plan.recommendation);
+    const phases = answer.ready ? answer.recommendation.plan.phases : [];
+    const terms = await loadTerms(ctx.services);
+    const slugs = tasksOf(phases).map((t) => t.item.exercise);
+    const read: SessionPlan = {
+      phases,
+      exerciseTitles: Object.fromEntries(slugs.map((slug) => [slug, terms.exercise(slug)])),
+      phaseTitles: Object.fromEntries(phases.map((p) => [p.phase, terms.phase(p.phase)])),
+    };
+    ctx.storage.setItem(KEPT_PLAN, JSON.stringify(read));
+    return read;
+  } catch (error) {
+    const kept = error instanceof NetworkError ? ctx.storage.getItem(KEPT_PLAN) : null;
+    if (kept) return JSON.parse(kept) as SessionPlan;
+    throw error;
+  }
+}
+
 /** Today's session, guided task by task; finished, it goes to the offline queue, which sends it now or once online. */
 export async function sessionScreen(ctx: Context): Promise<HTMLElement> {
-  const plan = await ctx.services.plan();
-  if (plan.status !== 'active' || !plan.recommendation) return h('div', {}, heading(SESSION.title), h('p', {}, SESSION.noPlan), h('a', { href: '#/plan' }, PLAN.title));
-  const answer = await ctx.services.recommendation(plan.recommendation);
-  const phases = answer.ready ? answer.recommendation.plan.phases : [];
-  const tasks = tasksOf(phases);
+  const read = await readSessionPlan(ctx);
+  if (read === 'no-plan') return h('div', {}, heading(SESSION.title), h('p', {}, SESSION.noPlan), h('a', { href: '#/plan' }, PLAN.title));
+  const tasks = tasksOf(read.phases);
   if (tasks.length === 0) return h('div', {}, heading(SESSION.title), h('p', {}, SESSION.held));
-  const terms = await loadTerms(ctx.services);
+  const terms: Titles = {
+    exercise: (slug) => read.exerciseTitles[slug] ?? plain(slug),
+    phase: (slug) => read.phaseTitles[slug] ?? plain(slug),
+  };
 
   const root = h('div', { class: 'session' });
   const sessionId = ctx.newId();
@@ -79,7 +108,9 @@ export async function sessionScreen(ctx: Context): Promise<HTMLElement> {
   return root;
 }
 
-function taskView(task: Task, index: number, total: number, terms: Terms, done: () => void): { element: HTMLElement; stop: () => void } {
+type Titles = Pick<Terms, 'exercise' | 'phase'>;
+
+function taskView(task: Task, index: number, total: number, terms: Titles, done: () => void): { element: HTMLElement; stop: () => void } {
   const { item, side, phase } = task;
   const dose = item.dose;
   let stop = () => undefined as void;
