@@ -25,6 +25,17 @@ export function urgentCare(): Recommendation {
   };
 }
 
+/** A see-professional answer that holds exercises until the person has been seen (e.g. a leg that will not take weight). */
+export function seeProfessionalOnHold(): Recommendation {
+  const rec = urgentCare();
+  return {
+    ...rec, level: 'see-professional',
+    reasons: [{ rule: 'RF-CANNOT-BEAR-WEIGHT', level: 'see-professional', text: 'A leg that cannot take your weight needs a professional assessment before any exercise or running.',
+      source: 'general-clinical-guidance', redFlag: 'cannot-bear-weight', possibleConditions: [], whatToDo: 'See a doctor or physiotherapist within a week.' }],
+    plan: { ...rec.plan, status: 'on-hold-until-seen', notes: [] },
+  };
+}
+
 export const adherence = (): Adherence => ({
   asOf: '2026-12-05', planDay: 10,
   weeks: [
@@ -48,7 +59,7 @@ export const problem = (status: number, title: string, errors?: { field: string;
 /** A stand-in for the three services over fetch, answering from the fixtures; {@code handler} answers first when it wants to. */
 export function fakePlatform(handler: Handler = () => undefined) {
   const calls: Call[] = [];
-  const recommendations = new Map<string, Recommendation>([['7f3e2c1a-9b8d-4e6f-a5c4-3b2a1d0e9f87', selfCare()], ['urgent', urgentCare()]]);
+  const recommendations = new Map<string, Recommendation>([['7f3e2c1a-9b8d-4e6f-a5c4-3b2a1d0e9f87', selfCare()], ['urgent', urgentCare()], ['on-hold', seeProfessionalOnHold()]]);
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const headers = new Headers(init?.headers);

@@ -172,6 +172,17 @@ describe('the recommendation', () => {
   });
 });
 
+describe('see a professional', () => {
+  it('says what to do, holds back exercises as the recommendation does, and offers no plan start', async () => {
+    const { main } = await render('#/recommendation/on-hold');
+    expect(main.querySelector('.level-banner h1')?.textContent).toBe('See a professional');
+    expect(main.querySelector('.level-banner')?.textContent).toContain('See a doctor or physiotherapist within a week.');
+    expect(main.querySelectorAll('a[href^="#/exercises/"]')).toHaveLength(0);
+    expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
+
 describe('my plan, check-in and progress', () => {
   it('pauses the plan and shows it again', async () => {
     const { main, calls } = await render('#/plan');
@@ -239,5 +250,26 @@ describe('an expired sign-in', () => {
   it('asks to sign in again instead of showing an error', async () => {
     const { main } = await render('#/progress', { handler: (call) => (call.url === '/api/v1/me/adherence' ? problem(401, 'Unauthorized') : undefined) });
     expect(main.querySelector('h1')?.textContent).toBe('Sign in');
+  });
+});
+
+describe('the pain check-in', () => {
+  it('shows what the service refuses next to the field it names', async () => {
+    const { main } = await render('#/check-in', { handler: (call) => (call.method === 'POST' ? problem(400, 'Invalid request', [{ field: 'notes', message: 'must be at most 1000 characters' }]) : undefined) });
+    tick(main, 'pain', '2');
+    click(main.querySelector('button[type="submit"]'));
+    await flush();
+    expect(main.querySelector('#field-notes .field-error')?.textContent).toBe('must be at most 1000 characters');
+    expect(main.querySelector('#checkin-notes')?.getAttribute('aria-describedby')).toBe('err-checkin-notes');
+    expect(main.querySelector('[role="status"]')?.textContent).toBe('');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('asks for the pain before sending anything', async () => {
+    const { main, calls } = await render('#/check-in');
+    click(main.querySelector('button[type="submit"]'));
+    await flush();
+    expect(main.querySelector('#field-pain .field-error')?.textContent).toBe(REPORT.required);
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { ProblemError } from '../api/problem';
 import { deviceTimeZone } from '../symptom/draft';
 import { loadTerms } from '../catalogTerms';
 import { heading, section, failure, painScale } from '../ui';
-import { CHECKIN, LEVEL, PLAN, PROGRESS, TEXT, say } from '../words';
+import { CHECKIN, LEVEL, PLAN, PROGRESS, REPORT, TEXT, say } from '../words';
 
 const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
 
@@ -45,29 +45,43 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
   return root;
 }
 
-/** Pain check-in: one rating a day, with private notes. */
+/** Pain check-in: one rating a day, with private notes; what the service refuses is shown next to its field. */
 export function checkInScreen(ctx: Context): HTMLElement {
   const checkInId = ctx.newId();
   let pain: number | null = null;
   const status = h('p', { role: 'status' });
   const notesId = 'checkin-notes';
   const notes = h('textarea', { id: notesId, name: 'notes', rows: 3, maxlength: 1000 });
+  const scale = painScale('pain', CHECKIN.pain, pain, (n) => { pain = n; });
+  const fields: Record<string, HTMLElement> = { pain: h('div', { id: 'field-pain', class: 'field' }, scale), notes: h('div', { id: 'field-notes', class: 'field' }, h('label', { for: notesId }, CHECKIN.notes), notes) };
+  const mark = (byField: Map<string, string[]>) => {
+    for (const [name, el] of Object.entries(fields)) {
+      el.querySelector('.field-error')?.remove();
+      el.classList.toggle('invalid', byField.has(name));
+      const control = name === 'pain' ? scale : notes;
+      if (byField.has(name)) {
+        const id = `err-checkin-${name}`;
+        el.append(h('p', { id, class: 'field-error' }, (byField.get(name) ?? []).join('; ')));
+        control.setAttribute('aria-describedby', id);
+      } else {
+        control.removeAttribute('aria-describedby');
+      }
+    }
+  };
   const form = h('form', { novalidate: true, onsubmit: async (e: Event) => {
     e.preventDefault();
     form.querySelectorAll('.problem').forEach((p) => p.remove());
-    if (pain === null) {
-      status.textContent = TEXT.fixFields;
-      return;
-    }
+    status.textContent = '';
+    if (pain === null) return mark(new Map([['pain', [REPORT.required]]]));
+    mark(new Map());
     try {
       await ctx.services.checkIn({ checkInId, timeZone: deviceTimeZone(), pain, notes: notes.value.trim() || undefined });
       status.textContent = CHECKIN.saved;
     } catch (error) {
-      form.append(failure(error));
+      if (error instanceof ProblemError && error.problem.errors?.length) mark(error.fieldMessages());
+      else form.append(failure(error));
     }
-  } }, painScale('pain', CHECKIN.pain, pain, (n) => { pain = n; }),
-  h('div', { class: 'field' }, h('label', { for: notesId }, CHECKIN.notes), notes),
-  h('button', { type: 'submit', class: 'primary' }, CHECKIN.save), status);
+  } }, fields.pain, fields.notes, h('button', { type: 'submit', class: 'primary' }, CHECKIN.save), status);
   return h('div', {}, heading(CHECKIN.title), form);
 }
 
