@@ -13,9 +13,10 @@ async function start(): Promise<void> {
   const returnTo = await auth.completeSignIn(new URL(window.location.href)).catch(() => null);
   if (returnTo) window.location.hash = returnTo;
   const services = new Services(config, () => auth.accessToken());
-  const queue = new SessionQueue(window.localStorage, (s) => services.recordSession(s));
+  const signedIn = await auth.user();
+  const queue = new SessionQueue(window.localStorage, (s) => services.recordSession(s), signedIn?.subject);
   const ctx: Context = {
-    services, auth, queue, storage: window.localStorage, signedIn: await auth.user(),
+    services, auth, queue, storage: window.localStorage, signedIn,
     navigate: (hash) => { window.location.hash = hash; },
     now: () => new Date(),
     newId: () => crypto.randomUUID(),

@@ -111,7 +111,7 @@ export function context(fetchImpl: typeof fetch, signedIn = true): Context & { n
       user: async () => (signedIn ? { subject: 'person-1', name: 'Ana' } : null), accessToken: async () => 'test-token',
       signIn: async () => undefined, signUp: async () => undefined, signOut: async () => undefined, completeSignIn: async () => null,
     },
-    queue: new SessionQueue(storage, (s) => services.recordSession(s)),
+    queue: new SessionQueue(storage, (s) => services.recordSession(s), signedIn ? 'person-1' : undefined),
     storage,
     signedIn: signedIn ? { subject: 'person-1', name: 'Ana' } : null,
     navigate: (hash) => { navigated.push(hash); },

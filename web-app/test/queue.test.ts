@@ -93,6 +93,17 @@ describe('the offline session queue', () => {
     expect(calls).toBe(1);
   });
 
+  it('keeps each person\'s sessions apart on a shared device', async () => {
+    const storage = new MemoryStorage();
+    const sentByBo: string[] = [];
+    new SessionQueue(storage, async () => { throw new NetworkError(new TypeError('offline')); }, 'ana').add(session('ana-1'));
+    const bo = new SessionQueue(storage, async (s) => { sentByBo.push(s.sessionId); }, 'bo');
+    expect(bo.pending()).toEqual([]);
+    await bo.flush();
+    expect(sentByBo).toEqual([]);
+    expect(new SessionQueue(storage, async () => undefined, 'ana').pending().map((s) => s.sessionId)).toEqual(['ana-1']);
+  });
+
   it('replaces a session added again under the same id instead of queueing it twice', () => {
     const queue = new SessionQueue(new MemoryStorage(), async () => undefined);
     queue.add(session('x'));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
-import { context, fakePlatform, fixture, problem } from './fakePlatform';
+import { adherence, context, fakePlatform, fixture, problem } from './fakePlatform';
 import { shell, show } from '../src/app';
 import { checkScreen } from '../src/screens/check';
 import { REPORT } from '../src/words';
@@ -243,6 +243,17 @@ describe('the exercise library', () => {
     expect(main.textContent).toContain('hold 60–90 s, each side');
     const easier = [...main.querySelectorAll('a[href^="#/exercises/"]')].map((a) => a.textContent);
     expect(easier).toContain('Half-kneeling hip flexor stretch with posterior tilt');
+  });
+});
+
+describe('the alert that applies', () => {
+  it('is shown first on my progress, in the service\'s words', async () => {
+    const { main } = await render('#/progress', { handler: (call) => (call.url === '/api/v1/me/adherence'
+      ? new Response(JSON.stringify({ ...adherence(), alert: { level: 'see-professional', key: 'no-improvement', reason: 'Your pain has not eased after 4 weeks of steady work: see a professional.' } }), { status: 200 })
+      : undefined) });
+    const alert = main.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Your pain has not eased after 4 weeks of steady work: see a professional.');
+    expect(main.querySelector('h1')?.nextElementSibling).toBe(alert);
   });
 });
 

@@ -31,7 +31,8 @@ export function completion(sessionId: string, startedAt: Date, endedAt: Date, ta
 /** What a session needs, kept from the last time it was read online, so a session can also begin offline. */
 interface SessionPlan { phases: PlanPhase[]; exerciseTitles: Record<string, string>; phaseTitles: Record<string, string> }
 
-const KEPT_PLAN = 'hipflex.session-plan';
+/** Per person, like the queue, so that on a shared device nobody begins another person's session. */
+const keptPlan = (ctx: Context) => `hipflex.session-plan.${ctx.signedIn?.subject ?? 'anonymous'}`;
 
 async function readSessionPlan(ctx: Context): Promise<SessionPlan | 'no-plan'> {
   try {
@@ -46,10 +47,10 @@ async function readSessionPlan(ctx: Context): Promise<SessionPlan | 'no-plan'> {
       exerciseTitles: Object.fromEntries(slugs.map((slug) => [slug, terms.exercise(slug)])),
       phaseTitles: Object.fromEntries(phases.map((p) => [p.phase, terms.phase(p.phase)])),
     };
-    ctx.storage.setItem(KEPT_PLAN, JSON.stringify(read));
+    ctx.storage.setItem(keptPlan(ctx), JSON.stringify(read));
     return read;
   } catch (error) {
-    const kept = error instanceof NetworkError ? ctx.storage.getItem(KEPT_PLAN) : null;
+    const kept = error instanceof NetworkError ? ctx.storage.getItem(keptPlan(ctx)) : null;
     if (kept) return JSON.parse(kept) as SessionPlan;
     throw error;
   }

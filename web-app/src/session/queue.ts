@@ -9,8 +9,6 @@ export interface QueueStorage {
 
 export type FlushResult = { sent: string[]; kept: string[]; refused: { sessionId: string; problem: ProblemError }[] };
 
-const KEY = 'hipflex.pending-sessions';
-
 /**
  * Sessions finished on this device, sent in the order they were finished. Each keeps the session id it got when it
  * began, so sending it again after a lost answer is the same session to the service, never a second one.
@@ -18,11 +16,19 @@ const KEY = 'hipflex.pending-sessions';
 export class SessionQueue {
   private flushing: Promise<FlushResult> | null = null;
 
-  constructor(private readonly storage: QueueStorage, private readonly send: (s: SessionCompletion) => Promise<void>) {}
+  private readonly key: string;
+
+  /**
+   * @param person whose sessions these are: each person on a shared device has a queue of their own, so a session is
+   *        only ever sent with its own person's token
+   */
+  constructor(private readonly storage: QueueStorage, private readonly send: (s: SessionCompletion) => Promise<void>, person = 'anonymous') {
+    this.key = `hipflex.pending-sessions.${person}`;
+  }
 
   pending(): SessionCompletion[] {
     try {
-      const stored = JSON.parse(this.storage.getItem(KEY) ?? '[]');
+      const stored = JSON.parse(this.storage.getItem(this.key) ?? '[]');
       return Array.isArray(stored) ? stored : [];
     } catch {
       return [];
@@ -74,6 +80,6 @@ export class SessionQueue {
   }
 
   private save(sessions: SessionCompletion[]): void {
-    this.storage.setItem(KEY, JSON.stringify(sessions));
+    this.storage.setItem(this.key, JSON.stringify(sessions));
   }
 }
