@@ -50,6 +50,14 @@ try {
         await page.locator('main h1').first().waitFor();
         await page.locator('main[aria-busy]').waitFor({ state: 'detached' });
         await check(page, `${device}-${name}`);
+        if (name === 'session') {
+          // Into the guided part: the first exercise on its first side, with its countdown.
+          await page.getByLabel('3', { exact: true }).check();
+          await page.getByRole('button', { name: 'Begin' }).click();
+          await page.locator('.task h2').waitFor();
+          await page.getByRole('button', { name: 'Start' }).click();
+          await check(page, `${device}-session-guided`);
+        }
       }
       await offlineShell(context, page, device);
       await context.close();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completion, countdown, tasksOf } from '../src/screens/session';
+import { clock, completion, countdown, tasksOf } from '../src/screens/session';
 import { selfCare, context, fakePlatform } from './fakePlatform';
 import { shell, show } from '../src/app';
 
@@ -28,19 +28,24 @@ describe('a countdown', () => {
   beforeEach(() => { vi.useFakeTimers(); });
   afterEach(() => { vi.useRealTimers(); });
 
+  it('reads as minutes and seconds', () => {
+    expect(clock(120)).toBe('2:00');
+    expect(clock(45)).toBe('0:45');
+  });
+
   it('follows the clock and can be paused', () => {
     const timer = countdown(45);
     document.body.replaceChildren(timer.element);
     const [shown, button] = [timer.element.querySelector('output'), timer.element.querySelector('button')];
     button?.click();
     vi.advanceTimersByTime(10_000);
-    expect(shown?.textContent).toMatch(/^35 /);
+    expect(shown?.textContent).toMatch(/^0:35 /);
     button?.click();
     vi.advanceTimersByTime(20_000);
-    expect(shown?.textContent).toMatch(/^35 /);
+    expect(shown?.textContent).toMatch(/^0:35 /);
     button?.click();
     vi.advanceTimersByTime(40_000);
-    expect(shown?.textContent).toMatch(/^0 /);
+    expect(shown?.textContent).toMatch(/^0:00 /);
     timer.stop();
   });
 });

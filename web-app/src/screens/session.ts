@@ -140,12 +140,17 @@ function taskView(task: Task, index: number, total: number, terms: Titles, done:
   return { element, stop: () => stop() };
 }
 
+/** Seconds as m:ss, the way a timer reads. */
+export function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /** A countdown that follows the clock (not the count of ticks), so a throttled or sped-up page stays right. */
 export function countdown(seconds: number, now: () => number = () => Date.now()): { element: HTMLElement; stop: () => void } {
   let endsAt: number | null = null;
   let left = seconds;
   let timer: ReturnType<typeof setInterval> | null = null;
-  const shown = h('output', { class: 'countdown', 'aria-live': 'off' }, `${left} ${SESSION.secondsLeft}`);
+  const shown = h('output', { class: 'countdown', 'aria-live': 'off' }, `${clock(left)} ${SESSION.left}`);
   const stop = () => {
     if (timer !== null) clearInterval(timer);
     timer = null;
@@ -153,7 +158,7 @@ export function countdown(seconds: number, now: () => number = () => Date.now())
   const tick = () => {
     if (endsAt === null) return;
     left = Math.max(0, Math.ceil((endsAt - now()) / 1000));
-    shown.textContent = `${left} ${SESSION.secondsLeft}`;
+    shown.textContent = `${clock(left)} ${SESSION.left}`;
     if (left === 0) {
       stop();
       button.textContent = SESSION.startTimer;
