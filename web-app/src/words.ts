@@ -104,7 +104,7 @@ export const SESSION = {
   title: "Today's session", painBefore: 'Pain before you start (0–10)', painAfter: 'Pain now that you are done (0–10)',
   begin: 'Begin', finish: 'Finish and save', startTimer: 'Start', pauseTimer: 'Pause', rep: 'Count a rep', reps: 'reps', set: 'Set',
   left: 'Left side', right: 'Right side', done: 'Done', sentNow: 'Session saved.', kept: 'Session kept on this device; it is sent when you are back online.',
-  noPlan: 'Start a plan first.', held: 'Your plan holds no exercises for now.', left: 'left', of: 'of',
+  noPlan: 'Start a plan first.', held: 'Your plan holds no exercises for now.', remaining: 'left', of: 'of',
 };
 
 export const DOSE = {

@@ -150,7 +150,7 @@ export function countdown(seconds: number, now: () => number = () => Date.now())
   let endsAt: number | null = null;
   let left = seconds;
   let timer: ReturnType<typeof setInterval> | null = null;
-  const shown = h('output', { class: 'countdown', 'aria-live': 'off' }, `${clock(left)} ${SESSION.left}`);
+  const shown = h('output', { class: 'countdown', 'aria-live': 'off' }, `${clock(left)} ${SESSION.remaining}`);
   const stop = () => {
     if (timer !== null) clearInterval(timer);
     timer = null;
@@ -158,7 +158,7 @@ export function countdown(seconds: number, now: () => number = () => Date.now())
   const tick = () => {
     if (endsAt === null) return;
     left = Math.max(0, Math.ceil((endsAt - now()) / 1000));
-    shown.textContent = `${clock(left)} ${SESSION.left}`;
+    shown.textContent = `${clock(left)} ${SESSION.remaining}`;
     if (left === 0) {
       stop();
       button.textContent = SESSION.startTimer;
