@@ -42,8 +42,10 @@ public final class RuleSet {
     static final String CLINICAL_GUIDANCE = "general-clinical-guidance";
 
     // Thresholds used beyond the level rules, kept here so every number the engine decides with is in one place.
-    /** Seed 000: running shoe support starts to wear out after 6 to 12 months. */
+    /** Seed 000: running shoe support starts to wear out after 6 to 12 months; the shoe check takes the earlier end. */
     public static final int SHOE_SUPPORT_WEARS_OUT_MONTHS = 6;
+    /** Seed 000: the later end of that range, which the shoe notes quote. */
+    public static final int SHOE_SUPPORT_WORN_OUT_MONTHS = 12;
     /** Long sitting days make movement breaks worth it even for people who do not call themselves desk workers. */
     public static final int LONG_SITTING_HOURS = 6;
     /** Seed 003: red flag after 4 to 6 weeks of consistent work; we take the earlier end. */
@@ -54,19 +56,27 @@ public final class RuleSet {
     public static final int SEVERE_INTENSITY = 8;
 
     // The report fields rules read.
-    public static final Input PAIN_LOCATIONS = new Input("painLocations", SymptomReport::painLocations);
-    public static final Input QUALITIES = new Input("qualities", SymptomReport::qualities);
-    public static final Input INTENSITY = new Input("intensity", SymptomReport::intensity);
-    public static final Input ONSET = new Input("onset", SymptomReport::onset);
-    public static final Input SIGNS = new Input("signs", SymptomReport::signs);
-    public static final Input HISTORY = new Input("history", SymptomReport::history);
-    public static final Input WARNING_SIGNS = new Input("warningSigns", SymptomReport::warningSigns);
-    public static final Input WEEKS_OF_WORK = new Input("weeksOfConsistentWork", SymptomReport::weeksOfConsistentWork);
+    public static final Input PAIN_LOCATIONS = new Input("painLocations", "where it hurts", SymptomReport::painLocations);
+    public static final Input QUALITIES = new Input("qualities", "what the pain feels like (sharp, burning, dull ache...)",
+            SymptomReport::qualities);
+    public static final Input INTENSITY = new Input("intensity", "pain intensity from 0 (none) to 10 (worst imaginable)",
+            SymptomReport::intensity);
+    public static final Input ONSET = new Input("onset", "how the pain began: gradually or suddenly during exercise",
+            SymptomReport::onset);
+    public static final Input SIGNS = new Input("signs", "numbness, tingling, pain radiating down the leg, clicking, "
+            + "catching or locking, limping, a leg that cannot bear weight", SymptomReport::signs);
+    public static final Input HISTORY = new Input("history", "hip surgery or a structural hip problem, pregnancy, an "
+            + "abdominal condition", SymptomReport::history);
+    public static final Input WARNING_SIGNS = new Input("warningSigns", "general warning signs: night or rest pain, "
+            + "pain when hopping, a recent big jump in running load, a recent fall or injury, fever or feeling unwell, "
+            + "a hot swollen hip, unexplained weight loss, a past cancer", SymptomReport::warningSigns);
+    public static final Input WEEKS_OF_WORK = new Input("weeksOfConsistentWork",
+            "weeks of consistent work on the protocol so far, if given", SymptomReport::weeksOfConsistentWork);
 
     // ---- Red flags from seed 003 "When to Seek Professional Help" ----
 
     public static final Rule RF_NO_IMPROVEMENT = new Rule("RF-NO-IMPROVEMENT", "1",
-            "Pain still present after at least 4 weeks of consistent protocol work.", RELEASE_GUIDE,
+            "Pain still present after at least " + WEEKS_WITHOUT_IMPROVEMENT + " weeks of consistent protocol work.", RELEASE_GUIDE,
             List.of(WEEKS_OF_WORK, INTENSITY),
             r -> r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= WEEKS_WITHOUT_IMPROVEMENT
                     && r.intensity() >= 1,
@@ -148,7 +158,7 @@ public final class RuleSet {
                     .withNoRunning().holdingExercises());
 
     public static final Rule UC_SEVERE_NO_WEIGHT = new Rule("UC-SEVERE-NO-WEIGHT", "1",
-            "Severe pain (8 or more of 10) and the leg cannot bear weight.", CLINICAL_GUIDANCE,
+            "Severe pain (" + SEVERE_INTENSITY + " or more of 10) and the leg cannot bear weight.", CLINICAL_GUIDANCE,
             List.of(INTENSITY, SIGNS),
             r -> r.intensity() >= SEVERE_INTENSITY && anyOf(r.signs(), Sign.CANNOT_BEAR_WEIGHT),
             Effect.atLeast(URGENT_CARE, "Severe pain with a leg that will not take your weight needs to be seen "
@@ -192,7 +202,7 @@ public final class RuleSet {
     // ---- Caution: self-care, adapted ----
 
     public static final Rule CA_ACUTE = new Rule("CA-ACUTE", "1",
-            "Acute pain: sharp or burning, intensity 7 or more, or sudden onset. Gentle options only (supine passive "
+            "Acute pain: sharp or burning, intensity " + ACUTE_INTENSITY + " or more, or sudden onset. Gentle options only (supine passive "
                     + "stretch, not the couch stretch); never force through sharp pain.", RELEASE_GUIDE,
             List.of(QUALITIES, INTENSITY, ONSET),
             r -> anyOf(r.qualities(), PainQuality.SHARP, PainQuality.BURNING) || r.intensity() >= ACUTE_INTENSITY
