@@ -99,7 +99,7 @@ final class ProfileRules {
      * @param category the catalog category to pick from
      * @param supportingMuscles an exercise is picked when it trains one of these
      */
-    record CatalogChoice(String category, Set<String> supportingMuscles) {
+    record CatalogChoice(String category, List<String> supportingMuscles) {
     }
 
     static final Decision<CatalogChoice> CORE_AND_GLUTES = new Decision<>("EX-CORE-AND-GLUTES", "1",
@@ -108,7 +108,7 @@ final class ProfileRules {
             reading -> reading.report().painLocations().contains(PainLocation.LOW_BACK)
                     || reading.report().painLocations().contains(PainLocation.KNEE),
             "The catalog's strengthening exercises that train the deep core, gluteus maximus or gluteus medius.",
-            new CatalogChoice("strengthen", Set.of("deep-core", "gluteus-maximus", "gluteus-medius")));
+            new CatalogChoice("strengthen", List.of("deep-core", "gluteus-maximus", "gluteus-medius")));
 
     // ---- Root-cause checklist (seed 000's method) ----
 
@@ -153,23 +153,23 @@ final class ProfileRules {
     /**
      * Reported values that point to muscles; each one reported adds its points to each of the muscles.
      *
-     * @param values the reported values (of the decision's one input) that point to the muscles
+     * @param values the reported values (of the decision's one input) that point to the muscles, in declaration order
      * @param muscles the muscles' catalog slugs; empty for the catalog's own pain referral areas
      */
-    record MuscleHint(Set<? extends Word> values, Set<String> muscles, int points) {
+    record MuscleHint(Set<? extends Word> values, List<String> muscles, int points) {
     }
 
     static final Decision<MuscleHint> REFERRED_PAIN = new Decision<>("LM-REFERRED-PAIN", "1",
             "A pain location is among a muscle's pain referral areas in the catalog.", RELEASE_GUIDE,
             List.of(Facts.PAIN_LOCATIONS), reading -> !reading.report().painLocations().isEmpty(),
             "Each reported pain location adds 1 point to every catalog muscle whose pain referral areas name it.",
-            new MuscleHint(EnumSet.allOf(PainLocation.class), Set.of(), 1));
+            new MuscleHint(EnumSet.allOf(PainLocation.class), List.of(), 1));
 
     static final Decision<MuscleHint> SNAPPING_POINTS_TO_TFL = new Decision<>("LM-SNAPPING-TFL", "1",
             "The pain snaps.", RELEASE_GUIDE, List.of(Facts.QUALITIES),
             reading -> reading.report().qualities().contains(PainQuality.SNAPPING),
             "Adds 1 point to tensor-fasciae-latae.",
-            new MuscleHint(EnumSet.of(PainQuality.SNAPPING), Set.of("tensor-fasciae-latae"), 1));
+            new MuscleHint(EnumSet.of(PainQuality.SNAPPING), List.of("tensor-fasciae-latae"), 1));
 
     private static final Set<Activity> LOADS_THE_ILIOPSOAS = EnumSet.of(Activity.SITTING, Activity.STAIRS,
             Activity.DEEP_SQUAT, Activity.LIFTING_THE_KNEE);
@@ -179,7 +179,7 @@ final class ProfileRules {
             RELEASE_GUIDE, List.of(Facts.AGGRAVATING_ACTIVITIES),
             reading -> reading.report().aggravatingActivities().stream().anyMatch(LOADS_THE_ILIOPSOAS::contains),
             "Each of those activities reported adds 1 point to psoas-major and to iliacus.",
-            new MuscleHint(LOADS_THE_ILIOPSOAS, Set.of("psoas-major", "iliacus"), 1));
+            new MuscleHint(LOADS_THE_ILIOPSOAS, List.of("psoas-major", "iliacus"), 1));
 
     /** Hints beyond the catalog's referral areas, in the order their evidence is listed. */
     static final List<Decision<MuscleHint>> MUSCLE_HINTS = List.of(SNAPPING_POINTS_TO_TFL, LOADED_ILIOPSOAS);

@@ -22,8 +22,10 @@ import dev.hipflex.triage.domain.SymptomReport.Sign;
 import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 
 /**
- * The whole triage rule set in one place, so that a reader (or a clinician reviewing it) sees every rule, its
- * source and its effect together. Rules never depend on the catalog: a red flag raises the level even if an
+ * The triage rule set: the level rules here, the decisions that shape the plan and the extras in {@link PlanRules}
+ * and {@link ProfileRules}, all of them listed by {@link #parts()} and rendered for review by
+ * {@link RuleSetDocument}, so that a reader (or a clinician reviewing it) sees every rule, its source and its effect
+ * together. Rules never depend on the catalog: a red flag raises the level even if an
  * editor removed its catalog entry. Safety comes first: where the articles and general guidance leave a choice,
  * the rules take the more careful one.
  *
@@ -33,7 +35,10 @@ import dev.hipflex.triage.domain.SymptomReport.WarningSign;
  */
 public final class RuleSet {
 
-    /** Bump on any rule change; every recommendation records the version it was computed with. */
+    /**
+     * Bump on any change of a rule or decision (their own versions too, see rule-fingerprints.txt in the tests);
+     * every recommendation records the version it was computed with.
+     */
     public static final String VERSION = "2026.12.1";
 
     static final String RELEASE_GUIDE = "release-tight-hips-guide";
@@ -269,7 +274,6 @@ public final class RuleSet {
 
     /** The rules that fire on a report, in listing order. */
     public static List<Rule> firing(SymptomReport report) {
-        // Plain loops here and below: every report runs through all the rules, some of them twice.
         List<Rule> firing = new ArrayList<>();
         for (Rule rule : RULES) {
             if (rule.appliesTo(report)) {
@@ -277,6 +281,52 @@ public final class RuleSet {
             }
         }
         return List.copyOf(firing);
+    }
+
+    /**
+     * One part of the rule set, as the review document shows it.
+     *
+     * @param how how the part's decisions work together, in plain words
+     */
+    record Part(String title, String how, List<Decision<?>> decisions) {
+    }
+
+    /** The whole rule set: the level rules, then the decisions that shape the rest of the recommendation. */
+    static List<Part> parts() {
+        return List.of(
+                new Part("Level rules", "Every rule whose condition holds fires. The level is the most severe level "
+                        + "of the rules that fired; the contraindications, gentle mode, no running and exercises on "
+                        + "hold of all of them add up. Each fired rule gives the person its reason, most severe first.",
+                        RULES.stream().<Decision<?>>map(Rule::asDecision).toList()),
+                new Part("While waiting to be seen", "Applied after the level rules, on the level they gave.",
+                        List.copyOf(PlanRules.MODES)),
+                new Part("Notes of the session plan", "The plan carries the note of every decision that holds, in "
+                        + "this order.", List.copyOf(PlanRules.NOTES)),
+                new Part("Extras for who the person is", "Extras add to the plan and follow the same exclusions and "
+                        + "gentle mode. Exactly one shoe check holds for a runner.", extras()),
+                new Part("Root-cause checklist", "The catalog's checklist in its order, most common cause first; a "
+                        + "step is marked worth checking first when a decision pointing to it holds.", rootCause()),
+                new Part("Likely muscles", "Muscles are ranked by their points, most first; a muscle nothing points "
+                        + "to is left out.", likelyMuscles()));
+    }
+
+    private static List<Decision<?>> extras() {
+        List<Decision<?>> extras = new ArrayList<>(List.of(ProfileRules.NO_EXTRAS_ON_HOLD, ProfileRules.RUNNER));
+        extras.addAll(ProfileRules.SHOE_CHECKS);
+        extras.addAll(List.of(ProfileRules.MOVEMENT_BREAKS, ProfileRules.CORE_AND_GLUTES));
+        return List.copyOf(extras);
+    }
+
+    private static List<Decision<?>> rootCause() {
+        List<Decision<?>> rootCause = new ArrayList<>(List.of(ProfileRules.RUNNER_STEPS_FOR_RUNNERS));
+        rootCause.addAll(ProfileRules.STEP_POINTERS);
+        return List.copyOf(rootCause);
+    }
+
+    private static List<Decision<?>> likelyMuscles() {
+        List<Decision<?>> likely = new ArrayList<>(List.of(ProfileRules.REFERRED_PAIN));
+        likely.addAll(ProfileRules.MUSCLE_HINTS);
+        return List.copyOf(likely);
     }
 
     public static Optional<Rule> byId(String id) {
