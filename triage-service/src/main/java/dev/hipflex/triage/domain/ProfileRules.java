@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.hipflex.triage.domain.Decision.Fact;
 import dev.hipflex.triage.domain.Recommendation.Note;
 import dev.hipflex.triage.domain.SymptomReport.Activity;
 import dev.hipflex.triage.domain.SymptomReport.PainLocation;
@@ -44,12 +45,9 @@ final class ProfileRules {
             Note gaitAnalysis) {
     }
 
-    static final Decision<RunnerExtras> RUNNER = new Decision<>("EX-RUNNER", "1",
-            "The person runs and may run (no rule says no running until seen).", RUNNERS_CHRONIC_PAIN,
-            List.of(Facts.RUNNER, Facts.NO_RUNNING),
+    static final Decision<RunnerExtras> RUNNER = runner("EX-RUNNER", "1",
+            "The person runs and may run (no rule says no running until seen).",
             reading -> Boolean.TRUE.equals(reading.report().profile().runner()) && !reading.assessment().noRunning(),
-            "The runner's extras: the stages of the runners-warm-up protocol before a run and its post-run-stretch "
-                    + "after, the catalog's mobility drills, a shoe check (EX-SHOES-*), and two notes.",
             new RunnerExtras("runners-warm-up", "post-run-stretch", "mobility",
                     new Note("If your hip hurts during a run, ice the sore spot for at least 20 minutes once you are "
                             + "home, then rest or switch to cardio that does not hurt.", RUNNERS_CHRONIC_PAIN),
@@ -85,13 +83,15 @@ final class ProfileRules {
 
     static final List<Decision<ShoeAdvice>> SHOE_CHECKS = List.of(SHOES_AGE_UNKNOWN, SHOES_WORN, SHOES_FINE);
 
+    private static final String MOVEMENT_BREAKS_PROTOCOL = "movement-breaks";
+
     static final Decision<String> MOVEMENT_BREAKS = new Decision<>("EX-MOVEMENT-BREAKS", "1",
             "The person works at a desk or sits " + LONG_SITTING_HOURS + " hours a day or more: movement breaks are "
                     + "worth it even for people who do not call themselves desk workers.", RELEASE_GUIDE,
             List.of(Facts.DESK_WORKER, Facts.HOURS_SITTING),
             reading -> Boolean.TRUE.equals(reading.report().profile().deskWorker())
                     || hoursSitting(reading) != null && hoursSitting(reading) >= LONG_SITTING_HOURS,
-            "The phases of the movement-breaks protocol.", "movement-breaks");
+            "The phases of the " + MOVEMENT_BREAKS_PROTOCOL + " protocol.", MOVEMENT_BREAKS_PROTOCOL);
 
     /**
      * Catalog exercises picked for the person.
@@ -102,13 +102,17 @@ final class ProfileRules {
     record CatalogChoice(String category, List<String> supportingMuscles) {
     }
 
+    private static final CatalogChoice CORE_AND_GLUTE_EXERCISES = new CatalogChoice("strengthen",
+            List.of("deep-core", "gluteus-maximus", "gluteus-medius"));
+
     static final Decision<CatalogChoice> CORE_AND_GLUTES = new Decision<>("EX-CORE-AND-GLUTES", "1",
             "Low back or knee pain: the core and the glutes take load off both.", RELEASE_GUIDE,
             List.of(Facts.PAIN_LOCATIONS),
             reading -> reading.report().painLocations().contains(PainLocation.LOW_BACK)
                     || reading.report().painLocations().contains(PainLocation.KNEE),
-            "The catalog's strengthening exercises that train the deep core, gluteus maximus or gluteus medius.",
-            new CatalogChoice("strengthen", List.of("deep-core", "gluteus-maximus", "gluteus-medius")));
+            "The catalog's exercises of the category " + CORE_AND_GLUTE_EXERCISES.category()
+                    + " whose supporting muscles include any of " + String.join(", ",
+                            CORE_AND_GLUTE_EXERCISES.supportingMuscles()) + ".", CORE_AND_GLUTE_EXERCISES);
 
     // ---- Root-cause checklist (seed 000's method) ----
 
@@ -159,26 +163,22 @@ final class ProfileRules {
     record MuscleHint(Set<? extends Word> values, List<String> muscles, int points) {
     }
 
-    static final Decision<MuscleHint> REFERRED_PAIN = new Decision<>("LM-REFERRED-PAIN", "1",
-            "A pain location is among a muscle's pain referral areas in the catalog.", RELEASE_GUIDE,
-            List.of(Facts.PAIN_LOCATIONS), reading -> !reading.report().painLocations().isEmpty(),
-            "Each reported pain location adds 1 point to every catalog muscle whose pain referral areas name it.",
+    static final Decision<MuscleHint> REFERRED_PAIN = hint("LM-REFERRED-PAIN", "1",
+            "A pain location is among a muscle's pain referral areas in the catalog.", Facts.PAIN_LOCATIONS,
+            reading -> !reading.report().painLocations().isEmpty(),
             new MuscleHint(EnumSet.allOf(PainLocation.class), List.of(), 1));
 
-    static final Decision<MuscleHint> SNAPPING_POINTS_TO_TFL = new Decision<>("LM-SNAPPING-TFL", "1",
-            "The pain snaps.", RELEASE_GUIDE, List.of(Facts.QUALITIES),
-            reading -> reading.report().qualities().contains(PainQuality.SNAPPING),
-            "Adds 1 point to tensor-fasciae-latae.",
+    static final Decision<MuscleHint> SNAPPING_POINTS_TO_TFL = hint("LM-SNAPPING-TFL", "1", "The pain snaps.",
+            Facts.QUALITIES, reading -> reading.report().qualities().contains(PainQuality.SNAPPING),
             new MuscleHint(EnumSet.of(PainQuality.SNAPPING), List.of("tensor-fasciae-latae"), 1));
 
     private static final Set<Activity> LOADS_THE_ILIOPSOAS = EnumSet.of(Activity.SITTING, Activity.STAIRS,
             Activity.DEEP_SQUAT, Activity.LIFTING_THE_KNEE);
 
-    static final Decision<MuscleHint> LOADED_ILIOPSOAS = new Decision<>("LM-ILIOPSOAS-LOAD", "1",
+    static final Decision<MuscleHint> LOADED_ILIOPSOAS = hint("LM-ILIOPSOAS-LOAD", "1",
             "Lifting the knee, stairs, sitting or deep squats make the pain worse: they load the iliopsoas.",
-            RELEASE_GUIDE, List.of(Facts.AGGRAVATING_ACTIVITIES),
+            Facts.AGGRAVATING_ACTIVITIES,
             reading -> reading.report().aggravatingActivities().stream().anyMatch(LOADS_THE_ILIOPSOAS::contains),
-            "Each of those activities reported adds 1 point to psoas-major and to iliacus.",
             new MuscleHint(LOADS_THE_ILIOPSOAS, List.of("psoas-major", "iliacus"), 1));
 
     /** Hints beyond the catalog's referral areas, in the order their evidence is listed. */
@@ -187,11 +187,31 @@ final class ProfileRules {
     private ProfileRules() {
     }
 
+    private static Decision<RunnerExtras> runner(String id, String version, String description,
+            Predicate<Case> condition, RunnerExtras extras) {
+        return new Decision<>(id, version, description, RUNNERS_CHRONIC_PAIN, List.of(Facts.RUNNER, Facts.NO_RUNNING),
+                condition, "The runner's extras: the phases of the " + extras.warmUp() + " protocol before a run, "
+                        + "except its " + extras.postRunStretch() + " phase after it; the catalog's "
+                        + extras.mobility() + " exercises; a shoe check (EX-SHOES-*); and the notes \u201c"
+                        + extras.afterPainfulRun().text() + "\u201d and \u201c" + extras.gaitAnalysis().text()
+                        + "\u201d", extras);
+    }
+
+    private static Decision<MuscleHint> hint(String id, String version, String description, Fact input,
+            Predicate<Case> condition, MuscleHint hint) {
+        String muscles = hint.muscles().isEmpty() ? "every catalog muscle whose pain referral areas name it"
+                : String.join(" and ", hint.muscles());
+        return new Decision<>(id, version, description, RELEASE_GUIDE, List.of(input), condition,
+                "Each of those values reported adds " + hint.points() + " point(s) to " + muscles + ".", hint);
+    }
+
     private static Decision<ShoeAdvice> shoes(String id, String version, String description,
             Predicate<Case> condition, ShoeAdvice advice) {
         return new Decision<>(id, version, description, ROOT_CAUSE_METHOD, List.of(Facts.SHOE_AGE), condition,
                 (advice.replace() ? "The shoe check says replace them. " : "")
-                        + "The runner reads: \u201c" + advice.advice().text() + "\u201d", advice);
+                        + "The runner reads" + (advice.advice().text().contains("{months}")
+                                ? " ({months} being the shoes' age)" : "") + ": \u201c" + advice.advice().text()
+                        + "\u201d", advice);
     }
 
     private static Decision<StepPointer> activityPointer(String id, String version, Activity activity, String step) {

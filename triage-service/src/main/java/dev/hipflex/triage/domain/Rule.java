@@ -76,7 +76,8 @@ public record Rule(String id, String version, String description, String source,
         /** The effect in plain words, for a reviewer who does not read Java. */
         public String inWords() {
             StringJoiner words = new StringJoiner(" ");
-            words.add(minimumLevel == Level.SELF_CARE ? "The level stays as the other rules set it (at least self-care)."
+            words.add(minimumLevel == Level.SELF_CARE
+                    ? "The level stays as the other rules set it (at least self-care)."
                     : "The level is at least " + minimumLevel.word() + ".");
             if (redFlag != null) {
                 words.add("Red flag: " + redFlag + ".");

@@ -61,11 +61,13 @@ public final class RuleSet {
     public static final int SEVERE_INTENSITY = 8;
 
     // The report fields rules read.
-    public static final Input PAIN_LOCATIONS = new Input("painLocations", "where it hurts", SymptomReport::painLocations);
-    public static final Input QUALITIES = new Input("qualities", "what the pain feels like (sharp, burning, dull ache...)",
+    public static final Input PAIN_LOCATIONS = new Input("painLocations", "where it hurts",
+            SymptomReport::painLocations);
+    public static final Input QUALITIES = new Input("qualities",
+            "what the pain feels like: dull ache, tightness, sharp, burning, pinching, snapping",
             SymptomReport::qualities);
-    public static final Input INTENSITY = new Input("intensity", "pain intensity from 0 (none) to 10 (worst imaginable)",
-            SymptomReport::intensity);
+    public static final Input INTENSITY = new Input("intensity",
+            "pain intensity from 0 for none to 10 for the worst imaginable", SymptomReport::intensity);
     public static final Input ONSET = new Input("onset", "how the pain began: gradually or suddenly during exercise",
             SymptomReport::onset);
     public static final Input SIGNS = new Input("signs", "numbness, tingling, pain radiating down the leg, clicking, "
@@ -81,7 +83,8 @@ public final class RuleSet {
     // ---- Red flags from seed 003 "When to Seek Professional Help" ----
 
     public static final Rule RF_NO_IMPROVEMENT = new Rule("RF-NO-IMPROVEMENT", "1",
-            "Pain still present after at least " + WEEKS_WITHOUT_IMPROVEMENT + " weeks of consistent protocol work.", RELEASE_GUIDE,
+            "Pain still present after at least " + WEEKS_WITHOUT_IMPROVEMENT + " weeks of consistent protocol work.",
+            RELEASE_GUIDE,
             List.of(WEEKS_OF_WORK, INTENSITY),
             r -> r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= WEEKS_WITHOUT_IMPROVEMENT
                     && r.intensity() >= 1,
@@ -207,8 +210,9 @@ public final class RuleSet {
     // ---- Caution: self-care, adapted ----
 
     public static final Rule CA_ACUTE = new Rule("CA-ACUTE", "1",
-            "Acute pain: sharp or burning, intensity " + ACUTE_INTENSITY + " or more, or sudden onset. Gentle options only (supine passive "
-                    + "stretch, not the couch stretch); never force through sharp pain.", RELEASE_GUIDE,
+            "Acute pain: sharp or burning, intensity " + ACUTE_INTENSITY + " or more, or sudden onset. Gentle options "
+                    + "only (supine passive stretch, not the couch stretch); never force through sharp pain.",
+            RELEASE_GUIDE,
             List.of(QUALITIES, INTENSITY, ONSET),
             r -> anyOf(r.qualities(), PainQuality.SHARP, PainQuality.BURNING) || r.intensity() >= ACUTE_INTENSITY
                     || r.onset() == Onset.SUDDEN_DURING_EXERCISE,

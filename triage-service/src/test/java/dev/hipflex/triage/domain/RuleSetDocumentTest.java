@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,23 @@ class RuleSetDocumentTest {
         assertThat(markdown).contains("The level is at least urgent-care.")
                 .contains("No exercises at all until a professional has seen the person.")
                 .contains("Your running shoes are {months} months old, and support starts to wear out after 6 to 12");
+    }
+
+    @Test
+    @DisplayName("the rule set's parts list every level rule and every decision the builders apply, each once")
+    void partsListEveryDecision() throws IllegalAccessException {
+        List<String> listed = RuleCorpus.decisions().stream().map(Decision::id).toList();
+        assertThat(listed).doesNotHaveDuplicates();
+        List<String> declared = new ArrayList<>(RuleSet.RULES.stream().map(Rule::id).toList());
+        for (Class<?> rules : List.of(PlanRules.class, ProfileRules.class)) {
+            for (Field field : rules.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == Decision.class) {
+                    field.setAccessible(true);
+                    declared.add(((Decision<?>) field.get(null)).id());
+                }
+            }
+        }
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(declared);
     }
 
     @Test
