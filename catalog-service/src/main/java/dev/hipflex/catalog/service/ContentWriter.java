@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,17 +70,17 @@ public class ContentWriter {
         this.outbox = outbox;
     }
 
-    /** What loading a bundle did: the change it made, and the bundled items not applied because editors changed them. */
+    /** What loading a bundle did: the change it made, and the bundled items it left alone because editors changed or deleted them. */
     public record BundleLoad(ContentChange change, List<String> notApplied) {
     }
 
     /**
      * Loads the bundled content unless this very bundle was loaded before (so restarts are free and running twice
-     * does no harm). An item an editor changed keeps the editor's version, and the bundle's version of it is logged
-     * as not applied: editors' work is never lost to a release. Items an earlier bundle brought and this one drops
-     * are removed; items editors created stay. Each item the bundle changes is announced on {@code catalog-updates},
-     * so running services refresh. Content that would be invalid, or lack what another service depends on, is
-     * refused with an {@link IllegalStateException} naming every problem.
+     * does no harm). An item an editor changed keeps the editor's version, and one an editor deleted stays deleted;
+     * the bundle's version of either is logged as not applied: editors' work is never lost to a release. Items an
+     * earlier bundle brought and this one drops are removed; items editors created stay. Each item the bundle changes
+     * is announced on {@code catalog-updates}, so running services refresh. Content that would be invalid, or lack
+     * what another service depends on, is refused with an {@link IllegalStateException} naming every problem.
      */
     @WithTransaction
     public Uni<BundleLoad> loadBundle(CatalogContent bundle, String bundleHash) {
@@ -90,7 +91,7 @@ public class ContentWriter {
                         return Uni.createFrom().item(new BundleLoad(new ContentChange(null, null, Action.UNCHANGED,
                                 ContentCodec.fromRows(rows), latest.version, latest.version, latest.createdAt), List.of()));
                     }
-                    return merge(bundle, bundleHash, latest, rows);
+                    return repository.editorDeletions().chain(deleted -> merge(bundle, bundleHash, latest, rows, deleted));
                 }));
     }
 
@@ -98,7 +99,7 @@ public class ContentWriter {
     }
 
     private Uni<BundleLoad> merge(CatalogContent bundle, String bundleHash, ContentVersionEntity latest,
-            List<CatalogItemEntity> rows) {
+            List<CatalogItemEntity> rows, Set<String> deletedByEditors) {
         OffsetDateTime now = now();
         Map<String, CatalogItemEntity> stored = new HashMap<>();
         rows.forEach(row -> stored.put(row.kind + "/" + row.slug, row));
@@ -106,11 +107,13 @@ public class ContentWriter {
         List<String> notApplied = new ArrayList<>();
         Uni<Void> writes = Uni.createFrom().voidItem();
         for (Entry entry : bundle.entries()) {
-            CatalogItemEntity row = stored.remove(entry.kind().name() + "/" + entry.slug());
+            String key = entry.kind().name() + "/" + entry.slug();
+            CatalogItemEntity row = stored.remove(key);
             if (row != null && row.body.equals(ContentCodec.toJson(entry.value()))) {
                 continue;
             }
-            if (row != null && CatalogItemEntity.FROM_EDITOR.equals(row.origin)) {
+            if (row == null && deletedByEditors.contains(key)
+                    || row != null && CatalogItemEntity.FROM_EDITOR.equals(row.origin)) {
                 notApplied.add(entry.kind().path() + "/" + entry.slug());
                 continue;
             }
@@ -124,7 +127,7 @@ public class ContentWriter {
             }
         }
         if (!notApplied.isEmpty()) {
-            LOG.warnf("Content bundle %s: %d bundled items not applied, editors changed them: %s", bundleHash,
+            LOG.warnf("Content bundle %s: %d bundled items not applied, editors changed or deleted them: %s", bundleHash,
                     notApplied.size(), String.join(", ", notApplied));
         }
         return writes.chain(repository::allItems).chain(after -> {
@@ -163,7 +166,8 @@ public class ContentWriter {
 
     /**
      * Applies {@code change} to the stored catalog and stores {@code kind/slug} as it is afterwards
-     * ({@code value} null deletes it). Throws {@link InvalidChange} when the result does not validate.
+     * ({@code value} null deletes it). Throws {@link InvalidChange} when the result does not validate or takes away
+     * what another service depends on.
      */
     @WithTransaction
     public Uni<ContentChange> apply(ContentKind kind, String slug, Action action, Object value,
@@ -181,14 +185,24 @@ public class ContentWriter {
                     OffsetDateTime now = now();
                     CatalogItemEntity row = rows.stream()
                             .filter(r -> r.kind.equals(kind.name()) && r.slug.equals(slug)).findFirst().orElse(null);
-                    Uni<?> write = value == null ? row.delete()
-                            : upsert(row, new Entry(kind, slug, value), CatalogItemEntity.FROM_EDITOR, now);
+                    // An item created again is the editors' once more: a bundle no longer skips it as deleted.
+                    Uni<Void> forget = action == Action.CREATED ? repository.forgetEditorDeletion(kind.name(), slug)
+                            : Uni.createFrom().voidItem();
+                    Uni<?> write = forget.chain(() -> value == null ? delete(row, now)
+                            : upsert(row, new Entry(kind, slug, value), CatalogItemEntity.FROM_EDITOR, now));
                     String bundleHash = latest == null ? "none" : latest.bundleHash;
                     // The event is stored with the change, so a committed change is always announced.
                     return write.chain(() -> record(after, kind, slug, action, latest, bundleHash,
                             action.name().toLowerCase() + " " + kind.path() + "/" + slug, now))
                             .call(done -> outbox.add(CatalogUpdates.TOPIC, slug, CatalogUpdates.event(done)));
                 }));
+    }
+
+    /** Deletes an item for an editor; a bundled one is remembered, so that a later bundle does not bring it back. */
+    private Uni<Void> delete(CatalogItemEntity row, OffsetDateTime now) {
+        Uni<Void> deleted = row.delete();
+        return CatalogItemEntity.FROM_BUNDLE.equals(row.origin)
+                ? deleted.chain(() -> repository.recordEditorDeletion(row.kind, row.slug, now)) : deleted;
     }
 
     private Uni<CatalogItemEntity> upsert(CatalogItemEntity row, Entry entry, String origin, OffsetDateTime now) {

@@ -44,6 +44,7 @@ class ContentLoadTest {
 
     private static final String EDITED = "bundle-check-edited-by-hand";
     private static final String PLAIN = "bundle-check-left-alone";
+    private static final String DELETED = "bundle-check-deleted-by-hand";
 
     @Test
     void loadingTheSameBundleAgainChangesNothing() throws Throwable {
@@ -57,8 +58,9 @@ class ContentLoadTest {
     }
 
     /**
-     * A release that changes an item an editor changed keeps the editor's version and says so; what it changes
-     * otherwise is stored and announced on the real broker. The test restores the shipped bundle afterwards.
+     * A release that changes an item an editor changed keeps the editor's version, leaves an item an editor deleted
+     * deleted, and says so; what it changes otherwise is stored and announced on the real broker. The test restores
+     * the shipped bundle afterwards.
      */
     @Test
     void aNewBundleKeepsEditorsChangesAndAnnouncesWhatItChanges() throws Throwable {
@@ -66,14 +68,18 @@ class ContentLoadTest {
         Guidance template = shipped.guidance().get(0);
         try (TopicReader updates = new TopicReader(CatalogUpdates.TOPIC)) {
             load(shipped.with(GUIDANCE, EDITED, guidance(template, EDITED, "First release"))
+                    .with(GUIDANCE, DELETED, guidance(template, DELETED, "First release"))
                     .with(GUIDANCE, PLAIN, guidance(template, PLAIN, "First release")), "bundle-check-first");
             VertxContextSupport.subscribeAndAwait(
                     () -> catalog.replace(GUIDANCE, EDITED, guidance(template, EDITED, "Worded by an editor")));
+            VertxContextSupport.subscribeAndAwait(() -> catalog.delete(GUIDANCE, DELETED));
 
             ContentWriter.BundleLoad second = load(shipped.with(GUIDANCE, EDITED, guidance(template, EDITED, "Second release"))
+                    .with(GUIDANCE, DELETED, guidance(template, DELETED, "Second release"))
                     .with(GUIDANCE, PLAIN, guidance(template, PLAIN, "Second release")), "bundle-check-second");
 
-            assertThat(second.notApplied()).containsExactly("guidance/" + EDITED);
+            assertThat(second.notApplied()).containsExactlyInAnyOrder("guidance/" + EDITED, "guidance/" + DELETED);
+            assertThat(second.change().content().find(GUIDANCE, DELETED)).isEmpty();
             assertThat(title(second.change().content(), EDITED)).isEqualTo("Worded by an editor");
             assertThat(title(second.change().content(), PLAIN)).isEqualTo("Second release");
             String version = second.change().version();
