@@ -40,6 +40,7 @@ class CatalogRefreshTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String FIXTURE_VERSION = "bed2b579f343516c";
     private static final String EDITED_VERSION = "edited-0000000001";
+    private static final String UNUSABLE_VERSION = "unusable-00000001";
 
     private final String person = "p-" + UUID.randomUUID();
     private final String token = TestTokens.token(person, "user");
@@ -49,6 +50,7 @@ class CatalogRefreshTest {
         stub("DELETE", "/stub/", null);
         announceCatalogChange();
         await().atMost(WAIT).until(() -> recommend().path("catalogVersion").asText(), FIXTURE_VERSION::equals);
+        await().atMost(WAIT).until(() -> !catalogHealth().path("data").path("degraded").asBoolean());
     }
 
     @Test
@@ -79,6 +81,52 @@ class CatalogRefreshTest {
         assertThat(prescribed(after)).doesNotContain(prescribed);
         assertThat(after.path("excluded").findValuesAsText("exercise")).contains(prescribed);
         assertThat(after.path("excluded").toString()).contains("Added by an editor in this test.");
+    }
+
+    /**
+     * A catalog without the complete release protocol (say an editor's change slipped past catalog-service) is not
+     * taken: reports keep their recommendations from the last good snapshot, and readiness stays UP, marked degraded
+     * with the version refused and what it lacks.
+     */
+    @Test
+    void aCatalogWithoutTheCompleteReleaseProtocolLeavesTheLastGoodSnapshotInUse() throws Exception {
+        ObjectNode protocols = (ObjectNode) fixture("protocols.json");
+        var items = protocols.withArray("items");
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).path("slug").asText().equals("complete-release-protocol")) {
+                items.remove(i);
+            }
+        }
+        protocols.put("total", items.size());
+        ObjectNode version = (ObjectNode) fixture("catalog-version.json");
+        version.put("version", UNUSABLE_VERSION);
+        stub("PUT", "/stub/api/v1/protocols", protocols.toString());
+        stub("PUT", "/stub/api/v1/catalog/version", version.toString());
+
+        announceCatalogChange();
+        await().atMost(WAIT).until(() -> catalogHealth().path("data").path("degraded").asBoolean());
+
+        JsonNode health = catalogHealth();
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("data").path("contentVersion").asText()).isEqualTo(FIXTURE_VERSION);
+        assertThat(health.path("data").path("rejectedVersion").asText()).isEqualTo(UNUSABLE_VERSION);
+        assertThat(health.path("data").path("reason").asText()).contains("complete-release-protocol is missing");
+        given().get("/q/health/ready").then().statusCode(200);
+
+        JsonNode recommendation = recommend();
+        assertThat(recommendation.path("catalogVersion").asText()).isEqualTo(FIXTURE_VERSION);
+        assertThat(recommendation.path("plan").path("protocol").asText()).isEqualTo("complete-release-protocol");
+        assertThat(prescribed(recommendation)).isNotEmpty();
+    }
+
+    private static JsonNode catalogHealth() throws Exception {
+        JsonNode ready = JSON.readTree(given().get("/q/health/ready").asString());
+        for (JsonNode check : ready.path("checks")) {
+            if (check.path("name").asText().equals("Catalog snapshot")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no catalog snapshot check in " + ready);
     }
 
     /** Sends a fresh desk-worker report and waits for its recommendation. */
