@@ -24,6 +24,10 @@ public final class TriageEngine {
     private static final Comparator<Rule> MOST_SEVERE_FIRST =
             Comparator.comparing((Rule rule) -> rule.effect().minimumLevel()).reversed();
 
+    /** The catalog protocols the engine builds plans and extras from; a snapshot without one of them is unusable. */
+    public static final List<String> PROTOCOLS_USED = List.of(PlanBuilder.PROTOCOL,
+            ProfileRules.RUNNER.outcome().warmUp(), ProfileRules.MOVEMENT_BREAKS.outcome());
+
     private TriageEngine() {
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.TriageEngine;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 public class CatalogSnapshots {
 
     /** The protocols the engine builds plans and extras from: the complete release protocol, the runners' warm-up, the movement breaks. */
-    static final List<String> REQUIRED_PROTOCOLS = List.of("complete-release-protocol", "runners-warm-up", "movement-breaks");
+    static final List<String> REQUIRED_PROTOCOLS = TriageEngine.PROTOCOLS_USED;
 
     /** A content version that was fetched and not taken, and why. */
     public record Rejected(String version, List<String> missing) {
