@@ -268,8 +268,8 @@ class PlanAndSessionsTest {
         checkIn.put("timeZone", "Europe/Berlin");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
                 .statusCode(400).body("errors.field", hasItem("pain")).body("errors.message", hasItem("is out of range"));
-        // Not times: Jackson had read 12345 and "1700000000" as seconds since 1970 and "" as no time (now), and an old
-        // check-in is allowed, so such check-ins were stored.
+        // Not times: lenient JSON reading takes 12345 and "1700000000" as seconds since 1970 and "" as no time (now), and
+        // an old check-in is allowed, so such check-ins would be stored.
         checkIn.put("pain", 4);
         for (Object notATime : List.of(12345, "1700000000", "", List.of(2026, 11, 20))) {
             checkIn.put("at", notATime);
