@@ -98,15 +98,15 @@ public record Adherence(LocalDate asOf, int planDay, List<Week> weeks, double ov
     }
 
     /**
-     * The alert a session on {@code day} raises. A consistency nudge only for a session in the current plan week: one
-     * logged for an earlier week is the person catching up their log, whose figures look low until it is complete
-     * (the week's close judges consistency in any case). A referral is raised whenever the figures call for it.
+     * The alert a session on {@code day} raises: a referral whenever the figures call for it, a consistency nudge when
+     * {@link AdherencePolicy#CONSISTENCY_NUDGE} says it is due for that session (the week's close judges consistency in
+     * any case).
      */
     public Alert alertOnSession(LocalDate day) {
         if (alert == null || alert.level() != Alert.Level.CONSISTENCY || weeks.isEmpty()) {
             return alert;
         }
-        return day.isBefore(weeks.get(weeks.size() - 1).from()) ? null : alert;
+        return AdherencePolicy.CONSISTENCY_NUDGE.dueOnSession(day, weeks.get(weeks.size() - 1).from()) ? alert : null;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.hipflex.tracking.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -279,6 +281,23 @@ public final class AdherencePolicy {
             return applies ? new Alert(Level.CONSISTENCY, KEY_PREFIX + f.currentWeek(), reason) : null;
         }
 
+        /**
+         * Whether a session on {@code sessionDay} may bring the nudge: only one in the current plan week. A session
+         * logged for an earlier week is the person catching up their log, whose figures look low until it is complete.
+         */
+        public boolean dueOnSession(LocalDate sessionDay, LocalDate currentWeekFrom) {
+            return !sessionDay.isBefore(currentWeekFrom);
+        }
+
+        /**
+         * Whether a closing week may bring the nudge: only if the plan was set up as it is before the week ended. A
+         * plan set up just now with an earlier start date (a late first recommendation, someone who began before
+         * telling us) has had no chance to be logged yet.
+         */
+        public boolean dueAtWeekClose(Instant planSetUp, Instant weekEnded) {
+            return planSetUp.isBefore(weekEnded);
+        }
+
         @Override
         public String description() {
             return "The work is not consistent (TRK-CONSISTENT-WORK) in plan week " + firstWeek + " or later, up to the "
@@ -288,13 +307,15 @@ public final class AdherencePolicy {
 
         @Override
         public List<String> inputs() {
-            return List.of("consistent work", "current plan week", "plan weeks in the schedule");
+            return List.of("consistent work", "current plan week", "plan weeks in the schedule",
+                    "day of the session logged", "when the plan was set up");
         }
 
         @Override
         public String effect() {
             return "Recovery alert `" + KEY_PREFIX + "N` for plan week N (consistency), at most once a plan week, and only for a "
-                    + "session logged in the current week or when a week closes: \"" + reason + "\"";
+                    + "session logged in the current week, or when a week closes that ended after the plan was set up: \""
+                    + reason + "\"";
         }
     }
 
@@ -323,7 +344,7 @@ public final class AdherencePolicy {
             "After 4 weeks of consistent work your pain has not improved meaningfully. Please see a physiotherapist, "
                     + "a sports medicine doctor or an orthopaedic specialist.");
 
-    public static final ConsistencyNudge CONSISTENCY_NUDGE = new ConsistencyNudge("TRK-ALERT-CONSISTENCY", 1,
+    public static final ConsistencyNudge CONSISTENCY_NUDGE = new ConsistencyNudge("TRK-ALERT-CONSISTENCY", 2,
             RELEASE_GUIDE, 4, "Recovery depends most on consistency: short, regular sessions work better than long, "
                     + "rare ones. Try to get back to your plan's rhythm this week.");
 

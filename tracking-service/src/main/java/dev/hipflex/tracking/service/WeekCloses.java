@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import dev.hipflex.common.outbox.Outbox;
 import dev.hipflex.common.outbox.OutboxRelay;
 import dev.hipflex.tracking.domain.Adherence;
+import dev.hipflex.tracking.domain.AdherencePolicy;
 import dev.hipflex.tracking.domain.WeekEnds;
 import dev.hipflex.tracking.messaging.TrackingEvents;
 import dev.hipflex.tracking.repository.PlanRepository;
@@ -141,13 +142,10 @@ public class WeekCloses {
                         .replaceWith(numbers.size()));
     }
 
-    /**
-     * Whether a consistency nudge may come with these closed weeks: only if the plan was set up as it is before the
-     * last of them ended. A plan set up just now with an earlier start date (a late first recommendation, someone who
-     * began before telling us) has had no chance to be logged yet.
-     */
+    /** Whether a consistency nudge may come with these closed weeks: judged on the last of them. */
     private static boolean nudgeDue(LocalDate start, ZoneId zone, List<Integer> closed, Instant planSetUp) {
-        return !closed.isEmpty() && planSetUp.isBefore(WeekEnds.end(start, zone, closed.get(closed.size() - 1)));
+        return !closed.isEmpty() && AdherencePolicy.CONSISTENCY_NUDGE.dueAtWeekClose(planSetUp,
+                WeekEnds.end(start, zone, closed.get(closed.size() - 1)));
     }
 
     /**

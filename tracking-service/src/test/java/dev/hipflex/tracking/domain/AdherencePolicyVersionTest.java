@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -103,6 +105,14 @@ class AdherencePolicyVersionTest {
             for (AlertFacts facts : alertFacts(corpus)) {
                 Adherence.Alert raised = alert.alert(facts);
                 outcomes.add(raised == null ? "-" : raised.level().word() + "/" + raised.key() + "/" + raised.reason());
+            }
+            if (alert instanceof AdherencePolicy.ConsistencyNudge nudge) {
+                LocalDate weekFrom = TestPlans.day(29);
+                Instant weekEnded = Instant.parse("2026-03-01T00:00:00Z");
+                for (int offset = -8; offset <= 8; offset++) {
+                    outcomes.add(nudge.dueOnSession(weekFrom.plusDays(offset), weekFrom));
+                    outcomes.add(nudge.dueAtWeekClose(weekEnded.plusSeconds(offset * 3600L), weekEnded));
+                }
             }
             return outcomes;
         }
