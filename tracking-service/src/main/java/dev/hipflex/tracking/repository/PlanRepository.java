@@ -25,8 +25,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The SQL of the plan family: {@code plan} (one per person) and {@code announced_week} (the plan weeks whose close was
- * announced). The person's own start and pause go through {@link PlanEntity}. Methods taking a connection run in the
- * transaction it holds; statements given to one connection together are pipelined.
+ * announced). Methods taking a connection run in the
+ * transaction it holds; statements given to one connection together are pipelined. The methods on {@link PlanEntity}
+ * run in the caller's Panache session or transaction.
  */
 @ApplicationScoped
 public class PlanRepository {
@@ -74,6 +75,15 @@ public class PlanRepository {
 
     public PlanRepository(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** The person's plan as an entity, for the person's own start and pause; null without one. */
+    public Uni<PlanEntity> find(String userId) {
+        return PlanEntity.findById(userId);
+    }
+
+    public Uni<PlanEntity> persist(PlanEntity plan) {
+        return plan.persist();
     }
 
     /** The person's plan, locked until the transaction ends; null without one. */

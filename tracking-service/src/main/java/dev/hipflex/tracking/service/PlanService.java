@@ -64,7 +64,7 @@ public class PlanService {
             throw ProblemException.badRequest("startDate", "must be within the plan's 12 weeks: on or after "
                     + today.minusDays(LATEST_BACKDATED_DAYS));
         }
-        return PlanEntity.<PlanEntity>findById(userId).chain(existing -> {
+        return plans.find(userId).chain(existing -> {
             PlanEntity plan = existing != null ? existing : new PlanEntity();
             if (existing == null) {
                 plan.userId = userId;
@@ -76,14 +76,14 @@ public class PlanService {
             plan.timeZone = zone.getId();
             plan.startDate = began != null ? began : today;
             changed(plan);
-            return plan.persist();
+            return plans.persist(plan);
         });
     }
 
     /** Pauses the plan; 404 when there is none. Starting it again restarts it from day 1. */
     @WithTransaction
     public Uni<PlanEntity> pause(String userId) {
-        return PlanEntity.<PlanEntity>findById(userId).chain(plan -> {
+        return plans.find(userId).chain(plan -> {
             if (plan == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("plan for", userId));
             }
@@ -95,7 +95,7 @@ public class PlanService {
 
     @WithSession
     public Uni<PlanEntity> of(String userId) {
-        return PlanEntity.findById(userId);
+        return plans.find(userId);
     }
 
     /**
