@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hipflex.testsupport.EventContracts;
+import dev.hipflex.testsupport.ReadinessChecks;
 import dev.hipflex.testsupport.TopicWriter;
 import dev.hipflex.tracking.service.CatalogTerms;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,14 +88,9 @@ class CatalogChangeTest {
     }
 
     private static JsonNode catalogHealth() throws Exception {
-        JsonNode ready = JSON.readTree(given().get("/q/health/ready").asString());
-        for (JsonNode check : ready.path("checks")) {
-            if (check.path("name").asText().equals("Catalog terms")) {
-                return check;
-            }
-        }
-        throw new AssertionError("no catalog terms check in " + ready);
+        return ReadinessChecks.check("Catalog terms");
     }
+
 
     private static void announceCatalogChange() {
         try (TopicWriter writer = new TopicWriter()) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hipflex.testsupport.EventContracts;
+import dev.hipflex.testsupport.ReadinessChecks;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -120,14 +121,9 @@ class CatalogRefreshTest {
     }
 
     private static JsonNode catalogHealth() throws Exception {
-        JsonNode ready = JSON.readTree(given().get("/q/health/ready").asString());
-        for (JsonNode check : ready.path("checks")) {
-            if (check.path("name").asText().equals("Catalog snapshot")) {
-                return check;
-            }
-        }
-        throw new AssertionError("no catalog snapshot check in " + ready);
+        return ReadinessChecks.check("Catalog snapshot");
     }
+
 
     /** Sends a fresh desk-worker report and waits for its recommendation. */
     private JsonNode recommend() throws Exception {
