@@ -1,6 +1,9 @@
 package dev.hipflex.catalog.repository;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +26,26 @@ public class CatalogRepository {
 
     public Uni<List<CatalogItemEntity>> allItems() {
         return CatalogItemEntity.<CatalogItemEntity>find("order by kind, slug").list();
+    }
+
+    /** The bundled items editors deleted, as "KIND/slug" (the kind's enum name). */
+    public Uni<Set<String>> editorDeletions() {
+        return EditorDeletionEntity.<EditorDeletionEntity>listAll()
+                .map(rows -> rows.stream().map(row -> row.kind + "/" + row.slug).collect(Collectors.toSet()));
+    }
+
+    /** Records that an editor deleted a bundled item. */
+    public Uni<Void> recordEditorDeletion(String kind, String slug, OffsetDateTime at) {
+        EditorDeletionEntity deletion = new EditorDeletionEntity();
+        deletion.kind = kind;
+        deletion.slug = slug;
+        deletion.deletedAt = at;
+        return forgetEditorDeletion(kind, slug).chain(() -> deletion.persist()).replaceWithVoid();
+    }
+
+    /** Forgets an editor's deletion, when an editor creates the item again. */
+    public Uni<Void> forgetEditorDeletion(String kind, String slug) {
+        return EditorDeletionEntity.delete("kind = ?1 and slug = ?2", kind, slug).replaceWithVoid();
     }
 
     public Uni<ContentVersionEntity> latestVersion() {

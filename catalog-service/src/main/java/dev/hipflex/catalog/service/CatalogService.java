@@ -1,6 +1,9 @@
 package dev.hipflex.catalog.service;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +17,7 @@ import dev.hipflex.catalog.domain.Content.Slugged;
 import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.domain.ContentValidator;
 import dev.hipflex.catalog.domain.ContentViolation;
+import dev.hipflex.catalog.domain.ServiceDependencies;
 import dev.hipflex.catalog.service.ContentChange.Action;
 import dev.hipflex.common.outbox.OutboxRelay;
 import dev.hipflex.common.problem.Problem;
@@ -42,7 +46,10 @@ public class CatalogService {
         this.json = json;
     }
 
-    /** Validates the bundled content and loads it before the service takes traffic; bad content stops start-up. */
+    /**
+     * Validates the bundled content and loads it before the service takes traffic, announcing what it changed; bad
+     * content, or content that lacks what other services depend on, stops start-up.
+     */
     void onStart(@Observes StartupEvent event) throws Throwable {
         CatalogContent bundle = ContentBundleReader.read();
         List<ContentViolation> violations = ContentValidator.validate(bundle);
@@ -50,8 +57,9 @@ public class CatalogService {
             throw new IllegalStateException("The content bundle is invalid:\n" + violations);
         }
         ContentChange loaded = VertxContextSupport.subscribeAndAwait(
-                () -> writer.loadBundle(bundle, ContentCodec.version(bundle)));
+                () -> writer.loadBundle(bundle, ContentCodec.version(bundle))).change();
         refresh(loaded);
+        relay.soon();
         LOG.infof("Catalog ready at content version %s (%s)", loaded.version(), loaded.action());
     }
 
@@ -104,21 +112,36 @@ public class CatalogService {
             java.util.function.UnaryOperator<CatalogContent> apply) {
         return writer.apply(kind, slug, action, value, apply)
                 .onFailure(ContentWriter.InvalidChange.class)
-                .transform(e -> asProblem(kind, slug, action, ((ContentWriter.InvalidChange) e).violations()))
+                .transform(e -> asProblem(kind, slug, action, (ContentWriter.InvalidChange) e))
                 .invoke(this::refresh)
                 .invoke(relay::soon);
     }
 
-    /** An editor's own item that is invalid is a 400; removing an item that others still name is a 409. */
+    /**
+     * An editor's own item that is invalid is a 400. Taking away what another service depends on is a 409 naming
+     * each service, item and reason; so is removing an item that other items still name.
+     */
     private static ProblemException asProblem(ContentKind kind, String slug, Action action,
-            List<ContentViolation> violations) {
+            ContentWriter.InvalidChange invalid) {
         String self = kind.path() + "/" + slug;
-        List<ContentViolation> own = ContentValidator.about(violations, self);
+        List<ContentViolation> own = ContentValidator.about(invalid.violations(), self);
         if (action != Action.DELETED && !own.isEmpty()) {
             return ProblemException.invalid(own.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
-        return ProblemException.conflict("The change would leave the catalog inconsistent",
-                violations.stream().map(v -> new Problem.FieldError(v.item() + "." + v.field(), v.message())).toList());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ServiceDependencies.Broken broken : invalid.broken()) {
+            ServiceDependencies.Dependency dependency = broken.dependency();
+            errors.add(new Problem.FieldError(dependency.item(), "is needed by " + dependency.service() + ", which "
+                    + dependency.reason() + "; after this change it " + broken.problem()));
+        }
+        invalid.violations().forEach(v -> errors.add(new Problem.FieldError(v.item() + "." + v.field(), v.message())));
+        if (invalid.broken().isEmpty()) {
+            return ProblemException.conflict("The change would leave the catalog inconsistent", errors);
+        }
+        Set<String> services = new TreeSet<>();
+        invalid.broken().forEach(b -> services.add(b.dependency().service()));
+        return ProblemException.conflict("The change would take away what " + String.join(" and ", services)
+                + " depend" + (services.size() == 1 ? "s" : "") + " on", errors);
     }
 
     private void refresh(ContentChange change) {

@@ -15,8 +15,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Verifies each bearer token once and remembers the result until the token expires. An app sends the same token with
- * every request for hours, and parsing plus checking its signature and claims was a sixth of the CPU tracking spent
- * on a session. Only a token that passed full verification is remembered, keyed by its exact text, and never past
+ * every request for hours, and parsing plus checking its signature and claims is a large share of what a session
+ * costs the service (figures in docs/performance.md). Only a token that passed full verification is remembered, keyed by its exact text, and never past
  * its {@code exp}; a token signed with a key the service no longer trusts stays accepted until then (at most its
  * lifetime), which is the price of not verifying it again. A subject that is not a pseudonymous person id is refused.
  */

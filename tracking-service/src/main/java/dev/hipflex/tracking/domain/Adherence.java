@@ -98,21 +98,22 @@ public record Adherence(LocalDate asOf, int planDay, List<Week> weeks, double ov
     }
 
     /**
-     * A recovery alert. The {@code key} is stable, so the alert can be raised once: the same situation always has the
-     * same key (consistency nudges carry the plan week, so they come at most once a week).
-     */
-    /**
-     * The alert a session on {@code day} raises. A consistency nudge only for a session in the current plan week: one
-     * logged for an earlier week is the person catching up their log, whose figures look low until it is complete
-     * (the week's close judges consistency in any case). A referral is raised whenever the figures call for it.
+     * The alert a session on {@code day} raises: a referral whenever the figures call for it, a consistency nudge when
+     * {@link AdherencePolicy#CONSISTENCY_NUDGE} says it is due for that session (the week's close judges consistency in
+     * any case).
      */
     public Alert alertOnSession(LocalDate day) {
         if (alert == null || alert.level() != Alert.Level.CONSISTENCY || weeks.isEmpty()) {
             return alert;
         }
-        return day.isBefore(weeks.get(weeks.size() - 1).from()) ? null : alert;
+        return AdherencePolicy.CONSISTENCY_NUDGE.dueOnSession(day, weeks.get(weeks.size() - 1).from()) ? alert : null;
     }
 
+    /**
+     * A recovery alert (see {@link AdherencePolicy#ALERTS}). The {@code key} is stable, so the alert can be raised once:
+     * the same situation always has the same key (consistency nudges carry the plan week, so they come at most once a
+     * week).
+     */
     public record Alert(Level level, String key, String reason) {
 
         public enum Level implements Word {

@@ -1,7 +1,5 @@
 package dev.hipflex.tracking.domain;
 
-import static dev.hipflex.tracking.domain.AdherenceRules.MEANINGFUL_PERCENT;
-import static dev.hipflex.tracking.domain.AdherenceRules.MEANINGFUL_POINTS;
 import static dev.hipflex.tracking.domain.Plan.DAYS_PER_WEEK;
 
 import java.math.BigDecimal;
@@ -14,8 +12,8 @@ import dev.hipflex.tracking.domain.Adherence.PainTrend;
 import dev.hipflex.tracking.domain.Adherence.WeeklyPain;
 
 /**
- * The pain trend: first vs latest weekly average. The thresholds are compared on the exact fractions, not on rounded
- * averages, so that a change of exactly 2 points or exactly 30 % is meaningful and anything below is not.
+ * The pain trend: first vs latest weekly average, judged by {@link AdherencePolicy#MEANINGFUL_PAIN_CHANGE} on the
+ * exact fractions; the change shown is rounded to one decimal.
  */
 final class PainTrends {
 
@@ -41,9 +39,8 @@ final class PainTrends {
         // change = latest − first = delta / (first.count × latest.count), kept as a fraction.
         long delta = latest.sum() * first.count() - first.sum() * latest.count();
         long denominator = (long) first.count() * latest.count();
-        boolean meaningful = delta != 0 && (Math.abs(delta) >= MEANINGFUL_POINTS * denominator
-                // |change| ≥ 30 % of first.sum / first.count; a relative change from no pain means nothing.
-                || first.sum() > 0 && 100 * Math.abs(delta) >= MEANINGFUL_PERCENT * first.sum() * latest.count());
+        boolean meaningful = AdherencePolicy.MEANINGFUL_PAIN_CHANGE.meaningful(first.sum(), first.count(), latest.sum(),
+                latest.count());
         Direction direction = !meaningful ? Direction.STEADY : delta < 0 ? Direction.IMPROVING : Direction.WORSENING;
         return new PainTrend(shown, first.shown(), latest.shown(), rounded(delta, denominator), meaningful, direction);
     }

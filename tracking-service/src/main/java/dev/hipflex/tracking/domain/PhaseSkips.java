@@ -1,7 +1,5 @@
 package dev.hipflex.tracking.domain;
 
-import static dev.hipflex.tracking.domain.AdherenceRules.RECENT_MIN_SESSIONS;
-
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,7 +25,7 @@ final class PhaseSkips {
     }
 
     private static PhaseSkip skip(Phase phase, Totals sessions, Totals skipped) {
-        boolean repeatedly = sessions.recent() >= RECENT_MIN_SESSIONS && 2 * skipped.recent() >= sessions.recent();
+        boolean repeatedly = AdherencePolicy.PHASE_SKIPPED_REPEATEDLY.repeatedly(sessions.recent(), skipped.recent());
         return new PhaseSkip(phase, sessions.all(), skipped.all(), Percent.of(skipped.all(), sessions.all(), 0),
                 sessions.recent(), skipped.recent(), repeatedly);
     }

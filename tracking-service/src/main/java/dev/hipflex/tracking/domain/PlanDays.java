@@ -82,7 +82,7 @@ final class PlanDays {
 
     /** The first offset of the recent window: today and the days before it, within the plan. */
     int recentFrom() {
-        return Math.max(0, count() - AdherenceRules.RECENT_DAYS);
+        return Math.max(0, count() - AdherencePolicy.RECENT_WINDOW.days());
     }
 
     boolean active(int offset) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 public record RecommendationSummary(UUID reportId, String userId, String timeZone, Instant at, String level,
         String protocol, List<String> exercises) {
 
-    /** Levels at which triage asks the person to see a professional before starting the plan. */
+    /** Whether the plan waits for a professional's advice (see {@link AdherencePolicy#PLAN_WAITS_FOR_PROFESSIONAL}). */
     public boolean seeProfessionalFirst() {
-        return "see-professional".equals(level) || "urgent-care".equals(level);
+        return AdherencePolicy.PLAN_WAITS_FOR_PROFESSIONAL.appliesTo(level);
     }
 }

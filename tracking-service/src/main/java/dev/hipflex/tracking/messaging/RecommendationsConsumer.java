@@ -75,8 +75,8 @@ public class RecommendationsConsumer {
         }
         // A readable event is never dead-lettered for a fault of ours (the database briefly away): it is retried
         // until it is applied, and the next event of the partition waits for it, which keeps each person's order.
-        // An attempt that never answers (seen once when PostgreSQL restarted mid-transaction) counts as failed, so the
-        // partition cannot stall behind it.
+        // An attempt that never answers (PostgreSQL restarting mid-transaction can leave one hanging) counts as
+        // failed, so the partition cannot stall behind it.
         return plans.apply(summary)
                 .ifNoItem().after(attemptTimeout).failWith(() -> new TimeoutException("no answer from the database in "
                         + attemptTimeout.toMillis() + " ms"))

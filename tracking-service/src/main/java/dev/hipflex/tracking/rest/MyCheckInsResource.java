@@ -45,7 +45,8 @@ public class MyCheckInsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record how much it hurts today (0–10)", description = "The pain trend of GET /me/adherence uses it.")
+    @Operation(summary = "Record how much it hurts today (0–10)", description = "The pain trend of GET /me/adherence uses "
+            + "it. 201 with the check-in; the same checkInId and body again answers the same, another body 409.")
     public Uni<Response> checkIn(CheckInRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("body", "a check-in is required");
@@ -57,8 +58,8 @@ public class MyCheckInsResource {
         }
         OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return checkIns.record(token.getSubject(), request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
-                .map(day -> Response.status(201).entity(new CheckInView(request.checkInId().toString(), day.toString(),
-                        request.pain())).build());
+                .map(recorded -> Response.status(201).entity(new CheckInView(request.checkInId().toString(),
+                        recorded.localDay().toString(), recorded.pain())).build());
     }
 
     public record CheckInView(String checkInId, String localDay, int pain) {

@@ -89,7 +89,7 @@ public class MySessionsResource {
                     }
                 })
                 .map(recorded -> Response.created(URI.create("/api/v1/me/sessions/" + session.sessionId()))
-                        .type(MediaType.APPLICATION_JSON_TYPE).entity(withLocalDay(recorded.body(), recorded.localDay()))
+                        .type(MediaType.APPLICATION_JSON_TYPE).entity(view(recorded.body(), recorded.localDay()))
                         .build());
     }
 
@@ -118,14 +118,6 @@ public class MySessionsResource {
 
     private JsonNode view(SessionEntity session) {
         return view(session.body, session.localDay);
-    }
-
-    /**
-     * The session as stored, with the local day it counts for, as text: the stored body is the JSON object this service
-     * wrote, so the field is added before its closing brace instead of parsing it and writing it again.
-     */
-    private static String withLocalDay(String body, LocalDate localDay) {
-        return body.substring(0, body.lastIndexOf('}')) + ",\"localDay\":\"" + localDay + "\"}";
     }
 
     /** The session as stored, with the local day it counts for. */

@@ -1,11 +1,13 @@
 package dev.hipflex.tracking.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -16,8 +18,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What tracking measures against, taken from the catalog and never from constants: the protocol's
- * schedule, the recovery timeline's stages, and the exercise slugs a session may name. Fetched once,
- * retried while the catalog is away.
+ * schedule, the recovery timeline's stages, and the exercise slugs a session may name. Fetched on first
+ * use (retried while the catalog is away) and again when catalog-service announces a change. A catalog
+ * that lacks any of them is not taken: tracking keeps its last good terms, logs what is missing and
+ * reports itself degraded, so content never stops sessions from being recorded.
  */
 @ApplicationScoped
 public class CatalogTerms {
@@ -28,10 +32,15 @@ public class CatalogTerms {
     public record Terms(Schedule schedule, List<RecoveryStage> stages, Set<String> exercises) {
     }
 
+    /** Why the catalog last fetched was not taken; null while all is well. */
+    public record Rejected(List<String> missing) {
+    }
+
     private static final Logger LOG = Logger.getLogger(CatalogTerms.class);
 
     private final CatalogClient catalog;
     private volatile Terms terms;
+    private volatile Rejected rejected;
 
     public CatalogTerms(@RestClient CatalogClient catalog) {
         this.catalog = catalog;
@@ -42,18 +51,83 @@ public class CatalogTerms {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return Uni.combine().all().unis(catalog.protocol(PROTOCOL), catalog.recoveryTimeline(), exercises(0, new HashSet<>()))
-                .with((protocol, timeline, exercises) -> {
-                    CatalogClient.Schedule s = protocol.schedule();
-                    Schedule schedule = new Schedule(s.dailyForWeeks(), s.thenSessionsPerWeek().min(),
-                            s.thenSessionsPerWeek().max(), s.totalWeeks());
-                    List<RecoveryStage> stages = timeline.stages().stream().map(st -> new RecoveryStage(st.slug(),
-                            st.order(), st.title(), st.fromDay(), st.toDay(), st.summary(), st.whatToExpect())).toList();
-                    return new Terms(schedule, stages, Set.copyOf(exercises));
-                })
-                .invoke(loaded -> terms = loaded)
-                .onFailure().invoke(e -> LOG.warnf("Catalog not reachable yet, retrying: %s", e.getMessage()))
+        return refresh()
+                .onFailure().invoke(e -> LOG.warnf("No usable catalog yet, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
+    }
+
+    /** True once terms are held; they are fetched on first use. */
+    public boolean loaded() {
+        return terms != null;
+    }
+
+    public Rejected rejected() {
+        return rejected;
+    }
+
+    /**
+     * Fetches the terms again and takes them if tracking can measure with them; otherwise keeps the previous ones
+     * (and fails only while there are none). Keeps the previous ones, too, if the catalog cannot be reached.
+     */
+    public Uni<Terms> refresh() {
+        return Uni.combine().all().unis(protocol(), catalog.recoveryTimeline(), exercises(0, new HashSet<>()))
+                .with(CatalogTerms::fetched)
+                .chain(this::take);
+    }
+
+    /** What was fetched: the terms if complete, else what is missing. */
+    private record Fetched(Terms terms, List<String> missing) {
+    }
+
+    private static Fetched fetched(CatalogClient.Protocol protocol, CatalogClient.Timeline timeline, Set<String> exercises) {
+        List<String> missing = new ArrayList<>();
+        CatalogClient.Schedule s = protocol == null ? null : protocol.schedule();
+        if (protocol == null) {
+            missing.add("protocol " + PROTOCOL + " is missing");
+        } else if (s == null || s.dailyForWeeks() == null || s.thenSessionsPerWeek() == null
+                || s.thenSessionsPerWeek().min() == null || s.thenSessionsPerWeek().max() == null || s.totalWeeks() == null) {
+            missing.add("protocol " + PROTOCOL + " has no complete schedule");
+        }
+        if (timeline == null || timeline.stages() == null || timeline.stages().isEmpty()) {
+            missing.add("the recovery timeline has no stages");
+        }
+        if (exercises.isEmpty()) {
+            missing.add("the catalog has no exercises");
+        }
+        if (!missing.isEmpty()) {
+            return new Fetched(null, missing);
+        }
+        Schedule schedule = new Schedule(s.dailyForWeeks(), s.thenSessionsPerWeek().min(), s.thenSessionsPerWeek().max(),
+                s.totalWeeks());
+        List<RecoveryStage> stages = timeline.stages().stream().map(st -> new RecoveryStage(st.slug(), st.order(),
+                st.title(), st.fromDay(), st.toDay(), st.summary(), st.whatToExpect())).toList();
+        return new Fetched(new Terms(schedule, stages, Set.copyOf(exercises)), List.of());
+    }
+
+    private Uni<Terms> take(Fetched fetched) {
+        if (fetched.terms() != null) {
+            terms = fetched.terms();
+            rejected = null;
+            return Uni.createFrom().item(fetched.terms());
+        }
+        rejected = new Rejected(fetched.missing());
+        Terms known = terms;
+        if (known == null) {
+            return Uni.createFrom().failure(
+                    new IllegalStateException("the catalog cannot be used: " + String.join("; ", fetched.missing())));
+        }
+        LOG.warnf("The catalog cannot be used (%s); tracking keeps measuring with the terms it had",
+                String.join("; ", fetched.missing()));
+        return Uni.createFrom().item(known);
+    }
+
+    /** The protocol, or null when the catalog answers that it has none. */
+    private Uni<CatalogClient.Protocol> protocol() {
+        return catalog.protocol(PROTOCOL).onFailure(CatalogTerms::notFound).recoverWithNull();
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 
     private Uni<Set<String>> exercises(int offset, Set<String> sofar) {

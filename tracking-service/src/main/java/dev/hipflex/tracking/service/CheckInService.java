@@ -4,31 +4,69 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.hipflex.tracking.domain.CheckInRequest;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Pain check-ins: stored once per id (a retry changes nothing); the pain trend reads them (see AdherenceService). */
+import dev.hipflex.common.events.Sha256;
+import dev.hipflex.common.problem.Problem.FieldError;
+import dev.hipflex.common.problem.ProblemException;
+import dev.hipflex.tracking.domain.CheckInRequest;
+import dev.hipflex.tracking.repository.CheckInRepository;
+import dev.hipflex.tracking.repository.CheckInRepository.NewCheckIn;
+import dev.hipflex.tracking.repository.CheckInRepository.StoredCheckIn;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Pain check-ins, stored once per id: the same check-in again answers what was stored, the same id with another body
+ * (or another person's) is a 409. The pain trend reads them (see AdherenceService).
+ */
 @ApplicationScoped
 public class CheckInService {
 
-    private final Pool pool;
+    /** A check-in as stored: the local day it counts for and its pain. */
+    public record Recorded(LocalDate localDay, int pain) {
+    }
+
+    private final CheckInRepository checkIns;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public CheckInService(Pool pool, Clock clock) {
-        this.pool = pool;
+    public CheckInService(CheckInRepository checkIns, ObjectMapper json, Clock clock) {
+        this.checkIns = checkIns;
+        this.json = json;
         this.clock = clock;
     }
 
-    public Uni<LocalDate> record(String userId, CheckInRequest request, OffsetDateTime at, LocalDate day) {
-        return pool.preparedQuery("insert into check_in (check_in_id, user_id, checked_at, local_day, pain, notes, created_at)"
-                + " values ($1, $2, $3, $4, $5, $6, $7) on conflict (check_in_id) do nothing")
-                .execute(Tuple.tuple().addValue(request.checkInId()).addValue(userId).addValue(at).addValue(day)
-                        .addValue(request.pain()).addValue(request.notes()).addValue(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
-                .replaceWith(day);
+    public Uni<Recorded> record(String userId, CheckInRequest request, OffsetDateTime at, LocalDate day) {
+        // The body as sent (an absent "at" stays absent), so a retry of it matches whenever it comes.
+        String hash = Sha256.hex(write(request));
+        NewCheckIn checkIn = new NewCheckIn(request.checkInId(), userId, at, day, request.pain(), request.notes(), hash,
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return checkIns.insert(checkIn).chain(inserted -> inserted
+                ? Uni.createFrom().item(new Recorded(day, request.pain()))
+                : checkIns.stored(request.checkInId()).map(stored -> repeat(checkIn, stored)));
+    }
+
+    private static Recorded repeat(NewCheckIn sent, StoredCheckIn stored) {
+        boolean same = stored != null && stored.userId().equals(sent.userId()) && (stored.bodyHash() == null
+                ? stored.pain() == sent.pain()
+                : stored.bodyHash().equals(sent.bodyHash()));
+        if (!same) {
+            throw ProblemException.conflict("Check-in " + sent.checkInId() + " was already recorded with a different body",
+                    List.of(new FieldError("checkInId", "is already used by another check-in")));
+        }
+        return new Recorded(stored.localDay(), stored.pain());
+    }
+
+    private String write(CheckInRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -5,52 +5,30 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.hipflex.tracking.domain.PlanState;
-import dev.hipflex.tracking.domain.PlanStatus;
 import dev.hipflex.common.problem.ProblemException;
+import dev.hipflex.tracking.domain.PlanState;
 import dev.hipflex.tracking.domain.RecommendationSummary;
 import dev.hipflex.tracking.domain.WeekEnds;
 import dev.hipflex.tracking.repository.PlanEntity;
+import dev.hipflex.tracking.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Each person's plan: made by their first recommendation, changed by later ones, started and paused by the person. */
 @ApplicationScoped
 public class PlanService {
 
-    private static final String CURRENT = "select status, start_date, time_zone, protocol, level, report_id, exercises,"
-            + " next_week_close_at from plan where user_id = $1 for update";
-    private static final String SAVE = """
-            insert into plan (user_id, status, start_date, time_zone, protocol, level, report_id, exercises, updated_at,
-                next_week_close_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            on conflict (user_id) do update set status = excluded.status, start_date = excluded.start_date,
-                time_zone = excluded.time_zone, protocol = excluded.protocol, level = excluded.level,
-                report_id = excluded.report_id, exercises = excluded.exercises, updated_at = excluded.updated_at,
-                next_week_close_at = excluded.next_week_close_at
-            """;
-    private static final TypeReference<List<String>> EXERCISES = new TypeReference<>() {
-    };
-
-    private final ObjectMapper json;
+    private final PlanRepository plans;
     private final Pool pool;
     private final Clock clock;
 
-    public PlanService(ObjectMapper json, Pool pool, Clock clock) {
-        this.json = json;
+    public PlanService(PlanRepository plans, Pool pool, Clock clock) {
+        this.plans = plans;
         this.pool = pool;
         this.clock = clock;
     }
@@ -60,32 +38,11 @@ public class PlanService {
      * recommendation again changes nothing. Reads the plan with a row lock and writes it back in one transaction.
      */
     public Uni<Void> apply(RecommendationSummary recommendation) {
-        return pool.withTransaction(connection -> connection.preparedQuery(CURRENT)
-                .execute(Tuple.of(recommendation.userId()))
-                .chain(rows -> {
-                    PlanState existing = rows.size() == 0 ? null : state(rows.iterator().next());
-                    PlanState after = PlanState.after(existing, recommendation);
-                    if (after == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return connection.preparedQuery(SAVE).execute(Tuple.tuple(Arrays.asList(recommendation.userId(),
-                            after.status().word(), after.startDate(), after.zone().getId(), after.protocol(), after.level(),
-                            after.reportId(), write(after.exercises()), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                            after.nextWeekClose() == null ? null : OffsetDateTime.ofInstant(after.nextWeekClose(), ZoneOffset.UTC))))
-                            .replaceWithVoid();
-                }));
-    }
-
-    private PlanState state(Row row) {
-        try {
-            OffsetDateTime next = row.getOffsetDateTime("next_week_close_at");
-            return new PlanState(PlanStatus.of(row.getString("status")), row.getLocalDate("start_date"),
-                    ZoneId.of(row.getString("time_zone")), row.getString("protocol"), row.getString("level"),
-                    row.getUUID("report_id"), json.readValue(row.getString("exercises"), EXERCISES),
-                    next == null ? null : next.toInstant());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String userId = recommendation.userId();
+        return pool.withTransaction(connection -> plans.lockCurrent(connection, userId).chain(existing -> {
+            PlanState after = PlanState.after(existing, recommendation);
+            return after == null ? Uni.createFrom().voidItem() : plans.save(connection, userId, after, clock.instant());
+        }));
     }
 
     /** How far back a person may say they began: the length of the whole 12-week plan. */
@@ -107,7 +64,7 @@ public class PlanService {
             throw ProblemException.badRequest("startDate", "must be within the plan's 12 weeks: on or after "
                     + today.minusDays(LATEST_BACKDATED_DAYS));
         }
-        return PlanEntity.<PlanEntity>findById(userId).chain(existing -> {
+        return plans.find(userId).chain(existing -> {
             PlanEntity plan = existing != null ? existing : new PlanEntity();
             if (existing == null) {
                 plan.userId = userId;
@@ -119,16 +76,16 @@ public class PlanService {
             plan.timeZone = zone.getId();
             plan.startDate = began != null ? began : today;
             changed(plan);
-            return plan.persist();
+            return plans.persist(plan);
         });
     }
 
     /** Pauses the plan; 404 when there is none. Starting it again restarts it from day 1. */
     @WithTransaction
     public Uni<PlanEntity> pause(String userId) {
-        return PlanEntity.<PlanEntity>findById(userId).chain(plan -> {
+        return plans.find(userId).chain(plan -> {
             if (plan == null) {
-                return Uni.createFrom().failure(dev.hipflex.common.problem.ProblemException.notFound("plan for", userId));
+                return Uni.createFrom().failure(ProblemException.notFound("plan for", userId));
             }
             plan.status = PlanEntity.PAUSED;
             changed(plan);
@@ -138,7 +95,7 @@ public class PlanService {
 
     @WithSession
     public Uni<PlanEntity> of(String userId) {
-        return PlanEntity.findById(userId);
+        return plans.find(userId);
     }
 
     /**
@@ -151,13 +108,5 @@ public class PlanService {
         plan.nextWeekCloseAt = PlanEntity.ACTIVE.equals(plan.status)
                 ? WeekEnds.end(plan.startDate, ZoneId.of(plan.timeZone), 1).atOffset(ZoneOffset.UTC)
                 : null;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,8 +21,13 @@ import org.jboss.logging.Logger;
 import dev.hipflex.common.outbox.Outbox;
 import dev.hipflex.common.outbox.OutboxRelay;
 import dev.hipflex.tracking.domain.Adherence;
+import dev.hipflex.tracking.domain.AdherencePolicy;
 import dev.hipflex.tracking.domain.WeekEnds;
 import dev.hipflex.tracking.messaging.TrackingEvents;
+import dev.hipflex.tracking.repository.PlanRepository;
+import dev.hipflex.tracking.repository.PlanRepository.DuePlan;
+import dev.hipflex.tracking.repository.RaisedAlertRepository;
+import dev.hipflex.tracking.repository.RaisedAlertRepository.RaisedAlert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,9 +35,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Announces each closed plan week once on {@code adherence-updates} ({@code trigger: week-closed}) with its final
@@ -46,15 +49,9 @@ public class WeekCloses {
 
     private static final Logger LOG = Logger.getLogger(WeekCloses.class);
 
-    private static final String DUE = "select user_id, start_date, time_zone, updated_at from plan"
-            + " where next_week_close_at <= $1 and status = 'active'"
-            + " order by next_week_close_at limit $2 for update skip locked";
-    // Every ended week is offered; those announced before are kept as they are, the others come back.
-    private static final String ANNOUNCE = "insert into announced_week (user_id, plan_start, week, announced_at)"
-            + " select $1, $2, week, $3 from generate_series(1, $4) as week on conflict do nothing returning week";
-    private static final String NEXT = "update plan set next_week_close_at = $2 where user_id = $1";
-
     private final Pool pool;
+    private final PlanRepository plans;
+    private final RaisedAlertRepository alerts;
     private final Vertx vertx;
     private final Clock clock;
     private final AdherenceService adherence;
@@ -67,10 +64,12 @@ public class WeekCloses {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timer = -1;
 
-    public WeekCloses(Pool pool, Vertx vertx, Clock clock, AdherenceService adherence, Outbox outbox, OutboxRelay relay,
+    public WeekCloses(Pool pool, PlanRepository plans, RaisedAlertRepository alerts, Vertx vertx, Clock clock, AdherenceService adherence, Outbox outbox, OutboxRelay relay,
             @ConfigProperty(name = "hipflex.tracking.week-close.interval") Duration interval,
             @ConfigProperty(name = "hipflex.tracking.week-close.batch") int batch, MeterRegistry registry) {
         this.pool = pool;
+        this.plans = plans;
+        this.alerts = alerts;
         this.vertx = vertx;
         this.clock = clock;
         this.adherence = adherence;
@@ -112,13 +111,10 @@ public class WeekCloses {
     Uni<Integer> pass() {
         Instant now = clock.instant();
         int[] announced = {0};
-        return adherence.terms().chain(terms -> pool.withTransaction(connection -> connection.preparedQuery(DUE)
-                .execute(Tuple.of(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), batch))
-                .chain(rows -> {
-                    List<Row> due = new ArrayList<>();
-                    rows.forEach(due::add);
+        return adherence.terms().chain(terms -> pool.withTransaction(connection -> plans.lockDue(connection, now, batch)
+                .chain(due -> {
                     Uni<Void> closing = Uni.createFrom().voidItem();
-                    for (Row plan : due) {
+                    for (DuePlan plan : due) {
                         closing = closing.chain(() -> close(connection, plan, terms, now).invoke(n -> announced[0] += n))
                                 .replaceWithVoid();
                     }
@@ -135,36 +131,21 @@ public class WeekCloses {
     }
 
     /** Announces the plan's ended weeks not announced yet and moves its next close on; returns how many it announced. */
-    private Uni<Integer> close(SqlConnection connection, Row plan, CatalogTerms.Terms terms, Instant now) {
-        String userId = plan.getString("user_id");
-        LocalDate start = plan.getLocalDate("start_date");
-        ZoneId zone = ZoneId.of(plan.getString("time_zone"));
+    private Uni<Integer> close(SqlConnection connection, DuePlan plan, CatalogTerms.Terms terms, Instant now) {
         int weeks = terms.schedule().totalWeeks();
-        int ended = WeekEnds.endedBy(start, zone, weeks, now);
-        Instant next = WeekEnds.next(start, zone, weeks, now);
-        Uni<List<Integer>> fresh = ended == 0 ? Uni.createFrom().item(List.of())
-                : connection.preparedQuery(ANNOUNCE)
-                        .execute(Tuple.of(userId, start, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), ended))
-                        .map(rows -> {
-                            List<Integer> numbers = new ArrayList<>();
-                            rows.forEach(row -> numbers.add(row.getInteger(0)));
-                            numbers.sort(null);
-                            return numbers;
-                        });
-        Instant planSetUp = plan.getOffsetDateTime("updated_at").toInstant();
-        return fresh.chain(numbers -> announce(connection, userId, numbers, nudgeDue(start, zone, numbers, planSetUp), terms, now)
-                .call(() -> connection.preparedQuery(NEXT)
-                        .execute(Tuple.of(userId, next == null ? null : OffsetDateTime.ofInstant(next, ZoneOffset.UTC))))
-                .replaceWith(numbers.size()));
+        int ended = WeekEnds.endedBy(plan.startDate(), plan.zone(), weeks, now);
+        Instant next = WeekEnds.next(plan.startDate(), plan.zone(), weeks, now);
+        return plans.announceWeeks(connection, plan.userId(), plan.startDate(), ended, now)
+                .chain(numbers -> announce(connection, plan.userId(), numbers,
+                        nudgeDue(plan.startDate(), plan.zone(), numbers, plan.updatedAt()), terms, now)
+                        .call(() -> plans.nextClose(connection, plan.userId(), next))
+                        .replaceWith(numbers.size()));
     }
 
-    /**
-     * Whether a consistency nudge may come with these closed weeks: only if the plan was set up as it is before the
-     * last of them ended. A plan set up just now with an earlier start date (a late first recommendation, someone who
-     * began before telling us) has had no chance to be logged yet.
-     */
+    /** Whether a consistency nudge may come with these closed weeks: judged on the last of them. */
     private static boolean nudgeDue(LocalDate start, ZoneId zone, List<Integer> closed, Instant planSetUp) {
-        return !closed.isEmpty() && planSetUp.isBefore(WeekEnds.end(start, zone, closed.get(closed.size() - 1)));
+        return !closed.isEmpty() && AdherencePolicy.CONSISTENCY_NUDGE.dueAtWeekClose(planSetUp,
+                WeekEnds.end(start, zone, closed.get(closed.size() - 1)));
     }
 
     /**
@@ -189,8 +170,8 @@ public class WeekCloses {
             if (alert != null && alert.level() == Adherence.Alert.Level.CONSISTENCY && !nudgeDue) {
                 alert = null;
             }
-            Uni<Set<String>> raised = alert == null ? Uni.createFrom().item(Set.of())
-                    : RaisedAlerts.firstTime(connection, List.of(userId), List.of(alert.key()),
+            Uni<Set<RaisedAlert>> raised = alert == null ? Uni.createFrom().item(Set.of())
+                    : alerts.raiseFirstTime(connection, List.of(new RaisedAlert(userId, alert.key())),
                             OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             return raised.chain(fresh -> {
                 if (!fresh.isEmpty()) {

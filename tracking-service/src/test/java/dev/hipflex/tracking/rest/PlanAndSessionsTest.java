@@ -268,14 +268,38 @@ class PlanAndSessionsTest {
         checkIn.put("timeZone", "Europe/Berlin");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
                 .statusCode(400).body("errors.field", hasItem("pain")).body("errors.message", hasItem("is out of range"));
-        // Not times: Jackson had read 12345 and "1700000000" as seconds since 1970 and "" as no time (now), and an old
-        // check-in is allowed, so such check-ins were stored.
+        // Not times: lenient JSON reading takes 12345 and "1700000000" as seconds since 1970 and "" as no time (now), and
+        // an old check-in is allowed, so such check-ins would be stored.
         checkIn.put("pain", 4);
         for (Object notATime : List.of(12345, "1700000000", "", List.of(2026, 11, 20))) {
             checkIn.put("at", notATime);
             given().auth().oauth2(token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
                     .statusCode(400).body("errors.field", hasItem("at"));
         }
+    }
+
+    @Test
+    void aCheckInSentAgainAnswersWhatWasStoredAndAnotherBodyUnderItsIdIsAConflict() throws Exception {
+        PlanFixture plan = new PlanFixture(2);
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> checkIn = new HashMap<>(Map.of("checkInId", id, "timeZone", PlanFixture.AUCKLAND.getId(),
+                "pain", 4, "at", plan.start.atTime(9, 0).atZone(PlanFixture.AUCKLAND).toOffsetDateTime().toString()));
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(plan.token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins")
+                    .then().statusCode(201).body("checkInId", equalTo(id)).body("pain", equalTo(4))
+                    .body("localDay", equalTo(plan.start.toString()));
+        }
+        // The same id with another pain: refused, and neither the answer nor the pain trend shows a pain never stored.
+        checkIn.put("pain", 9);
+        given().auth().oauth2(plan.token).contentType(ContentType.JSON).body(checkIn).post("/api/v1/me/check-ins").then()
+                .statusCode(409).contentType("application/problem+json").body("status", equalTo(409))
+                .body("errors.field", contains("checkInId"));
+        given().auth().oauth2(plan.token).get("/api/v1/me/adherence").then().statusCode(200)
+                .body("painTrend.first.average", equalTo(4.0f)).body("painTrend.first.samples", equalTo(1));
+        // Another person using the id is a conflict too.
+        checkIn.put("pain", 4);
+        given().auth().oauth2(TestTokens.token("p-" + UUID.randomUUID(), "user")).contentType(ContentType.JSON)
+                .body(checkIn).post("/api/v1/me/check-ins").then().statusCode(409);
     }
 
     private static JsonNode read(String json) {

@@ -1,16 +1,16 @@
 package dev.hipflex.triage.domain;
 
-import static dev.hipflex.triage.domain.Level.SEE_PROFESSIONAL;
 import static dev.hipflex.triage.domain.Level.SELF_CARE;
-import static dev.hipflex.triage.domain.Level.URGENT_CARE;
 
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.hipflex.triage.domain.PlanRules.Modes;
 import dev.hipflex.triage.domain.Rule.Effect;
 
 /**
- * The combined effect of the rules that fired on one report; everything else in the recommendation follows from it.
+ * The combined effect of the rules that fired on one report, with the modes the level brings
+ * ({@link PlanRules#MODES}); everything else in the recommendation follows from it.
  *
  * @param fired the rules that fired, in {@link RuleSet#RULES} order
  * @param conditions catalog contraindication conditions that apply, sorted
@@ -22,24 +22,35 @@ record Assessment(List<Rule> fired, Level level, List<String> conditions, boolea
         boolean exercisesOnHold) {
 
     static Assessment of(SymptomReport report) {
-        List<Rule> fired = RuleSet.firing(report);
+        Assessment assessment = combined(RuleSet.firing(report));
+        for (Decision<Modes> decision : PlanRules.MODES) {
+            if (decision.holdsFor(new Case(report, assessment))) {
+                assessment = assessment.with(decision.outcome());
+            }
+        }
+        return assessment;
+    }
+
+    /** The most severe level of the fired rules, and everything any of them switched on. */
+    private static Assessment combined(List<Rule> fired) {
         Level level = SELF_CARE;
         TreeSet<String> conditions = new TreeSet<>();
-        boolean gentleMode = false;
+        boolean gentle = false;
         boolean noRunning = false;
         boolean holdExercises = false;
         for (Rule rule : fired) {
             Effect effect = rule.effect();
             level = level.max(effect.minimumLevel());
             conditions.addAll(effect.contraindications());
-            gentleMode |= effect.gentleMode();
+            gentle |= effect.gentleMode();
             noRunning |= effect.noRunning();
             holdExercises |= effect.holdExercises();
         }
-        boolean urgent = level == URGENT_CARE;
-        // While someone waits to see a professional, only what is gentle is safe to do meanwhile.
-        boolean gentle = gentleMode || level.isAtLeast(SEE_PROFESSIONAL);
-        return new Assessment(fired, level, List.copyOf(conditions), gentle, urgent || noRunning,
-                urgent || holdExercises);
+        return new Assessment(fired, level, List.copyOf(conditions), gentle, noRunning, holdExercises);
+    }
+
+    private Assessment with(Modes modes) {
+        return new Assessment(fired, level, conditions, gentle || modes.gentle(), noRunning || modes.noRunning(),
+                exercisesOnHold || modes.exercisesOnHold());
     }
 }

@@ -8,31 +8,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.ChecklistStep;
 import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
+import dev.hipflex.triage.domain.CatalogSnapshot.Muscle;
 import dev.hipflex.triage.domain.CatalogSnapshot.Phase;
 import dev.hipflex.triage.domain.CatalogSnapshot.Protocol;
 import dev.hipflex.triage.domain.CatalogSnapshot.RedFlag;
 
 /**
- * What the engine looks up in a catalog snapshot, sorted and indexed once per snapshot instead of once per report
- * (the snapshot changes only when the catalog's content version does). Worker threads share it: it is immutable
- * apart from the thread-safe memos of exercise policies, plans and extras. Where a slug occurs twice, the first one wins, as a search
- * through the list would find it.
+ * What the engine looks up in a catalog snapshot, sorted and indexed for one recommendation. Where a slug occurs
+ * twice, the first one wins, as a search through the list would find it.
  */
 final class CatalogIndex {
 
-    /**
-     * The index of the snapshot last asked for. The service holds one snapshot at a time, so one entry is enough;
-     * the snapshot is a record whose equals compares its whole content, hence the identity check. Racing threads
-     * may each build an index for a new snapshot, which is harmless: either gives the same answers.
-     */
-    private static volatile CatalogIndex last;
-
-    private final CatalogSnapshot catalog;
     private final List<Exercise> exercises;
     private final Map<String, Exercise> exerciseBySlug = new HashMap<>();
     private final Map<String, List<Exercise>> exercisesByCategory = new HashMap<>();
@@ -40,26 +29,9 @@ final class CatalogIndex {
     private final Map<String, List<Phase>> phasesInOrderByProtocol = new HashMap<>();
     private final Map<String, RedFlag> redFlagBySlug = new HashMap<>();
     private final List<ChecklistStep> checklistInOrder;
-    private final List<LikelyMuscles.Pointers> musclePointers;
-    /**
-     * One per combination of contraindication conditions and gentle mode that occurred: the conditions are words of
-     * the rule set (six of them), so the map stays small.
-     */
-    private final Map<PolicyKey, ExercisePolicy> policies = new ConcurrentHashMap<>();
-
-    private record PolicyKey(List<String> conditions, boolean gentle) {
-    }
-
-    /**
-     * Plans and profile extras already built, by what they depend on (a policy and a few words of the assessment and
-     * the profile): the same inputs give the same instance, which the pipeline writes as JSON and stores once, and
-     * recognises by identity (a record's equals and hashCode walk its whole tree).
-     */
-    private final Map<Object, Plan> plans = new ConcurrentHashMap<>();
-    private final Map<Object, ProfileExtras> extras = new ConcurrentHashMap<>();
+    private final List<Muscle> muscles;
 
     private CatalogIndex(CatalogSnapshot catalog) {
-        this.catalog = catalog;
         this.exercises = orEmpty(catalog.exercises()).stream().sorted(Comparator.comparing(Exercise::slug)).toList();
         for (Exercise exercise : exercises) {
             exerciseBySlug.putIfAbsent(exercise.slug(), exercise);
@@ -68,7 +40,7 @@ final class CatalogIndex {
             }
         }
         exercisesByCategory.replaceAll((category, list) -> List.copyOf(list));
-        // Unlike the optional lists, the protocols must be there: without them every report failed before too.
+        // Unlike the optional lists, the protocols must be there: the engine is built around them.
         for (Protocol protocol : catalog.protocols()) {
             if (protocolBySlug.putIfAbsent(protocol.slug(), protocol) == null) {
                 phasesInOrderByProtocol.put(protocol.slug(), orEmpty(protocol.phases()).stream()
@@ -84,16 +56,11 @@ final class CatalogIndex {
                         .sorted(Comparator.comparing(ChecklistStep::order,
                                 Comparator.nullsLast(Comparator.naturalOrder())))
                         .toList();
-        this.musclePointers = LikelyMuscles.pointers(orEmpty(catalog.muscles()));
+        this.muscles = orEmpty(catalog.muscles());
     }
 
     static CatalogIndex of(CatalogSnapshot catalog) {
-        CatalogIndex index = last;
-        if (index == null || index.catalog != catalog) {
-            index = new CatalogIndex(catalog);
-            last = index;
-        }
-        return index;
+        return new CatalogIndex(catalog);
     }
 
     /** Every catalog exercise, by slug. */
@@ -134,27 +101,13 @@ final class CatalogIndex {
         return checklistInOrder;
     }
 
-    /** The exercise policy for an assessment; built once per combination of what it depends on. */
+    /** The exercise policy for an assessment. */
     ExercisePolicy policy(Assessment assessment) {
-        PolicyKey key = new PolicyKey(assessment.conditions(), assessment.gentle());
-        ExercisePolicy policy = policies.get(key);
-        return policy != null ? policy
-                : policies.computeIfAbsent(key, k -> new ExercisePolicy(this, k.conditions(), k.gentle()));
+        return new ExercisePolicy(this, assessment.conditions(), assessment.gentle());
     }
 
-    /** The plan for {@code key} (a record of everything the plan depends on), built once. */
-    Plan plan(Object key, Supplier<Plan> build) {
-        Plan plan = plans.get(key);
-        return plan != null ? plan : plans.computeIfAbsent(key, k -> build.get());
-    }
-
-    /** The profile extras for {@code key} (a record of everything they depend on), built once. */
-    ProfileExtras extras(Object key, Supplier<ProfileExtras> build) {
-        ProfileExtras built = extras.get(key);
-        return built != null ? built : extras.computeIfAbsent(key, k -> build.get());
-    }
-
-    List<LikelyMuscles.Pointers> musclePointers() {
-        return musclePointers;
+    /** The catalog muscles in the catalog's order. */
+    List<Muscle> muscles() {
+        return muscles;
     }
 }

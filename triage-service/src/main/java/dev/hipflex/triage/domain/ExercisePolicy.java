@@ -18,9 +18,6 @@ import dev.hipflex.triage.domain.Recommendation.SkipReason;
  * Which catalog exercises may be prescribed to this person: not contraindicated by the report (per the catalog's
  * structured contraindications) and, in gentle mode, acute-safe. The one place that decides it, for the plan and
  * every extra alike.
- * <p>
- * It depends on nothing in the report but the assessment's conditions and gentle mode, so {@link CatalogIndex}
- * keeps one per combination and reports share it: immutable once built.
  */
 final class ExercisePolicy {
 
@@ -30,7 +27,7 @@ final class ExercisePolicy {
     private static final Optional<SkipReason> NOT_IN_CATALOG = Optional.of(SkipReason.NOT_IN_CATALOG);
 
     private final CatalogIndex catalog;
-    /** Each catalog exercise's verdict, by slug, decided once: the plan and the extras ask about most of them. */
+    /** Each catalog exercise's verdict, by slug: the plan and the extras ask about most of them. */
     private final Map<String, Optional<SkipReason>> verdicts = new HashMap<>();
     private final List<Exclusion> exclusions;
 

@@ -1,10 +1,5 @@
 package dev.hipflex.triage.domain;
 
-import static dev.hipflex.triage.domain.RuleSet.CLINICAL_GUIDANCE;
-import static dev.hipflex.triage.domain.RuleSet.RELEASE_GUIDE;
-import static dev.hipflex.triage.domain.RuleSet.ROOT_CAUSE_METHOD;
-import static dev.hipflex.triage.domain.RuleSet.RUNNERS_CHRONIC_PAIN;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,52 +7,22 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Protocol;
 import dev.hipflex.triage.domain.Plan.Status;
 import dev.hipflex.triage.domain.Recommendation.Note;
 
-/** Builds the session plan from the catalog's complete release protocol. */
+/** Builds the session plan from the catalog's complete release protocol, with the notes of {@link PlanRules#NOTES}. */
 final class PlanBuilder {
 
     static final String PROTOCOL = "complete-release-protocol";
 
-    private static final Note SEEK_CARE = new Note("Get urgent care now. Do not exercise or stretch the hip until "
-            + "you have been seen.", CLINICAL_GUIDANCE);
-    private static final Note ON_HOLD = new Note("See a physiotherapist, a sports medicine doctor or an orthopaedic "
-            + "specialist before you start any of the exercises. Your plan begins once they have checked your hip.",
-            RELEASE_GUIDE);
-    private static final Note SEE_FIRST = new Note("See a physiotherapist, a sports medicine doctor or an orthopaedic "
-            + "specialist first. Until then, only the gentle exercises below are safe to do.", RELEASE_GUIDE);
-    private static final Note NO_RUNNING = new Note("No running until a professional has seen you. Come back to it "
-            + "only once you are sure your hip is ready.", RUNNERS_CHRONIC_PAIN);
-    private static final Note GENTLE = new Note("Gentle mode: for now your plan holds only exercises that are safe "
-            + "while pain is acute, such as the supine passive stretch instead of the couch stretch.", RELEASE_GUIDE);
-    private static final Note NO_SHARP_PAIN = new Note("A stretch should feel mild to moderate, never sharp or "
-            + "burning. If it does, ease off or stop.", RELEASE_GUIDE);
-    private static final Note BOTH_SIDES = new Note("Do every exercise on both sides, even if only one side hurts.",
-            RELEASE_GUIDE);
-    private static final Note IN_ORDER = new Note("Keep the order: release first, then stretch, then strengthen. "
-            + "Skipping the strengthening lets the tightness come back.", RELEASE_GUIDE);
-    private static final Note ONE_CHANGE_AT_A_TIME = new Note("To find what sets your pain off, work down the "
-            + "root-cause checklist from the most common cause and change one thing at a time, so you know what "
-            + "helped.", ROOT_CAUSE_METHOD);
-
     private PlanBuilder() {
     }
 
-    /** What a plan depends on; the policy is one instance per combination of conditions and gentle mode. */
-    private record PlanKey(ExercisePolicy policy, Level level, boolean gentle, boolean noRunning,
-            boolean exercisesOnHold) {
-    }
-
-    /** The plan for the assessment, built once per catalog snapshot and combination of what it depends on. */
-    static Plan build(CatalogIndex catalog, Assessment assessment, ExercisePolicy policy) {
-        return catalog.plan(new PlanKey(policy, assessment.level(), assessment.gentle(), assessment.noRunning(),
-                assessment.exercisesOnHold()), () -> buildAfresh(catalog, assessment, policy));
-    }
-
-    private static Plan buildAfresh(CatalogIndex catalog, Assessment assessment, ExercisePolicy policy) {
+    static Plan build(CatalogIndex catalog, Case reading, ExercisePolicy policy) {
+        Assessment assessment = reading.assessment();
         Protocol protocol = catalog.protocol(PROTOCOL);
         Status status = status(assessment);
+        List<Note> notes = notes(reading);
         if (assessment.exercisesOnHold()) {
             return new Plan(PROTOCOL, status, assessment.gentle(), true, assessment.noRunning(), null, List.of(),
-                    notes(status, assessment));
+                    notes);
         }
         Prescriber prescriber = new Prescriber(policy);
         List<Plan.Phase> phases = new ArrayList<>();
@@ -65,9 +30,10 @@ final class PlanBuilder {
             phases.add(prescriber.phase(phase));
         }
         return new Plan(PROTOCOL, status, assessment.gentle(), true, assessment.noRunning(), protocol.schedule(),
-                List.copyOf(phases), notes(status, assessment));
+                List.copyOf(phases), notes);
     }
 
+    /** The level in the plan's words, telling apart waiting with gentle exercises from waiting without any. */
     static Status status(Assessment assessment) {
         return switch (assessment.level()) {
             case URGENT_CARE -> Status.SEEK_CARE_NOW;
@@ -78,26 +44,13 @@ final class PlanBuilder {
         };
     }
 
-    private static List<Note> notes(Status status, Assessment assessment) {
-        if (status == Status.SEEK_CARE_NOW) {
-            return List.of(SEEK_CARE);
-        }
+    private static List<Note> notes(Case reading) {
         List<Note> notes = new ArrayList<>();
-        if (status == Status.ON_HOLD_UNTIL_SEEN) {
-            notes.add(ON_HOLD);
-        } else if (status == Status.SEE_PROFESSIONAL_FIRST) {
-            notes.add(SEE_FIRST);
-        }
-        if (assessment.noRunning()) {
-            notes.add(NO_RUNNING);
-        }
-        if (!assessment.exercisesOnHold()) {
-            if (assessment.gentle()) {
-                notes.add(GENTLE);
+        for (Decision<Note> note : PlanRules.NOTES) {
+            if (note.holdsFor(reading)) {
+                notes.add(note.outcome());
             }
-            notes.addAll(List.of(NO_SHARP_PAIN, BOTH_SIDES, IN_ORDER));
         }
-        notes.add(ONE_CHANGE_AT_A_TIME);
         return List.copyOf(notes);
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * One named, versioned triage rule. All of them live in {@link RuleSet}; this type only says what a rule is.
+ * One named, versioned level rule: when it fires, the level it raises to and what it does to the plan. All of them
+ * live in {@link RuleSet}; the decisions that shape the rest of the recommendation are {@link Decision}s.
  *
  * @param id stable id such as {@code RF-NEURO}, quoted in every recommendation it shapes
  * @param version bumped whenever the condition or the effect changes
@@ -24,6 +25,12 @@ public record Rule(String id, String version, String description, String source,
 
     public boolean appliesTo(SymptomReport report) {
         return condition.test(report);
+    }
+
+    /** The rule as the rule set's review document and version guard see every decision. */
+    Decision<Effect> asDecision() {
+        return new Decision<>(id, version, description, source, inputs.stream().map(Decision.Fact::of).toList(),
+                reading -> condition.test(reading.report()), effect.inWords(), effect);
     }
 
     /**
@@ -65,21 +72,47 @@ public record Rule(String id, String version, String description, String source,
         Effect holdingExercises() {
             return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, noRunning, true);
         }
+
+        /** The effect in plain words, for a reviewer who does not read Java. */
+        public String inWords() {
+            StringJoiner words = new StringJoiner(" ");
+            words.add(minimumLevel == Level.SELF_CARE
+                    ? "The level stays as the other rules set it (at least self-care)."
+                    : "The level is at least " + minimumLevel.word() + ".");
+            if (redFlag != null) {
+                words.add("Red flag: " + redFlag + ".");
+            }
+            if (!contraindications.isEmpty()) {
+                words.add("Exercises the catalog marks as contraindicated for " + String.join(", ", contraindications)
+                        + " are left out.");
+            }
+            if (gentleMode) {
+                words.add("Gentle mode: only acute-safe exercises.");
+            }
+            if (noRunning) {
+                words.add("No running until a professional has seen the person.");
+            }
+            if (holdExercises) {
+                words.add("No exercises at all until a professional has seen the person.");
+            }
+            return words + " The person reads: \u201c" + reason + "\u201d";
+        }
     }
 
     /**
      * A report field a rule reads.
      *
      * @param name the field's path in the report, e.g. {@code signs} or {@code profile.runner}
+     * @param meaning what the field holds, in plain words
      */
-    public record Input(String name, Function<SymptomReport, Object> reader) {
+    public record Input(String name, String meaning, Function<SymptomReport, Object> reader) {
 
         /** The field's value as the explanation shows it: words for vocabularies, sets in declaration order. */
         public String valueIn(SymptomReport report) {
             return render(reader.apply(report));
         }
 
-        private static String render(Object value) {
+        static String render(Object value) {
             if (value == null) {
                 return "not given";
             }

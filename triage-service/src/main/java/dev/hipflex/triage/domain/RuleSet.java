@@ -22,8 +22,10 @@ import dev.hipflex.triage.domain.SymptomReport.Sign;
 import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 
 /**
- * The whole triage rule set in one place, so that a reader (or a clinician reviewing it) sees every rule, its
- * source and its effect together. Rules never depend on the catalog: a red flag raises the level even if an
+ * The triage rule set: the level rules here, the decisions that shape the plan and the extras in {@link PlanRules}
+ * and {@link ProfileRules}, all of them listed by {@link #parts()} and rendered for review by
+ * {@link RuleSetDocument}, so that a reader (or a clinician reviewing it) sees every rule, its source and its effect
+ * together. Rules never depend on the catalog: a red flag raises the level even if an
  * editor removed its catalog entry. Safety comes first: where the articles and general guidance leave a choice,
  * the rules take the more careful one.
  *
@@ -33,7 +35,10 @@ import dev.hipflex.triage.domain.SymptomReport.WarningSign;
  */
 public final class RuleSet {
 
-    /** Bump on any rule change; every recommendation records the version it was computed with. */
+    /**
+     * Bump on any change of a rule or decision (their own versions too, see rule-fingerprints.txt in the tests);
+     * every recommendation records the version it was computed with.
+     */
     public static final String VERSION = "2026.12.1";
 
     static final String RELEASE_GUIDE = "release-tight-hips-guide";
@@ -42,8 +47,10 @@ public final class RuleSet {
     static final String CLINICAL_GUIDANCE = "general-clinical-guidance";
 
     // Thresholds used beyond the level rules, kept here so every number the engine decides with is in one place.
-    /** Seed 000: running shoe support starts to wear out after 6 to 12 months. */
+    /** Seed 000: running shoe support starts to wear out after 6 to 12 months; the shoe check takes the earlier end. */
     public static final int SHOE_SUPPORT_WEARS_OUT_MONTHS = 6;
+    /** Seed 000: the later end of that range, which the shoe notes quote. */
+    public static final int SHOE_SUPPORT_WORN_OUT_MONTHS = 12;
     /** Long sitting days make movement breaks worth it even for people who do not call themselves desk workers. */
     public static final int LONG_SITTING_HOURS = 6;
     /** Seed 003: red flag after 4 to 6 weeks of consistent work; we take the earlier end. */
@@ -54,19 +61,30 @@ public final class RuleSet {
     public static final int SEVERE_INTENSITY = 8;
 
     // The report fields rules read.
-    public static final Input PAIN_LOCATIONS = new Input("painLocations", SymptomReport::painLocations);
-    public static final Input QUALITIES = new Input("qualities", SymptomReport::qualities);
-    public static final Input INTENSITY = new Input("intensity", SymptomReport::intensity);
-    public static final Input ONSET = new Input("onset", SymptomReport::onset);
-    public static final Input SIGNS = new Input("signs", SymptomReport::signs);
-    public static final Input HISTORY = new Input("history", SymptomReport::history);
-    public static final Input WARNING_SIGNS = new Input("warningSigns", SymptomReport::warningSigns);
-    public static final Input WEEKS_OF_WORK = new Input("weeksOfConsistentWork", SymptomReport::weeksOfConsistentWork);
+    public static final Input PAIN_LOCATIONS = new Input("painLocations", "where it hurts",
+            SymptomReport::painLocations);
+    public static final Input QUALITIES = new Input("qualities",
+            "what the pain feels like: dull ache, tightness, sharp, burning, pinching, snapping",
+            SymptomReport::qualities);
+    public static final Input INTENSITY = new Input("intensity",
+            "pain intensity from 0 for none to 10 for the worst imaginable", SymptomReport::intensity);
+    public static final Input ONSET = new Input("onset", "how the pain began: gradually or suddenly during exercise",
+            SymptomReport::onset);
+    public static final Input SIGNS = new Input("signs", "numbness, tingling, pain radiating down the leg, clicking, "
+            + "catching or locking, limping, a leg that cannot bear weight", SymptomReport::signs);
+    public static final Input HISTORY = new Input("history", "hip surgery or a structural hip problem, pregnancy, an "
+            + "abdominal condition", SymptomReport::history);
+    public static final Input WARNING_SIGNS = new Input("warningSigns", "general warning signs: night or rest pain, "
+            + "pain when hopping, a recent big jump in running load, a recent fall or injury, fever or feeling unwell, "
+            + "a hot swollen hip, unexplained weight loss, a past cancer", SymptomReport::warningSigns);
+    public static final Input WEEKS_OF_WORK = new Input("weeksOfConsistentWork",
+            "weeks of consistent work on the protocol so far, if given", SymptomReport::weeksOfConsistentWork);
 
     // ---- Red flags from seed 003 "When to Seek Professional Help" ----
 
     public static final Rule RF_NO_IMPROVEMENT = new Rule("RF-NO-IMPROVEMENT", "1",
-            "Pain still present after at least 4 weeks of consistent protocol work.", RELEASE_GUIDE,
+            "Pain still present after at least " + WEEKS_WITHOUT_IMPROVEMENT + " weeks of consistent protocol work.",
+            RELEASE_GUIDE,
             List.of(WEEKS_OF_WORK, INTENSITY),
             r -> r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= WEEKS_WITHOUT_IMPROVEMENT
                     && r.intensity() >= 1,
@@ -148,7 +166,7 @@ public final class RuleSet {
                     .withNoRunning().holdingExercises());
 
     public static final Rule UC_SEVERE_NO_WEIGHT = new Rule("UC-SEVERE-NO-WEIGHT", "1",
-            "Severe pain (8 or more of 10) and the leg cannot bear weight.", CLINICAL_GUIDANCE,
+            "Severe pain (" + SEVERE_INTENSITY + " or more of 10) and the leg cannot bear weight.", CLINICAL_GUIDANCE,
             List.of(INTENSITY, SIGNS),
             r -> r.intensity() >= SEVERE_INTENSITY && anyOf(r.signs(), Sign.CANNOT_BEAR_WEIGHT),
             Effect.atLeast(URGENT_CARE, "Severe pain with a leg that will not take your weight needs to be seen "
@@ -192,8 +210,9 @@ public final class RuleSet {
     // ---- Caution: self-care, adapted ----
 
     public static final Rule CA_ACUTE = new Rule("CA-ACUTE", "1",
-            "Acute pain: sharp or burning, intensity 7 or more, or sudden onset. Gentle options only (supine passive "
-                    + "stretch, not the couch stretch); never force through sharp pain.", RELEASE_GUIDE,
+            "Acute pain: sharp or burning, intensity " + ACUTE_INTENSITY + " or more, or sudden onset. Gentle options "
+                    + "only (supine passive stretch, not the couch stretch); never force through sharp pain.",
+            RELEASE_GUIDE,
             List.of(QUALITIES, INTENSITY, ONSET),
             r -> anyOf(r.qualities(), PainQuality.SHARP, PainQuality.BURNING) || r.intensity() >= ACUTE_INTENSITY
                     || r.onset() == Onset.SUDDEN_DURING_EXERCISE,
@@ -259,7 +278,6 @@ public final class RuleSet {
 
     /** The rules that fire on a report, in listing order. */
     public static List<Rule> firing(SymptomReport report) {
-        // Plain loops here and below: every report runs through all the rules, some of them twice.
         List<Rule> firing = new ArrayList<>();
         for (Rule rule : RULES) {
             if (rule.appliesTo(report)) {
@@ -267,6 +285,52 @@ public final class RuleSet {
             }
         }
         return List.copyOf(firing);
+    }
+
+    /**
+     * One part of the rule set, as the review document shows it.
+     *
+     * @param how how the part's decisions work together, in plain words
+     */
+    record Part(String title, String how, List<Decision<?>> decisions) {
+    }
+
+    /** The whole rule set: the level rules, then the decisions that shape the rest of the recommendation. */
+    static List<Part> parts() {
+        return List.of(
+                new Part("Level rules", "Every rule whose condition holds fires. The level is the most severe level "
+                        + "of the rules that fired; the contraindications, gentle mode, no running and exercises on "
+                        + "hold of all of them add up. Each fired rule gives the person its reason, most severe first.",
+                        RULES.stream().<Decision<?>>map(Rule::asDecision).toList()),
+                new Part("While waiting to be seen", "Applied after the level rules, on the level they gave.",
+                        List.copyOf(PlanRules.MODES)),
+                new Part("Notes of the session plan", "The plan carries the note of every decision that holds, in "
+                        + "this order.", List.copyOf(PlanRules.NOTES)),
+                new Part("Extras for who the person is", "Extras add to the plan and follow the same exclusions and "
+                        + "gentle mode. Exactly one shoe check holds for a runner.", extras()),
+                new Part("Root-cause checklist", "The catalog's checklist in its order, most common cause first; a "
+                        + "step is marked worth checking first when a decision pointing to it holds.", rootCause()),
+                new Part("Likely muscles", "Muscles are ranked by their points, most first; a muscle nothing points "
+                        + "to is left out.", likelyMuscles()));
+    }
+
+    private static List<Decision<?>> extras() {
+        List<Decision<?>> extras = new ArrayList<>(List.of(ProfileRules.NO_EXTRAS_ON_HOLD, ProfileRules.RUNNER));
+        extras.addAll(ProfileRules.SHOE_CHECKS);
+        extras.addAll(List.of(ProfileRules.MOVEMENT_BREAKS, ProfileRules.CORE_AND_GLUTES));
+        return List.copyOf(extras);
+    }
+
+    private static List<Decision<?>> rootCause() {
+        List<Decision<?>> rootCause = new ArrayList<>(List.of(ProfileRules.RUNNER_STEPS_FOR_RUNNERS));
+        rootCause.addAll(ProfileRules.STEP_POINTERS);
+        return List.copyOf(rootCause);
+    }
+
+    private static List<Decision<?>> likelyMuscles() {
+        List<Decision<?>> likely = new ArrayList<>(List.of(ProfileRules.REFERRED_PAIN));
+        likely.addAll(ProfileRules.MUSCLE_HINTS);
+        return List.copyOf(likely);
     }
 
     public static Optional<Rule> byId(String id) {

@@ -16,13 +16,17 @@ import dev.hipflex.triage.domain.Recommendation.Reason;
 
 /**
  * Turns a symptom report into a recommendation, using the {@link RuleSet} and a catalog snapshot. Plain Java and a
- * pure function: no clock, no randomness, every list in a defined order, so the same report and catalog always give
- * an equal recommendation.
+ * pure function: no clock, no randomness, no state kept between calls, every list in a defined order, so the same
+ * report and catalog always give an equal recommendation.
  */
 public final class TriageEngine {
 
     private static final Comparator<Rule> MOST_SEVERE_FIRST =
             Comparator.comparing((Rule rule) -> rule.effect().minimumLevel()).reversed();
+
+    /** The catalog protocols the engine builds plans and extras from; a snapshot without one of them is unusable. */
+    public static final List<String> PROTOCOLS_USED = List.of(PlanBuilder.PROTOCOL,
+            ProfileRules.RUNNER.outcome().warmUp(), ProfileRules.MOVEMENT_BREAKS.outcome());
 
     private TriageEngine() {
     }
@@ -31,12 +35,13 @@ public final class TriageEngine {
     public static Recommendation recommend(SymptomReport report, CatalogSnapshot snapshot) {
         CatalogIndex catalog = CatalogIndex.of(snapshot);
         Assessment assessment = Assessment.of(report);
+        Case reading = new Case(report, assessment);
         ExercisePolicy policy = catalog.policy(assessment);
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
-                reasons(assessment, catalog), LikelyMuscles.rank(report, catalog.musclePointers()), policy.exclusions(),
-                RootCauseChecks.of(report, catalog.checklistInOrder()),
+                reasons(assessment, catalog), LikelyMuscles.rank(reading, catalog.muscles()), policy.exclusions(),
+                RootCauseChecks.of(reading, catalog.checklistInOrder()),
                 explanation(report, assessment, snapshot.version()), RuleSet.VERSION, snapshot.version(),
-                PlanBuilder.build(catalog, assessment, policy), ExtrasBuilder.build(report, catalog, assessment, policy));
+                PlanBuilder.build(catalog, reading, policy), ExtrasBuilder.build(reading, catalog, policy));
     }
 
     /** One reason per fired rule, most severe first, then in rule set order (the sort is stable). */

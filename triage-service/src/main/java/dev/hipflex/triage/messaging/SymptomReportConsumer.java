@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -25,16 +24,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.common.problem.Problem.FieldError;
+import dev.hipflex.triage.domain.CatalogSnapshot;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.SymptomReportValidator;
 import dev.hipflex.triage.service.CatalogSnapshots;
 import dev.hipflex.triage.service.TriageService;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * What triage does with one poll of {@code symptom-reports}, whoever wrote the records. A record that cannot be read or
@@ -43,6 +40,7 @@ import io.vertx.mutiny.core.Vertx;
  * for a fault of ours (the catalog or the database briefly away). What comes out is the batch's records to publish;
  * {@link SymptomReportPipeline} publishes them with the batch's offsets in one Kafka transaction. If that transaction
  * aborts, the batch is read again and {@link TriageService} hands back the same events for the records it had stored.
+ * Everything here runs on the pipeline's thread, which waits for the database.
  */
 @ApplicationScoped
 public class SymptomReportConsumer {
@@ -66,17 +64,12 @@ public class SymptomReportConsumer {
     private final ObjectMapper json;
     private final CatalogSnapshots catalog;
     private final TriageService triage;
-    private final Executor eventLoop;
     private final Duration attemptTimeout;
     private final Counter received;
     private final Counter processed;
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Timer latency;
-    private final Timer reading;
-    private final Timer storing;
-    private final Timer publishing;
-    private final DistributionSummary batchSize;
     private final Timer waiting;
 
     /** A batch made ready to publish: the recommendation events, then the dead letters; and what it counted. */
@@ -84,31 +77,21 @@ public class SymptomReportConsumer {
             long startedNanos) {
     }
 
-    public SymptomReportConsumer(ObjectMapper json, CatalogSnapshots catalog, TriageService triage, Vertx vertx,
-            MeterRegistry registry,
+    public SymptomReportConsumer(ObjectMapper json, CatalogSnapshots catalog, TriageService triage, MeterRegistry registry,
             @ConfigProperty(name = "hipflex.triage.store-attempt-timeout", defaultValue = "PT30S") Duration attemptTimeout) {
         // Strict reading: an unknown field or word in a record from another producer is a reason to dead-letter it.
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.catalog = catalog;
         this.triage = triage;
         this.attemptTimeout = attemptTimeout;
-        // The pipeline's thread is not a Vert.x one: the database work runs on one event-loop context of its own.
-        Context context = vertx.getDelegate().getOrCreateContext();
-        this.eventLoop = task -> context.runOnContext(ignored -> task.run());
         this.received = registry.counter("hipflex.triage.reports.received");
         this.processed = registry.counter("hipflex.triage.reports.processed");
         this.duplicates = registry.counter("hipflex.triage.reports.duplicates");
         this.deadLettered = registry.counter("hipflex.triage.reports.dead.lettered");
+        // From a batch's poll to its transaction's commit.
         this.latency = Timer.builder("hipflex.triage.reports.processing").publishPercentiles(0.5, 0.99).register(registry);
-        // Where a batch's time goes: reading its records, the database transaction (reading included), and the Kafka
-        // transaction (which runs while the next batch is stored).
-        this.reading = Timer.builder("hipflex.triage.batch.reading").publishPercentiles(0.5, 0.99).register(registry);
-        this.storing = Timer.builder("hipflex.triage.batch.storing").publishPercentiles(0.5, 0.99).register(registry);
-        this.publishing = Timer.builder("hipflex.triage.batch.publishing").publishPercentiles(0.5, 0.99).register(registry);
         // How long a batch's oldest record waited on the topic before its batch started: the consumer's lag, in time.
         this.waiting = Timer.builder("hipflex.triage.batch.waiting").publishPercentiles(0.5, 0.99).register(registry);
-        this.batchSize = DistributionSummary.builder("hipflex.triage.batch.records")
-                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     /**
@@ -118,7 +101,6 @@ public class SymptomReportConsumer {
      */
     public Batch process(ConsumerRecords<String, byte[]> records, BooleanSupplier running) {
         long start = System.nanoTime();
-        batchSize.record(records.count());
         List<TriageService.Arrival> arrivals = new ArrayList<>(records.count());
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         long oldest = Long.MAX_VALUE;
@@ -131,13 +113,10 @@ public class SymptomReportConsumer {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
-        reading.record(Duration.ofNanos(System.nanoTime() - start));
         if (oldest != Long.MAX_VALUE) {
             waiting.record(Duration.between(Instant.ofEpochMilli(oldest), Instant.now()).abs());
         }
         TriageService.Outcome made = arrivals.isEmpty() ? new TriageService.Outcome(List.of(), 0, 0) : store(arrivals, running);
-        long stored = System.nanoTime();
-        storing.record(Duration.ofNanos(stored - start));
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>(made.events().size() + deadLetters.size());
         for (TriageService.Announcement event : made.events()) {
             out.add(new ProducerRecord<>(TriageEvents.RECOMMENDATIONS_TOPIC, event.key(), event.event()));
@@ -146,18 +125,12 @@ public class SymptomReportConsumer {
         return new Batch(out, made.made(), made.duplicates(), deadLetters.size(), start);
     }
 
-    /**
-     * Counts a batch whose transaction committed.
-     *
-     * @param transaction how long its Kafka transaction took, begin to commit
-     * @param committedNanos when it committed ({@link System#nanoTime()})
-     */
-    public void published(Batch batch, Duration transaction, long committedNanos) {
+    /** Counts a batch whose transaction committed. */
+    public void published(Batch batch) {
         processed.increment(batch.made());
         duplicates.increment(batch.duplicates());
         deadLettered.increment(batch.deadLetters());
-        publishing.record(transaction);
-        latency.record(Duration.ofNanos(committedNanos - batch.startedNanos()));
+        latency.record(Duration.ofNanos(System.nanoTime() - batch.startedNanos()));
     }
 
     /**
@@ -168,9 +141,8 @@ public class SymptomReportConsumer {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                return catalog.current().chain(snapshot -> triage.recommend(arrivals, snapshot))
-                        .runSubscriptionOn(eventLoop)
-                        .await().atMost(attemptTimeout);
+                CatalogSnapshot snapshot = catalog.current().await().atMost(attemptTimeout);
+                return triage.recommend(arrivals, snapshot).await().atMost(attemptTimeout);
             } catch (RuntimeException e) {
                 if (!running.getAsBoolean()) {
                     throw e;
@@ -197,9 +169,8 @@ public class SymptomReportConsumer {
     }
 
     /**
-     * The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. Read straight from
-     * the bytes as an envelope (a bare report reads as one without {@code specversion}, and is read again as a report),
-     * rather than through a tree: reading was a serial step of every batch.
+     * The report in a record: a CloudEvent whose {@code data} is the report, or the bare report. Read as an envelope
+     * first; a bare report reads as one without {@code specversion}, and is then read again as a report.
      */
     SymptomReport read(byte[] payload) {
         SymptomReport report;

@@ -1,22 +1,16 @@
 package dev.hipflex.triage.messaging;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -35,34 +29,39 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
- * The exactly-once loop from {@code symptom-reports} to {@code recommendations}: poll, make and store the batch's
- * recommendations ({@link SymptomReportConsumer}), then publish their events, the batch's dead letters and the batch's
- * offsets in one Kafka transaction; only then poll again. A plain consumer and transactional producer on a thread of
- * their own, rather than the messaging connector's channels, for two reasons:
- * <ul>
- * <li>Nothing is fetched ahead of the batch in work, so a report that arrives during a batch is in the very next one
- * (the connector's prefetched polls made it wait behind stale, tiny batches).</li>
- * <li>A producer that cannot go on (fenced by the broker after a transaction timed out during a long broker outage,
- * or in any other fatal state) is closed and a new one takes the same transactional id; the connector keeps its
- * producer for good, and a fenced one failed every later batch.</li>
- * </ul>
- * Whatever fails, the batch's partitions are put back at the batch's first offsets, the committed ones, and the batch
- * is read again: the database answers the same events for records it stored, so nothing is published twice.
- * Records of one person share a partition and are processed and published in order.
+ * The exactly-once loop from {@code symptom-reports} to {@code recommendations}, on one thread of its own: poll, make
+ * and store the batch's recommendations ({@link SymptomReportConsumer}), then begin a Kafka transaction, send their
+ * events and the batch's dead letters, add the batch's offsets, commit; then poll again.
+ * <p>
+ * A plain consumer and transactional producer rather than the messaging connector's channels, because a producer that
+ * cannot go on (fenced by the broker after a transaction timed out during a long broker outage, or in any other fatal
+ * state) must be closed and replaced by a new one with the same transactional id; the connector keeps its producer for
+ * good. Both clients take the service's {@code kafka.*} settings (so TLS and SASL settings reach them), then the
+ * pipeline's own ({@code hipflex.triage.pipeline.consumer.*} and {@code .producer.*}), then what the loop requires.
+ * <p>
+ * Whatever fails, the assigned partitions go back to their committed offsets (once a new producer, if one was needed,
+ * has settled what the old one left open) and the batch is read again: the database answers the same events for
+ * records it stored, so nothing is published twice. Records of one person share a partition and are processed and
+ * published in order.
  */
 @ApplicationScoped
 public class SymptomReportPipeline {
 
-    private static final Logger LOG = Logger.getLogger(SymptomReportPipeline.class);
+    /** This instance's id, unique among the running instances; required, with no default. */
+    public static final String INSTANCE_ID = "hipflex.instance-id";
+    static final String INSTANCE_ID_ENV = "HIPFLEX_INSTANCE_ID";
     static final String CONSUMER_PREFIX = "hipflex.triage.pipeline.consumer.";
     static final String PRODUCER_PREFIX = "hipflex.triage.pipeline.producer.";
+    static final String GROUP = "triage-service";
+
+    private static final Logger LOG = Logger.getLogger(SymptomReportPipeline.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
@@ -72,40 +71,70 @@ public class SymptomReportPipeline {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    /** Used by the pipeline's thread only; null until transactions are initialised, and again after a fatal error. */
+    /** The loop's thread only; null until transactions are initialised, and again after a fatal error. */
     private KafkaProducer<String, byte[]> producer;
+    /** The loop's thread only: a batch failed, and the partitions go back to their committed offsets. */
+    private boolean rewind;
     private volatile boolean producerReady;
     private volatile long lastPollNanos = System.nanoTime();
-    /** The batch whose transaction the committer is running, if any; the pipeline's thread only. */
-    private Publishing publishing;
-
-    /** A batch handed to the committer: its records, what it counts, and its transaction's outcome. */
-    private record Publishing(ConsumerRecords<String, byte[]> records, SymptomReportConsumer.Batch batch,
-            Future<long[]> sent) {
-    }
 
     public SymptomReportPipeline(SymptomReportConsumer reports, Config config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.reports = reports;
-        this.consumerConfig = clientConfig(config, CONSUMER_PREFIX, bootstrap);
-        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.producerConfig = clientConfig(config, PRODUCER_PREFIX, bootstrap);
+        String instance = instanceId(config.getOptionalValue(INSTANCE_ID, String.class));
+        this.consumerConfig = consumerConfig(kafka, config, instance);
+        this.producerConfig = producerConfig(kafka, config, instance);
     }
 
-    /** The Kafka client settings under {@code prefix} in application.properties, and the broker's address. */
-    private static Map<String, Object> clientConfig(Config config, String prefix, String bootstrap) {
-        Map<String, Object> settings = new HashMap<>();
+    static Map<String, Object> consumerConfig(Map<String, Object> kafka, Config config, String instance) {
+        Map<String, Object> settings = clientConfig(kafka, config, CONSUMER_PREFIX);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        // Static membership: an instance that restarts (after a crash, or a deploy) takes its partitions back at once
+        // instead of waiting for its old session to time out.
+        settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, clientId(instance));
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Reports other producers wrote in transactions count only once committed.
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A new group reads the topic from its start: no report written before triage first ran is skipped.
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return settings;
+    }
+
+    static Map<String, Object> producerConfig(Map<String, Object> kafka, Config config, String instance) {
+        Map<String, Object> settings = clientConfig(kafka, config, PRODUCER_PREFIX);
+        // Stable per instance: a restarted instance aborts what its predecessor left open at once.
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId(instance));
+        return settings;
+    }
+
+    /** The configured instance id; start-up stops here, saying what to set, when there is none. */
+    static String instanceId(Optional<String> configured) {
+        return configured.map(String::strip).filter(id -> !id.isEmpty()).orElseThrow(() -> new IllegalStateException(
+                "Set " + INSTANCE_ID + " (environment variable " + INSTANCE_ID_ENV + ") to an id unique to this"
+                        + " triage-service instance, e.g. its replica ordinal: its Kafka transactional id and consumer"
+                        + " group member id derive from it, and instances sharing one fence each other's transactions."));
+    }
+
+    /** The instance's transactional id and group member id. */
+    static String clientId(String instanceId) {
+        return GROUP + "-" + instanceId;
+    }
+
+    /** The service's Kafka settings, overlaid with those under {@code prefix} in the configuration. */
+    private static Map<String, Object> clientConfig(Map<String, Object> kafka, Config config, String prefix) {
+        Map<String, Object> settings = new HashMap<>(kafka);
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(prefix)) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name.substring(prefix.length()), value));
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> settings.put(name.substring(prefix.length()), value));
             }
         }
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return settings;
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
+        lastPollNanos = System.nanoTime();
         Thread loop = new Thread(this::run, "symptom-report-pipeline");
         loop.setDaemon(true);
         thread = loop;
@@ -137,56 +166,29 @@ public class SymptomReportPipeline {
     private void run() {
         KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new ByteArrayDeserializer());
-        ExecutorService committer = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "recommendations-committer");
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
             consumer = polling;
-            polling.subscribe(List.of(TriageEvents.REPORTS_TOPIC), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // Runs inside poll, on this thread: the batch being published settles before its partitions go.
-                    settle(polling, null);
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                }
-            });
+            polling.subscribe(List.of(TriageEvents.REPORTS_TOPIC));
             while (running) {
                 try {
-                    if (producer == null) {
-                        producer = newProducer();
-                    }
-                    ConsumerRecords<String, byte[]> records = polling.poll(POLL);
-                    lastPollNanos = System.nanoTime();
-                    if (records.isEmpty()) {
-                        if (publishing != null && publishing.sent().isDone()) {
-                            settle(polling, null);
-                        }
-                    } else {
-                        handle(polling, records, committer);
-                    }
+                    step(polling);
                 } catch (WakeupException | InterruptException e) {
+                    rewind = true;
                     if (running) {
                         LOG.warnf("Symptom report pipeline interrupted, going on: %s", e.getMessage());
                     }
                 } catch (RuntimeException e) {
+                    rewind = true;
                     if (running) {
-                        LOG.errorf(e, "Symptom report pipeline step failed, retrying in %d ms", RETRY.toMillis());
+                        LOG.errorf(e, "Symptom report pipeline step failed, reading the batch again in %d ms",
+                                RETRY.toMillis());
                         pause(RETRY);
                     }
                 }
             }
         } finally {
-            // Leaves the group cleanly even when the stop had to interrupt a batch.
+            // Leaves cleanly even when the stop had to interrupt a batch.
             Thread.interrupted();
-            if (publishing != null) {
-                settle(polling, null);
-            }
-            committer.shutdownNow();
             closeProducer();
             consumer = null;
             polling.close();
@@ -194,10 +196,38 @@ public class SymptomReportPipeline {
         }
     }
 
-    private KafkaProducer<String, byte[]> newProducer() {
-        KafkaProducer<String, byte[]> created = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+    /** One pass: a producer ready, the partitions where they should be, one poll, and its batch stored and published. */
+    private void step(KafkaConsumer<String, byte[]> polling) {
+        if (producer == null) {
+            producer = newProducer();
+        }
+        if (rewind) {
+            toCommittedOffsets(polling);
+            rewind = false;
+        }
+        ConsumerRecords<String, byte[]> records = polling.poll(POLL);
+        lastPollNanos = System.nanoTime();
+        if (records.isEmpty()) {
+            return;
+        }
+        SymptomReportConsumer.Batch batch = reports.process(records, () -> running);
         try {
-            // Fences any earlier producer with our transactional id and aborts what it left open.
+            producer.beginTransaction();
+            batch.records().forEach(producer::send);
+            producer.sendOffsetsToTransaction(nextOffsets(records), polling.groupMetadata());
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            abortOrReplaceProducer(e);
+            throw e;
+        }
+        reports.published(batch);
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        KafkaProducer<String, byte[]> created = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                new ByteArraySerializer());
+        try {
+            // Fences any earlier producer with our transactional id and settles what it left open.
             created.initTransactions();
         } catch (RuntimeException e) {
             created.close(Duration.ZERO);
@@ -208,75 +238,14 @@ public class SymptomReportPipeline {
     }
 
     /**
-     * One batch: made and stored while the batch before it is still being published, then, once that one has
-     * committed, published with its offsets in one transaction on the committer's thread. If the batch before failed,
-     * both are read again.
-     */
-    private void handle(KafkaConsumer<String, byte[]> polling, ConsumerRecords<String, byte[]> records,
-            ExecutorService committer) {
-        SymptomReportConsumer.Batch batch;
-        try {
-            batch = reports.process(records, () -> running);
-        } catch (RuntimeException e) {
-            settle(polling, records);
-            rewind(polling, records);
-            throw e;
-        }
-        if (!settle(polling, records)) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
-        ConsumerGroupMetadata group = polling.groupMetadata();
-        KafkaProducer<String, byte[]> sending = producer;
-        publishing = new Publishing(records, batch, committer.submit(() -> {
-            long begun = System.nanoTime();
-            sending.beginTransaction();
-            batch.records().forEach(sending::send);
-            sending.sendOffsetsToTransaction(offsets, group);
-            sending.commitTransaction();
-            return new long[] { begun, System.nanoTime() };
-        }));
-    }
-
-    /**
-     * Waits for the batch being published, if any. Committed: counted. Failed: the transaction is aborted (or the
-     * producer replaced), and that batch is read again, with {@code newer} (read meanwhile, not published) after it.
-     *
-     * @return whether the pipeline may go on with {@code newer}
-     */
-    private boolean settle(KafkaConsumer<String, byte[]> polling, ConsumerRecords<String, byte[]> newer) {
-        Publishing settling = publishing;
-        if (settling == null) {
-            return true;
-        }
-        publishing = null;
-        try {
-            long[] transaction = settling.sent().get();
-            reports.published(settling.batch(), Duration.ofNanos(transaction[1] - transaction[0]), transaction[1]);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptException(e);
-        } catch (ExecutionException e) {
-            RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new KafkaException(e.getCause());
-            LOG.warnf("Publishing a batch of %d records failed, reading it again: %s", settling.records().count(),
-                    failure.toString());
-            abortOrReplaceProducer(failure);
-            // The newer batch first: where both have a partition, the older batch's offset is the one to go back to.
-            if (newer != null) {
-                rewind(polling, newer);
-            }
-            rewind(polling, settling.records());
-            return false;
-        }
-    }
-
-    /**
      * After a failed transaction: abort it, unless the producer can no longer be used (fenced, or in a fatal state, or
      * the abort fails too); then it is closed and the next pass builds a new one.
      */
-    private void abortOrReplaceProducer(RuntimeException failure) {
+    private void abortOrReplaceProducer(KafkaException failure) {
+        if (failure instanceof ProducerFencedException) {
+            LOG.warnf("The recommendations producer %s was fenced; if this repeats, another triage instance runs with"
+                    + " the same %s", producerConfig.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG), INSTANCE_ID);
+        }
         if (!(failure instanceof ProducerFencedException || failure instanceof OutOfOrderSequenceException
                 || failure instanceof AuthorizationException || failure instanceof UnsupportedVersionException)) {
             try {
@@ -302,13 +271,20 @@ public class SymptomReportPipeline {
         }
     }
 
-    /** Puts the batch's partitions back where the batch began (the committed offsets), so it is read again. */
-    private static void rewind(KafkaConsumer<String, byte[]> polling, ConsumerRecords<String, byte[]> records) {
+    /**
+     * Puts every assigned partition back at its committed offset, where the failed batch began: the offsets of every
+     * earlier batch were committed in its transaction. Asked of the broker rather than remembered, because a
+     * transaction whose commit timed out may still have committed.
+     */
+    private static void toCommittedOffsets(KafkaConsumer<String, byte[]> polling) {
         Set<TopicPartition> assigned = polling.assignment();
-        for (TopicPartition partition : records.partitions()) {
-            // A partition taken away meanwhile is read from its committed offset by its new owner.
-            if (assigned.contains(partition)) {
-                polling.seek(partition, records.records(partition).get(0).offset());
+        Map<TopicPartition, OffsetAndMetadata> committed = polling.committed(assigned);
+        for (TopicPartition partition : assigned) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                polling.seekToBeginning(List.of(partition));
+            } else {
+                polling.seek(partition, offset);
             }
         }
     }

@@ -24,13 +24,12 @@ public final class TriageEvents {
     }
 
     /**
-     * The envelope of the event announcing a stored recommendation, without its data: the stored JSON goes in as it
-     * is ({@code ReportCodec.withData}), written once, not twice. Its id comes from the report id and its time is when
-     * the recommendation was made, so an event built again after an aborted send is the same event.
+     * The event announcing a stored recommendation. Its id comes from the report id and its time is when the
+     * recommendation was made, so an event built again after an aborted send is the same event.
      */
-    public static CloudEvent<Void> recommendationMade(UUID reportId, OffsetDateTime madeAt) {
+    public static <T> CloudEvent<T> recommendationMade(UUID reportId, OffsetDateTime madeAt, T recommendation) {
         UUID id = UUID.nameUUIDFromBytes(("recommendation/" + reportId).getBytes(StandardCharsets.UTF_8));
         return CloudEvent.of(id, madeAt, SOURCE, "dev.hipflex.triage.recommendation.created", reportId.toString(),
-                "https://hipflex.dev/schemas/recommendations/v1", null);
+                "https://hipflex.dev/schemas/recommendations/v1", recommendation);
     }
 }

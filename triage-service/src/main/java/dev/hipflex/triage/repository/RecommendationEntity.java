@@ -8,14 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Formula;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/**
- * A stored recommendation, indexed by report and by person: its own JSON, and the JSON of its plan and extras, which
- * are stored once for all the recommendations that share them ({@code recommendation_part}).
- */
+/** A stored recommendation, indexed by report and by person, with its JSON as it was published. */
 @Entity
 @Table(name = "recommendation")
 public class RecommendationEntity extends PanacheEntityBase {
@@ -29,15 +24,7 @@ public class RecommendationEntity extends PanacheEntityBase {
 
     public String level;
 
-    /** The recommendation's JSON without its plan and extras; the whole JSON in rows made before they were stored apart. */
     public String body;
-
-    /** Null in rows made before plans were stored apart. */
-    @Formula("(select part.body from recommendation_part part where part.hash = plan_part)")
-    public String planJson;
-
-    @Formula("(select part.body from recommendation_part part where part.hash = extras_part)")
-    public String extrasJson;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

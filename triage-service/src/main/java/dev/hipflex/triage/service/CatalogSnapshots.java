@@ -3,6 +3,7 @@ package dev.hipflex.triage.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.TriageEngine;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -18,15 +20,26 @@ import io.smallrye.mutiny.Uni;
  * Triage's local copy of the catalog, fetched over REST from catalog-service and refreshed when a
  * {@code catalog-updates} event says the content changed. While the catalog cannot be reached,
  * {@link #current()} waits and retries instead of failing, so no report is lost for that reason.
+ * A fetched catalog that the engine cannot decide with (it lacks a protocol the plans are built from)
+ * is not taken: triage keeps deciding with its last good snapshot, logs what is missing and reports
+ * itself degraded, so content never stops reports from being answered.
  */
 @ApplicationScoped
 public class CatalogSnapshots {
+
+    /** The protocols the engine builds plans and extras from: the complete release protocol, the runners' warm-up, the movement breaks. */
+    static final List<String> REQUIRED_PROTOCOLS = TriageEngine.PROTOCOLS_USED;
+
+    /** A content version that was fetched and not taken, and why. */
+    public record Rejected(String version, List<String> missing) {
+    }
 
     private static final Logger LOG = Logger.getLogger(CatalogSnapshots.class);
     private static final int PAGE = 100;
 
     private final CatalogClient catalog;
     private volatile CatalogSnapshot current;
+    private volatile Rejected rejected;
 
     public CatalogSnapshots(@RestClient CatalogClient catalog) {
         this.catalog = catalog;
@@ -40,6 +53,17 @@ public class CatalogSnapshots {
         return current != null;
     }
 
+    /** The content version last fetched and not taken because the engine cannot use it; null while all is well. */
+    public Rejected rejected() {
+        return rejected;
+    }
+
+    /** The content version in use, or null before the first usable snapshot. */
+    public String version() {
+        CatalogSnapshot snapshot = current;
+        return snapshot == null ? null : snapshot.version();
+    }
+
     /** The snapshot; the first call (and any call before the catalog has answered once) waits for it. */
     public Uni<CatalogSnapshot> current() {
         CatalogSnapshot snapshot = current;
@@ -47,15 +71,24 @@ public class CatalogSnapshots {
             return Uni.createFrom().item(snapshot);
         }
         return refresh()
-                .onFailure().invoke(e -> LOG.warnf("Catalog not reachable yet, retrying: %s", e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf("No usable catalog yet, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
 
-    /** Fetches the catalog again; keeps the previous snapshot if this fails. */
+    /**
+     * Fetches the catalog again and takes it if the engine can use it; otherwise keeps the previous snapshot (and
+     * fails only while there is none). Keeps the previous snapshot, too, if the catalog cannot be reached.
+     */
     public Uni<CatalogSnapshot> refresh() {
         return catalog.version().chain(version -> {
             CatalogSnapshot known = current;
+            Rejected refused = rejected;
             if (known != null && known.version().equals(version.version())) {
+                // The catalog serves the version in use again: whatever was refused is no longer offered.
+                rejected = null;
+                return Uni.createFrom().item(known);
+            }
+            if (known != null && refused != null && refused.version().equals(version.version())) {
                 return Uni.createFrom().item(known);
             }
             return Uni.combine().all()
@@ -63,12 +96,45 @@ public class CatalogSnapshots {
                             catalog.rootCauseChecklist(), catalog.muscles())
                     .with((exercises, protocols, redFlags, checklist, muscles) -> new CatalogSnapshot(version.version(),
                             List.copyOf(exercises), protocols.items(), redFlags.items(), checklist, muscles.items()))
-                    .invoke(snapshot -> {
-                        current = snapshot;
-                        LOG.infof("Catalog snapshot at content version %s (%d exercises)", snapshot.version(),
-                                snapshot.exercises().size());
-                    });
+                    .chain(this::take);
         });
+    }
+
+    private Uni<CatalogSnapshot> take(CatalogSnapshot fetched) {
+        List<String> missing = missing(fetched);
+        if (missing.isEmpty()) {
+            current = fetched;
+            rejected = null;
+            LOG.infof("Catalog snapshot at content version %s (%d exercises)", fetched.version(), fetched.exercises().size());
+            return Uni.createFrom().item(fetched);
+        }
+        rejected = new Rejected(fetched.version(), missing);
+        CatalogSnapshot known = current;
+        if (known == null) {
+            return Uni.createFrom().failure(new IllegalStateException("catalog content version " + fetched.version()
+                    + " cannot be used: " + String.join("; ", missing)));
+        }
+        LOG.warnf("Catalog content version %s cannot be used (%s); triage keeps deciding with version %s",
+                fetched.version(), String.join("; ", missing), known.version());
+        return Uni.createFrom().item(known);
+    }
+
+    /** What the engine needs and {@code snapshot} lacks; empty when it can decide with it. */
+    static List<String> missing(CatalogSnapshot snapshot) {
+        List<String> missing = new ArrayList<>();
+        if (snapshot.exercises() == null || snapshot.exercises().isEmpty()) {
+            missing.add("it has no exercises");
+        }
+        for (String slug : REQUIRED_PROTOCOLS) {
+            Optional<CatalogSnapshot.Protocol> protocol = snapshot.protocols() == null ? Optional.empty()
+                    : snapshot.protocol(slug);
+            if (protocol.isEmpty()) {
+                missing.add("protocol " + slug + " is missing");
+            } else if (protocol.get().phases() == null || protocol.get().phases().isEmpty()) {
+                missing.add("protocol " + slug + " has no phases");
+            }
+        }
+        return missing;
     }
 
     private Uni<List<CatalogSnapshot.Exercise>> exercises(int offset, List<CatalogSnapshot.Exercise> sofar) {

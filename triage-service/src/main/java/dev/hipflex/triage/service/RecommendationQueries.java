@@ -87,7 +87,7 @@ public class RecommendationQueries {
         }
     }
 
-    private static byte[] json(RecommendationEntity row) {
-        return ReportCodec.whole(row.body, row.planJson, row.extrasJson);
+    private static String json(RecommendationEntity row) {
+        return row.body;
     }
 }

@@ -54,12 +54,10 @@ class EventContractTest {
             report().warningSigns(WarningSign.FEVER_OR_UNWELL, WarningSign.HOT_SWOLLEN_HIP),
             report().warningSigns(WarningSign.PAST_CANCER).history(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE));
 
-    /** The recommendation as the engine makes it, written once and wrapped by TriageEvents as the pipeline does. */
+    /** The recommendation as the engine makes it, in its event as the pipeline writes it. */
     private static String recommendationEvent(Recommendation recommendation) {
-        byte[] body = EventJson.write(recommendation).getBytes(StandardCharsets.UTF_8);
-        return new String(new ReportCodec(EventJson.mapper()).withData(
-                TriageEvents.recommendationMade(recommendation.reportId(), OffsetDateTime.now(ZoneOffset.UTC)), body),
-                StandardCharsets.UTF_8);
+        return new String(new ReportCodec(EventJson.mapper()).recommendationEvent(recommendation.reportId(),
+                OffsetDateTime.now(ZoneOffset.UTC), recommendation), StandardCharsets.UTF_8);
     }
 
     private static String recommendationEvent(ReportBuilder report) {

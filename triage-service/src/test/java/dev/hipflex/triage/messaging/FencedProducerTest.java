@@ -59,8 +59,8 @@ class FencedProducerTest {
 
     /** Another producer initialises transactions under triage's transactional id: the broker fences triage's. */
     private static void fenceTriagesProducer() {
-        String transactionalId = ConfigProvider.getConfig()
-                .getValue(SymptomReportPipeline.PRODUCER_PREFIX + ProducerConfig.TRANSACTIONAL_ID_CONFIG, String.class);
+        String transactionalId = SymptomReportPipeline.clientId(
+                ConfigProvider.getConfig().getValue(SymptomReportPipeline.INSTANCE_ID, String.class));
         try (KafkaProducer<String, String> rival = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId), new StringSerializer(), new StringSerializer())) {

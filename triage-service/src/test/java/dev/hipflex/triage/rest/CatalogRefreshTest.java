@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hipflex.testsupport.EventContracts;
+import dev.hipflex.testsupport.ReadinessChecks;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,7 @@ class CatalogRefreshTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String FIXTURE_VERSION = "bed2b579f343516c";
     private static final String EDITED_VERSION = "edited-0000000001";
+    private static final String UNUSABLE_VERSION = "unusable-00000001";
 
     private final String person = "p-" + UUID.randomUUID();
     private final String token = TestTokens.token(person, "user");
@@ -49,6 +51,7 @@ class CatalogRefreshTest {
         stub("DELETE", "/stub/", null);
         announceCatalogChange();
         await().atMost(WAIT).until(() -> recommend().path("catalogVersion").asText(), FIXTURE_VERSION::equals);
+        await().atMost(WAIT).until(() -> !catalogHealth().path("data").path("degraded").asBoolean());
     }
 
     @Test
@@ -80,6 +83,47 @@ class CatalogRefreshTest {
         assertThat(after.path("excluded").findValuesAsText("exercise")).contains(prescribed);
         assertThat(after.path("excluded").toString()).contains("Added by an editor in this test.");
     }
+
+    /**
+     * A catalog without the complete release protocol (say an editor's change slipped past catalog-service) is not
+     * taken: reports keep their recommendations from the last good snapshot, and readiness stays UP, marked degraded
+     * with the version refused and what it lacks.
+     */
+    @Test
+    void aCatalogWithoutTheCompleteReleaseProtocolLeavesTheLastGoodSnapshotInUse() throws Exception {
+        ObjectNode protocols = (ObjectNode) fixture("protocols.json");
+        var items = protocols.withArray("items");
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).path("slug").asText().equals("complete-release-protocol")) {
+                items.remove(i);
+            }
+        }
+        protocols.put("total", items.size());
+        ObjectNode version = (ObjectNode) fixture("catalog-version.json");
+        version.put("version", UNUSABLE_VERSION);
+        stub("PUT", "/stub/api/v1/protocols", protocols.toString());
+        stub("PUT", "/stub/api/v1/catalog/version", version.toString());
+
+        announceCatalogChange();
+        await().atMost(WAIT).until(() -> catalogHealth().path("data").path("degraded").asBoolean());
+
+        JsonNode health = catalogHealth();
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("data").path("contentVersion").asText()).isEqualTo(FIXTURE_VERSION);
+        assertThat(health.path("data").path("rejectedVersion").asText()).isEqualTo(UNUSABLE_VERSION);
+        assertThat(health.path("data").path("reason").asText()).contains("complete-release-protocol is missing");
+        given().get("/q/health/ready").then().statusCode(200);
+
+        JsonNode recommendation = recommend();
+        assertThat(recommendation.path("catalogVersion").asText()).isEqualTo(FIXTURE_VERSION);
+        assertThat(recommendation.path("plan").path("protocol").asText()).isEqualTo("complete-release-protocol");
+        assertThat(prescribed(recommendation)).isNotEmpty();
+    }
+
+    private static JsonNode catalogHealth() throws Exception {
+        return ReadinessChecks.check("Catalog snapshot");
+    }
+
 
     /** Sends a fresh desk-worker report and waits for its recommendation. */
     private JsonNode recommend() throws Exception {

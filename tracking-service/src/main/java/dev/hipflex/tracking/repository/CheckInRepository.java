@@ -1,0 +1,61 @@
+package dev.hipflex.tracking.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The SQL of {@code check_in}: pain check-ins, stored once per id. The adherence history reads them too. */
+@ApplicationScoped
+public class CheckInRepository {
+
+    private static final String INSERT = """
+            insert into check_in (check_in_id, user_id, checked_at, local_day, pain, notes, body_hash, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            on conflict (check_in_id) do nothing
+            returning check_in_id
+            """;
+    private static final String STORED = "select user_id, local_day, pain, body_hash from check_in where check_in_id = $1";
+
+    /** A check-in to store; {@code bodyHash} identifies the body it was sent with. */
+    public record NewCheckIn(UUID checkInId, String userId, OffsetDateTime at, LocalDate localDay, int pain,
+            String notes, String bodyHash, OffsetDateTime createdAt) {
+    }
+
+    /** A stored check-in, as far as a repeat needs it; {@code bodyHash} is null for check-ins stored without one. */
+    public record StoredCheckIn(String userId, LocalDate localDay, int pain, String bodyHash) {
+    }
+
+    private final Pool pool;
+
+    public CheckInRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Stores the check-in unless its id is taken; answers whether it was stored now. */
+    public Uni<Boolean> insert(NewCheckIn c) {
+        return pool.preparedQuery(INSERT)
+                .execute(Tuple.tuple().addValue(c.checkInId()).addValue(c.userId()).addValue(c.at())
+                        .addValue(c.localDay()).addValue(c.pain()).addValue(c.notes()).addValue(c.bodyHash())
+                        .addValue(c.createdAt()))
+                .map(rows -> rows.size() == 1);
+    }
+
+    /** The check-in stored under {@code checkInId}, or null. */
+    public Uni<StoredCheckIn> stored(UUID checkInId) {
+        return pool.preparedQuery(STORED).execute(Tuple.of(checkInId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new StoredCheckIn(row.getString("user_id"), row.getLocalDate("local_day"), row.getInteger("pain"),
+                    row.getString("body_hash"));
+        });
+    }
+}

@@ -1,0 +1,69 @@
+import type { AppConfig } from '../config';
+import { Http, type TokenSource } from './http';
+import type {
+  Adherence, Exercise, Muscle, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
+  SessionCompletion, Source,
+} from './types';
+
+export interface ExerciseQuery {
+  category?: string; targetMuscle?: string; equipment?: string; acuteSafe?: boolean; excludeContraindication?: string[];
+  q?: string; sort?: string; limit?: number; offset?: number;
+}
+
+/** Recommendation answers: ready, or still being made (202). */
+export type RecommendationAnswer = { ready: true; recommendation: Recommendation } | { ready: false };
+
+/** The three services' REST surfaces, one method per call the app makes. */
+export class Services {
+  readonly catalog: Http;
+  readonly triage: Http;
+  readonly tracking: Http;
+
+  constructor(config: AppConfig, token: TokenSource, fetchImpl?: typeof fetch) {
+    const anonymous: TokenSource = async () => null;
+    this.catalog = new Http(config.catalogUrl, anonymous, fetchImpl);
+    this.triage = new Http(config.triageUrl, token, fetchImpl);
+    this.tracking = new Http(config.trackingUrl, token, fetchImpl);
+  }
+
+  async exercises(query: ExerciseQuery): Promise<Page<Exercise>> {
+    return (await this.catalog.get<Page<Exercise>>('/exercises', { ...query })).body;
+  }
+  async exercise(slug: string): Promise<Exercise> {
+    return (await this.catalog.get<Exercise>(`/exercises/${encodeURIComponent(slug)}`)).body;
+  }
+  async list<T>(kind: 'muscles' | 'sources' | 'red-flags' | 'symptoms' | 'conditions' | 'protocols'): Promise<T[]> {
+    return (await this.catalog.get<Page<T>>(`/${kind}`)).body.items;
+  }
+  muscles(): Promise<Muscle[]> { return this.list<Muscle>('muscles'); }
+  sources(): Promise<Source[]> { return this.list<Source>('sources'); }
+  redFlags(): Promise<RedFlag[]> { return this.list<RedFlag>('red-flags'); }
+  async rootCauseChecklist(): Promise<RootCauseChecklist> {
+    return (await this.catalog.get<RootCauseChecklist>('/root-cause-checklist')).body;
+  }
+  async recoveryTimeline(): Promise<RecoveryTimeline> {
+    return (await this.catalog.get<RecoveryTimeline>('/recovery-timeline')).body;
+  }
+
+  async sendReport(report: object): Promise<void> {
+    await this.triage.post('/symptom-reports', report);
+  }
+  async recommendation(reportId: string): Promise<RecommendationAnswer> {
+    const answer = await this.triage.get<Recommendation>(`/symptom-reports/${encodeURIComponent(reportId)}/recommendation`);
+    return answer.status === 202 ? { ready: false } : { ready: true, recommendation: answer.body };
+  }
+  async myRecommendations(): Promise<Page<Recommendation>> {
+    return (await this.triage.get<Page<Recommendation>>('/me/recommendations', { limit: 5 })).body;
+  }
+
+  async plan(): Promise<PlanView> { return (await this.tracking.get<PlanView>('/me/plan')).body; }
+  async startPlan(timeZone: string): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/start', { timeZone })).body; }
+  async pausePlan(): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/pause')).body; }
+  async adherence(): Promise<Adherence> { return (await this.tracking.get<Adherence>('/me/adherence')).body; }
+  async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string }): Promise<void> {
+    await this.tracking.post('/me/check-ins', checkIn);
+  }
+  async recordSession(session: SessionCompletion): Promise<void> {
+    await this.tracking.post('/me/sessions', session);
+  }
+}

@@ -1,0 +1,61 @@
+/** The JSON the services answer, as far as the app reads it (see each service's REST resources). */
+export interface Range { min: number; max: number }
+export interface Dose {
+  holdSeconds: Range | null; sets: Range | null; reps: Range | null; minutes: Range | null; perSide: boolean; note: string | null;
+}
+export interface Page<T> { items: T[]; total?: number; limit?: number; offset?: number; nextOffset?: number | null }
+
+export interface Exercise {
+  slug: string; title: string; category: string; summary: string; targetMuscles: string[]; supportingMuscles: string[];
+  equipment: string[]; steps: string[]; dose: Dose; cautions: string[]; contraindications: { condition: string; reason: string }[];
+  commonMistakes: string[]; progressions: string[]; regressions: string[]; acuteSafe: boolean; whyItWorks?: string; sources: string[];
+}
+export interface Muscle { slug: string; title: string; summary: string; painReferral?: { areas: string[]; description: string } }
+export interface Source { slug: string; title: string; summary: string }
+export interface RedFlag { slug: string; title: string; summary: string; whatToDo: string }
+export interface ChecklistStep { order: number; slug: string; title: string; summary: string; check: string; change: string }
+export interface RootCauseChecklist { method: string; steps: ChecklistStep[] }
+export interface TimelineStage { slug: string; order: number; title: string; fromDay: number; toDay: number; summary: string; whatToExpect: string[] }
+export interface RecoveryTimeline { summary: string; consistencyNote: string; stages: TimelineStage[] }
+
+export type Level = 'self-care' | 'self-care-with-caution' | 'see-professional' | 'urgent-care';
+export interface Evidence { input: string; value: string }
+export interface Reason { rule: string; level: Level; text: string; source: string; redFlag: string | null; possibleConditions: string[]; whatToDo: string | null }
+export interface PlanItem { exercise: string | null; choice: string; dose: Dose; bothSides: boolean; instruction: string | null }
+export interface Skipped { exercise: string; reason: string; replacedBy: string | null }
+export interface PlanPhase { order: number; phase: string; category: string | null; minutes: number | null; items: PlanItem[]; skipped: Skipped[] }
+export interface Note { text: string; source: string }
+export interface Plan {
+  protocol: string; status: string; gentle: boolean; bothSides: boolean; noRunningUntilSeen: boolean;
+  schedule: unknown; phases: PlanPhase[]; notes: Note[];
+}
+export interface CatalogPick { category: string; items: PlanItem[]; skipped: Skipped[] }
+export interface Extras {
+  runner: { warmUp: string; warmUpStages: PlanPhase[]; postRunStretch: PlanPhase | null; afterPainfulRun: Note | null;
+    mobilityDrills: CatalogPick | null; shoeCheck: { ageMonths: number | null; replace: boolean; advice: Note | null } | null; gaitAnalysis: Note | null } | null;
+  movementBreaks: { protocol: string; phases: PlanPhase[] } | null;
+  coreAndGlute: CatalogPick | null;
+}
+export interface Recommendation {
+  reportId: string; userId: string; timeZone: string; level: Level; reasons: Reason[];
+  likelyMuscles: { muscle: string; score: number; pointedBy: Evidence[] }[];
+  excluded: { exercise: string; condition: string; reason: string }[];
+  rootCauseChecks: { order: number; step: string; relevant: boolean; because: Evidence[] }[];
+  explanation: { rules: { rule: string; version: string; source: string; inputs: Evidence[] }[]; sources: string[]; ruleSetVersion: string; catalogVersion: string };
+  ruleSetVersion: string; catalogVersion: string; plan: Plan; extras: Extras | null;
+}
+
+export interface PlanView { status: string; startDate: string | null; timeZone: string; protocol: string; level: string; recommendation: string | null; exercises: string[] }
+export interface AdherenceWeek { week: number; from: string; to: string; unit: string; target: number; expected: number; done: number; met: boolean; complete: boolean }
+export interface WeeklyPain { week: number; average: number; samples: number }
+export interface Adherence {
+  asOf: string; planDay: number; weeks: AdherenceWeek[]; overallPercent: number; currentStreak: number; longestStreak: number;
+  currentStage: { slug: string; order: number; title: string; fromDay: number; toDay: number; summary: string; whatToExpect: string[]; beyondTimeline: boolean } | null;
+  painTrend: { weeks: WeeklyPain[]; first: WeeklyPain | null; latest: WeeklyPain | null; change: number | null; meaningful: boolean | null; direction: string | null } | null;
+  alert: { level: string; key: string; reason: string } | null;
+}
+
+export interface SessionCompletion {
+  sessionId: string; startedAt: string; timeZone: string; endedAt?: string; minutes?: number; phases: string[];
+  exercises: string[]; sides: 'left' | 'right' | 'both'; painBefore?: number; painAfter?: number;
+}

@@ -1,0 +1,118 @@
+import { h, type Child } from '../dom';
+import type { Context } from '../context';
+import type { Evidence, PlanItem, PlanPhase, Recommendation, CatalogPick, Note } from '../api/types';
+import { loadTerms, type Terms } from '../catalogTerms';
+import { bodyPicture } from '../body';
+import { deviceTimeZone } from '../symptom/draft';
+import { heading, section, failure } from '../ui';
+import { LEVEL, REC, REPORT, formatDose } from '../words';
+import { plain } from '../dom';
+
+const HELD = new Set(['seek-care-now', 'on-hold-until-seen']);
+
+/** Asks until the recommendation is made (202 while triage works on it), then shows it. */
+export async function recommendationScreen(ctx: Context, reportId: string, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<HTMLElement> {
+  let delay = 300;
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const answer = await ctx.services.recommendation(reportId);
+    if (answer.ready) {
+      const terms = await loadTerms(ctx.services);
+      return renderRecommendation(ctx, answer.recommendation, terms);
+    }
+    await wait(delay);
+    delay = Math.min(delay * 1.5, 2000);
+  }
+  return h('div', {}, heading(REC.title), h('p', { role: 'status' }, REC.making));
+}
+
+export function renderRecommendation(ctx: Context, rec: Recommendation, terms: Terms): HTMLElement {
+  const level = LEVEL[rec.level] ?? { title: plain(rec.level), lead: '' };
+  const held = rec.level === 'urgent-care' || HELD.has(rec.plan.status) || rec.plan.phases.length === 0;
+  const whatToDo = rec.reasons.filter((r) => r.whatToDo).map((r) => r.whatToDo as string);
+  const areas = new Set(rec.likelyMuscles.flatMap((m) => terms.muscles.get(m.muscle)?.painReferral?.areas ?? []));
+  return h('div', { class: `recommendation level-${rec.level}` },
+    h('div', { class: 'level-banner', role: rec.level === 'urgent-care' ? 'alert' : undefined },
+      heading(level.title), h('p', { class: 'level-lead' }, level.lead),
+      whatToDo.length ? h('div', {}, h('h2', {}, REC.whatToDo), h('ul', {}, [...new Set(whatToDo)].map((t) => h('li', {}, t)))) : null),
+    section(REC.reasons, h('ul', {}, rec.reasons.map((r) => h('li', {}, r.text, ' ', h('span', { class: 'source' }, `(${terms.source(r.source)})`))))),
+    rec.likelyMuscles.length ? section(REC.muscles,
+      h('div', { class: 'body-pick' }, bodyPicture(areas, `${REC.muscles}: ${rec.likelyMuscles.map((m) => terms.muscle(m.muscle)).join(', ')}`),
+        h('ol', {}, rec.likelyMuscles.map((m) => h('li', {}, terms.muscle(m.muscle), ' — ', evidence(m.pointedBy)))))) : null,
+    held ? section(REC.plan, h('p', { class: 'held' }, REC.noExercises), notes(rec.plan.notes, terms)) : planSection(rec, terms),
+    rec.excluded.length ? section(REC.excluded, h('ul', {}, rec.excluded.map((e) => h('li', {}, h('strong', {}, terms.exercise(e.exercise)), ': ', e.reason)))) : null,
+    held ? null : extras(rec, terms),
+    section(REC.checklist, h('p', {}, terms.checklist.method), h('ol', {}, [...rec.rootCauseChecks].sort((a, b) => a.order - b.order).map((c) => {
+      const step = terms.checklist.steps.find((s) => s.slug === c.step);
+      return h('li', { class: c.relevant ? 'relevant' : '' }, h('strong', {}, step?.title ?? plain(c.step)), c.relevant ? ` — ${REC.relevant}` : '',
+        step ? h('p', {}, step.check) : null, c.because.length ? h('p', {}, evidence(c.because)) : null);
+    }))),
+    h('details', { class: 'why' }, h('summary', {}, REC.why),
+      h('h3', {}, REC.rules), h('ul', {}, rec.explanation.rules.map((r) => h('li', {}, h('code', {}, `${r.rule} v${r.version}`), ' ', terms.source(r.source),
+        h('br'), `${REC.inputs}: `, evidence(r.inputs)))),
+      h('h3', {}, REC.sources), h('ul', {}, rec.explanation.sources.map((s) => h('li', {}, terms.source(s)))),
+      h('p', {}, `${REC.versions}: ${rec.explanation.ruleSetVersion} / ${rec.explanation.catalogVersion}`)),
+    held ? null : h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: async (e: Event) => {
+      const button = e.currentTarget as HTMLButtonElement;
+      button.disabled = true;
+      try {
+        await ctx.services.startPlan(deviceTimeZone());
+        ctx.navigate('#/plan');
+      } catch (error) {
+        button.disabled = false;
+        button.after(failure(error));
+      }
+    } }, REC.startPlan)));
+}
+
+/** A report answer in the words the symptom check asked it with, where the app knows them. */
+function evidence(items: Evidence[]): string {
+  return items.map((e) => {
+    const question = REPORT[e.input as keyof typeof REPORT] as { options?: Record<string, string>; questions?: Record<string, string> } | undefined;
+    const words = question?.options ?? question?.questions;
+    const value = words ? e.value.split(', ').map((v) => words[v] ?? v).join(', ') : e.value;
+    return `${e.input}: ${value}`;
+  }).join('; ');
+}
+
+function itemView(item: PlanItem, terms: Terms): HTMLElement {
+  const name: Child = item.exercise ? h('a', { href: `#/exercises/${encodeURIComponent(item.exercise)}` }, terms.exercise(item.exercise)) : null;
+  return h('li', {}, name, name ? ' — ' : '', h('span', { class: 'dose' }, formatDose(item.dose)),
+    item.dose.note ? h('p', { class: 'dose-note' }, item.dose.note) : null,
+    item.instruction ? h('p', {}, item.instruction) : null);
+}
+
+function phaseView(phase: PlanPhase, terms: Terms): HTMLElement {
+  return h('li', { class: 'phase' }, h('h3', {}, terms.phase(phase.phase), phase.minutes ? ` (${phase.minutes} min)` : ''),
+    h('ul', {}, phase.items.map((i) => itemView(i, terms))),
+    phase.skipped.length ? h('div', { class: 'skipped' }, h('p', {}, REC.skipped), h('ul', {}, phase.skipped.map((s) =>
+      h('li', {}, terms.exercise(s.exercise), ` (${plain(s.reason)})`, s.replacedBy ? ` ${REC.replacedBy} ${terms.exercise(s.replacedBy)}` : ''))) ) : null);
+}
+
+function notes(list: (Note | null | undefined)[], terms: Terms): Child {
+  const present = list.filter((n): n is Note => !!n);
+  return present.length ? h('ul', { class: 'notes' }, present.map((n) => h('li', {}, n.text, ' ', h('span', { class: 'source' }, `(${terms.source(n.source)})`)))) : null;
+}
+
+function planSection(rec: Recommendation, terms: Terms): HTMLElement {
+  return section(REC.plan, h('ol', { class: 'phases' }, [...rec.plan.phases].sort((a, b) => a.order - b.order).map((p) => phaseView(p, terms))),
+    rec.plan.notes.length ? h('div', {}, h('h3', {}, REC.notes), notes(rec.plan.notes, terms)) : null);
+}
+
+function pick(title: string, p: CatalogPick | null, terms: Terms): Child {
+  return p && p.items.length ? h('div', {}, h('h3', {}, title), h('ul', {}, p.items.map((i) => itemView(i, terms)))) : null;
+}
+
+function extras(rec: Recommendation, terms: Terms): Child {
+  const x = rec.extras;
+  if (!x || (!x.runner && !x.movementBreaks && !x.coreAndGlute)) return null;
+  const runner = x.runner;
+  return section(REC.extras,
+    x.movementBreaks ? h('div', {}, h('h3', {}, terms.protocol(x.movementBreaks.protocol)), h('ol', {}, x.movementBreaks.phases.map((p) => phaseView(p, terms)))) : null,
+    pick(plain('core-and-glute'), x.coreAndGlute, terms),
+    runner ? h('div', {}, h('h3', {}, terms.protocol(runner.warmUp)), h('ol', {}, runner.warmUpStages.map((p) => phaseView(p, terms))),
+      runner.postRunStretch ? h('ol', {}, phaseView(runner.postRunStretch, terms)) : null,
+      pick(plain('mobility-drills'), runner.mobilityDrills, terms),
+      notes([runner.afterPainfulRun, runner.shoeCheck?.advice, runner.gaitAnalysis], terms)) : null);
+}
+
+

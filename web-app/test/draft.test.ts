@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { firstStepWithError, missingAnswers, newDraft, REVIEW_STEP, stepOf, toReport, withOffset, type Draft } from '../src/symptom/draft';
+
+const WARNINGS = ['fever-or-unwell', 'hot-swollen-hip'];
+
+function deskWorker(): Draft {
+  const d = newDraft('5b1f4a52-33c5-4c7e-9a43-6a1f7f0c2b11');
+  d.painLocations.push('front-of-hip');
+  d.side = 'right';
+  d.qualities.push('dull-ache', 'tightness');
+  d.intensity = 4;
+  d.onset = 'gradual';
+  d.daysSinceOnset = '30';
+  d.aggravatingActivities.push('sitting');
+  d.warningSigns = { 'fever-or-unwell': false, 'hot-swollen-hip': false };
+  d.profile = { runner: false, deskWorker: true, hoursSittingPerDay: '10', runningShoeAgeMonths: '7', wearsRaisedHeels: false };
+  return d;
+}
+
+describe('the symptom check draft', () => {
+  it('makes the report triage takes, with every answered field and only the warning signs answered yes', () => {
+    const d = deskWorker();
+    d.warningSigns['fever-or-unwell'] = true;
+    const report = toReport(d, new Date('2026-12-05T09:30:00Z'), 'Europe/Berlin');
+    expect(report).toMatchObject({
+      reportId: d.reportId, timeZone: 'Europe/Berlin', painLocations: ['front-of-hip'], side: 'right',
+      qualities: ['dull-ache', 'tightness'], intensity: 4, onset: 'gradual', daysSinceOnset: 30,
+      aggravatingActivities: ['sitting'], signs: [], history: [], warningSigns: ['fever-or-unwell'],
+      profile: { runner: false, deskWorker: true, hoursSittingPerDay: 10, runningShoeAgeMonths: null, wearsRaisedHeels: false },
+      weeksOfConsistentWork: null,
+    });
+    expect(report).not.toHaveProperty('userId');
+    expect(String(report.reportedAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+  });
+
+  it('passes numbers out of range on to the service, whose problem names the field', () => {
+    const d = deskWorker();
+    d.profile.hoursSittingPerDay = '30';
+    expect(missingAnswers(d, 5, WARNINGS)).toEqual([]);
+    expect((toReport(d, new Date(), 'UTC').profile as Record<string, unknown>).hoursSittingPerDay).toBe(30);
+  });
+
+  it('asks for what a step still needs before the next one', () => {
+    const d = newDraft('id');
+    expect(missingAnswers(d, 0, WARNINGS).map((e) => e.field)).toEqual(['painLocations', 'side']);
+    expect(missingAnswers(d, 1, WARNINGS).map((e) => e.field)).toEqual(['qualities', 'intensity', 'onset', 'daysSinceOnset']);
+    expect(missingAnswers(d, 2, WARNINGS)).toEqual([]);
+    d.warningSigns = { 'fever-or-unwell': false };
+    expect(missingAnswers(d, 4, WARNINGS).map((e) => e.field)).toEqual(['warningSigns']);
+    expect(missingAnswers(deskWorker(), 5, WARNINGS)).toEqual([]);
+  });
+
+  it('finds the step of each field the service names, and lands on the first', () => {
+    expect(stepOf('painLocations')).toBe(0);
+    expect(stepOf('intensity')).toBe(1);
+    expect(stepOf('profile.hoursSittingPerDay')).toBe(5);
+    expect(stepOf('reportedAt')).toBe(REVIEW_STEP);
+    expect(firstStepWithError([{ field: 'profile.runner', message: 'x' }, { field: 'intensity', message: 'y' }, { field: 'painLocations', message: 'z' }])).toBe(0);
+  });
+
+  it('writes times with the offset of the device', () => {
+    const text = withOffset(new Date('2026-12-05T09:30:00Z'));
+    expect(new Date(text).toISOString()).toBe('2026-12-05T09:30:00.000Z');
+  });
+});
