@@ -34,13 +34,14 @@ public final class Platform {
     private final String dbPrefix;
     private final int kafkaPort;
     private final int keycloakPort;
+    private final int webPort;
     private final Map<String, Integer> ports = new HashMap<>();
 
     private Platform() {
         root = Path.of(System.getProperty("hipflex.root", "..")).toAbsolutePath().normalize();
         home = root.resolve("e2e-tests/target/e2e-stack");
         dbPrefix = "hipflex_e2e_" + UUID.randomUUID().toString().substring(0, 8);
-        int[] free = freePorts(6);
+        int[] free = freePorts(7);
         kafkaPort = free[0];
         ports.put("catalog", free[2]);
         ports.put("triage", free[3]);
@@ -51,6 +52,8 @@ public final class Platform {
         env.put("HIPFLEX_KAFKA_CONTROLLER_PORT", Integer.toString(free[1]));
         keycloakPort = free[5];
         env.put("HIPFLEX_KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        webPort = free[6];
+        env.put("HIPFLEX_WEB_PORT", Integer.toString(webPort));
         ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port)));
     }
 
@@ -109,6 +112,11 @@ public final class Platform {
 
     public String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The web app the stack serves. */
+    public String webUrl() {
+        return "http://127.0.0.1:" + webPort;
     }
 
     /** The issuer of the stack's tokens: its Keycloak's realm {@code hipflex}. */
