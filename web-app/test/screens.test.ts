@@ -257,6 +257,15 @@ describe('the alert that applies', () => {
   });
 });
 
+describe('my progress before any plan', () => {
+  it('says there is no plan yet and leads to the symptom check, not to an error', async () => {
+    const { main } = await render('#/progress', { handler: (call) => (call.url === '/api/v1/me/adherence' ? problem(404, 'Not Found') : undefined) });
+    expect(main.querySelector('h1')?.textContent).toBe('My progress');
+    expect(main.textContent).toContain('You have no plan yet.');
+    expect(main.querySelector('a[href="#/check"]')).not.toBeNull();
+  });
+});
+
 describe('an expired sign-in', () => {
   it('asks to sign in again instead of showing an error', async () => {
     const { main } = await render('#/progress', { handler: (call) => (call.url === '/api/v1/me/adherence' ? problem(401, 'Unauthorized') : undefined) });

@@ -87,7 +87,17 @@ export function checkInScreen(ctx: Context): HTMLElement {
 
 /** My progress: the week chart, streaks, the stage on the timeline, the pain trend and the alert. */
 export async function progressScreen(ctx: Context): Promise<HTMLElement> {
-  const [a, timelineDoc] = await Promise.all([ctx.services.adherence(), ctx.services.recoveryTimeline()]);
+  let a: Adherence;
+  try {
+    a = await ctx.services.adherence();
+  } catch (e) {
+    // No plan yet: the same way in as on the plan screen, not an error.
+    if (e instanceof ProblemError && e.status === 404) {
+      return h('div', {}, heading(PROGRESS.title), h('p', {}, PLAN.none), h('a', { href: '#/check', class: 'button primary' }, TEXT.startCheck));
+    }
+    throw e;
+  }
+  const timelineDoc = await ctx.services.recoveryTimeline();
   const lastDay = Math.max(...timelineDoc.stages.map((s) => s.toDay));
   const stage = a.currentStage;
   return h('div', { class: 'progress' }, heading(PROGRESS.title),
