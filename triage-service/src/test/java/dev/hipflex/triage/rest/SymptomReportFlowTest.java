@@ -94,7 +94,8 @@ class SymptomReportFlowTest {
             assertThat(full.path("reasons").get(0).path("text").asText()).isNotBlank();
             assertThat(full.path("explanation").path("rules").size()).isPositive();
             Recommendation recommendation = EventJson.mapper().readValue(answered, Recommendation.class);
-            assertThat(EventJson.mapper().valueToTree(RecommendationFacts.of(recommendation))).isEqualTo(published);
+            JsonNode facts = EventJson.mapper().valueToTree(RecommendationFacts.of(recommendation));
+            assertThat(facts).isEqualTo(published);
             assertThat(read(given().auth().oauth2(token).get("/api/v1/me/recommendations").then().statusCode(200)
                     .body("total", equalTo(1)).extract().asString()).path("items").get(0)).isEqualTo(full);
         }
