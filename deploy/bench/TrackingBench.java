@@ -361,7 +361,8 @@ public class TrackingBench {
         String reportId = UUID.randomUUID().toString();
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/hipflex/triage-service\","
                 + "\"type\":\"dev.hipflex.triage.recommendation.created\",\"time\":\"" + recommendedAt + "\",\"subject\":\""
-                + reportId + "\",\"datacontenttype\":\"application/json\",\"data\":{\"reportId\":\"" + reportId
+                + reportId + "\",\"datacontenttype\":\"application/json\","
+                + "\"dataschema\":\"https://hipflex.dev/schemas/recommendations/v2\",\"data\":{\"reportId\":\"" + reportId
                 + "\",\"userId\":\"" + person + "\",\"timeZone\":\"" + zone.getId() + "\",\"level\":\"self-care\","
                 + "\"plan\":{\"protocol\":\"complete-release-protocol\",\"phases\":[{\"items\":[{\"exercise\":"
                 + "\"foam-roll-quads-rectus-femoris\"}]}]}}}";

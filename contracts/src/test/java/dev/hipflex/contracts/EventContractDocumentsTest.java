@@ -91,6 +91,7 @@ class EventContractDocumentsTest {
         JsonSchema metaSchema = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), CONFIG);
         Map<String, JsonNode> schemas = schemaFiles();
         assertThat(schemas).containsKeys("cloudevent.v1.json", "symptom-reports.v1.json", "recommendations.v1.json",
+                "recommendations.v2.json",
                 "session-completions.v1.json", "adherence-updates.v1.json", "recovery-alerts.v1.json",
                 "catalog-updates.v1.json");
         schemas.forEach((file, schema) -> {
@@ -105,59 +106,115 @@ class EventContractDocumentsTest {
     }
 
     @Test
-    void everyEventTopicPinsAnExistingPayloadSchemaAndEverySchemaIsUsed() throws Exception {
+    void everyEventMessagePinsAnExistingPayloadSchemaOfItsTopicAndEverySchemaIsUsed() throws Exception {
         List<String> used = new ArrayList<>(List.of("cloudevent.v1.json"));
         for (String topic : eventTopics()) {
-            JsonNode schema = payloadSchema(topic);
-            String dataschema = pinned(schema, "dataschema").path("const").asText();
-            String dataRef = pinned(schema, "data").path("$ref").asText();
-            assertThat(dataschema).as(topic).isEqualTo("https://hipflex.dev/schemas/" + topic + "/v1");
-            assertThat(dataRef).as(topic).isEqualTo("./schemas/" + topic + ".v1.json");
-            assertThat(schema.path("allOf").get(0).path("$ref").asText()).isEqualTo("./schemas/cloudevent.v1.json");
-            used.add(topic + ".v1.json");
+            for (String pointer : messagePointers(topic)) {
+                JsonNode schema = payloadSchema(pointer);
+                String dataschema = pinned(schema, "dataschema").path("const").asText();
+                String dataRef = pinned(schema, "data").path("$ref").asText();
+                String version = version(dataschema);
+                assertThat(dataschema).as(pointer).isEqualTo("https://hipflex.dev/schemas/" + topic + "/" + version);
+                assertThat(dataRef).as(pointer).isEqualTo("./schemas/" + topic + "." + version + ".json");
+                assertThat(schema.path("allOf").get(0).path("$ref").asText()).isEqualTo("./schemas/cloudevent.v1.json");
+                used.add(topic + "." + version + ".json");
+            }
         }
         assertThat(used).containsExactlyInAnyOrderElementsOf(schemaFiles().keySet());
     }
 
     @Test
-    void everyEventTopicHasAnExampleThatKeepsItsContract() {
+    void everyEventMessageHasAnExampleThatKeepsItsContract() {
         for (String topic : eventTopics()) {
-            String pointer = messagePointer(topic) + "/payload/schema";
-            JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + "asyncapi.yaml#" + pointer),
-                    asyncapi.at(pointer), CONFIG);
-            JsonNode example = json(RESOURCES + "examples/" + topic + ".json");
-            assertThat(schema.validate(example)).as(topic).extracting(ValidationMessage::getMessage).isEmpty();
+            for (String pointer : messagePointers(topic)) {
+                String schemaPointer = pointer + "/payload/schema";
+                JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + "asyncapi.yaml#" + schemaPointer),
+                        asyncapi.at(schemaPointer), CONFIG);
+                JsonNode example = json(RESOURCES + "examples/" + exampleFile(topic, pointer));
+                assertThat(schema.validate(example)).as(pointer).extracting(ValidationMessage::getMessage).isEmpty();
+            }
         }
     }
 
     @Test
+    void recommendationsCarryV2AndStillDocumentV1() {
+        assertThat(messagePointers("recommendations")).hasSize(2)
+                .extracting(pointer -> version(pinned(payloadSchema(pointer), "dataschema").path("const").asText()))
+                .containsExactly("v2", "v1");
+    }
+
+    @Test
+    void theV2RecommendationHoldsNoProse() throws Exception {
+        // Words stay in the catalog and the REST answer: v2 names none of v1's texts.
+        JsonNode v2 = schemaFiles().get("recommendations.v2.json");
+        List<String> names = new ArrayList<>();
+        collectPropertyNames(v2, names);
+        assertThat(names).contains("rules", "inputs", "excluded", "condition", "dose", "ruleSetVersion")
+                .doesNotContain("reasons", "text", "whatToDo", "notes", "note", "instruction", "advice", "afterPainfulRun",
+                        "gaitAnalysis", "explanation");
+        JsonNode example = json(RESOURCES + "examples/recommendations.v2.json").path("data");
+        List<String> exampleNames = new ArrayList<>();
+        collectFieldNames(example, exampleNames);
+        assertThat(exampleNames).isNotEmpty().doesNotContain("text", "whatToDo", "notes", "note", "instruction");
+    }
+
+    @Test
     void theExamplesThemselvesAreStrictlyChecked() {
-        // A guard against a schema that accepts anything: the recommendation example without its level fails.
-        String pointer = messagePointer("recommendations") + "/payload/schema";
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + "asyncapi.yaml#" + pointer), asyncapi.at(pointer),
-                CONFIG);
-        JsonNode example = json(RESOURCES + "examples/recommendations.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) example.get("data")).remove("level");
-        assertThat(schema.validate(example)).extracting(ValidationMessage::getMessage)
-                .anySatisfy(message -> assertThat(message).contains("level"));
+        // A guard against a schema that accepts anything: each recommendation example without its level fails.
+        for (String pointer : messagePointers("recommendations")) {
+            String schemaPointer = pointer + "/payload/schema";
+            JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + "asyncapi.yaml#" + schemaPointer),
+                    asyncapi.at(schemaPointer), CONFIG);
+            JsonNode example = json(RESOURCES + "examples/" + exampleFile("recommendations", pointer));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) example.get("data")).remove("level");
+            assertThat(schema.validate(example)).as(pointer).extracting(ValidationMessage::getMessage)
+                    .anySatisfy(message -> assertThat(message).contains("level"));
+        }
     }
 
     /** The topics whose messages are CloudEvents with a JSON Schema (not raw dead-letter records). */
     private List<String> eventTopics() {
-        return TOPICS.stream().filter(topic -> asyncapi.at(messagePointer(topic)).path("payload").has("schemaFormat"))
-                .toList();
+        return TOPICS.stream()
+                .filter(topic -> asyncapi.at(messagePointers(topic).get(0)).path("payload").has("schemaFormat")).toList();
     }
 
-    private String messagePointer(String topic) {
+    /** The pointers of a topic's messages, the current version first. */
+    private List<String> messagePointers(String topic) {
         JsonNode messages = asyncapi.path("channels").path(topic).path("messages");
-        assertThat(messages.size()).as(topic).isEqualTo(1);
-        return messages.elements().next().path("$ref").asText().substring(1);
+        assertThat(messages.size()).as(topic).isPositive();
+        List<String> pointers = new ArrayList<>();
+        messages.forEach(message -> pointers.add(message.path("$ref").asText().substring(1)));
+        return pointers;
     }
 
-    private JsonNode payloadSchema(String topic) {
-        JsonNode payload = asyncapi.at(messagePointer(topic)).path("payload");
+    private JsonNode payloadSchema(String messagePointer) {
+        JsonNode payload = asyncapi.at(messagePointer).path("payload");
         assertThat(payload.path("schemaFormat").asText()).isEqualTo("application/schema+json;version=draft-2020-12");
         return payload.path("schema");
+    }
+
+    /** examples/<topic>.json is a topic's v1; a later version has examples/<topic>.<version>.json. */
+    private String exampleFile(String topic, String messagePointer) {
+        String version = version(pinned(payloadSchema(messagePointer), "dataschema").path("const").asText());
+        return version.equals("v1") ? topic + ".json" : topic + "." + version + ".json";
+    }
+
+    private static String version(String dataschema) {
+        return dataschema.substring(dataschema.lastIndexOf('/') + 1);
+    }
+
+    private static void collectPropertyNames(JsonNode schema, List<String> names) {
+        if (schema.isObject() && schema.path("properties").isObject()) {
+            schema.path("properties").fieldNames().forEachRemaining(names::add);
+        }
+        schema.forEach(child -> collectPropertyNames(child, names));
+    }
+
+    private static void collectFieldNames(JsonNode node, List<String> names) {
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        node.forEach(child -> collectFieldNames(child, names));
     }
 
     private static JsonNode pinned(JsonNode schema, String property) {

@@ -114,7 +114,18 @@ public final class EventContracts {
 
     /** The contracts' example event of a topic ({@code examples/<topic>.json}), for consumers' tests. */
     public static String example(String topic) {
-        String resource = RESOURCES + "examples/" + topic + ".json";
+        return exampleResource(RESOURCES + "examples/" + topic + ".json");
+    }
+
+    /**
+     * The contracts' example event of a later payload version of a topic ({@code examples/<topic>.<version>.json},
+     * such as {@code recommendations.v2.json}); {@link #example(String)} is the topic's first version.
+     */
+    public static String example(String topic, String version) {
+        return exampleResource(RESOURCES + "examples/" + topic + "." + version + ".json");
+    }
+
+    private static String exampleResource(String resource) {
         try (InputStream in = EventContracts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no example " + resource);

@@ -74,7 +74,7 @@ class EventContractsTest {
 
     @Test
     void aDataschemaTheTopicDoesNotPublishIsAViolation() {
-        assertThat(broken("recommendations", event -> event.put("dataschema", "https://hipflex.dev/schemas/recommendations/v2")))
+        assertThat(broken("recommendations", event -> event.put("dataschema", "https://hipflex.dev/schemas/recommendations/v3")))
                 .anySatisfy(v -> assertThat(v).contains("is not published on recommendations"));
         // A valid event on the wrong topic.
         assertThat(EventContracts.violations("recovery-alerts", EventContracts.example("adherence-updates")))

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -24,18 +25,25 @@ import dev.hipflex.tracking.service.PlanService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads triage's {@code recommendations} events (see the event contract in triage) and keeps each
- * person's plan in step. An event that cannot be read goes to {@code recommendations-dlq} with the reason.
+ * Reads triage's {@code recommendations} events (see the contracts module) and keeps each person's plan in step.
+ * Triage writes {@code recommendations/v2} (the facts); {@code v1} events (the full recommendation) may still be on the
+ * topic. Both hold what tracking reads at the same places, so one reader serves both once the envelope's
+ * {@code dataschema} says which it is. An event that cannot be read, or that names another dataschema, goes to
+ * {@code recommendations-dlq} with the reason.
  */
 @ApplicationScoped
 public class RecommendationsConsumer {
 
     private static final Logger LOG = Logger.getLogger(RecommendationsConsumer.class);
 
+    /** The payload versions tracking reads. */
+    static final Set<String> READABLE = Set.of("https://hipflex.dev/schemas/recommendations/v2",
+            "https://hipflex.dev/schemas/recommendations/v1");
+
     // Only the fields tracking uses are bound; the rest of a recommendation (rules, muscles, doses...) is skipped
     // without building a tree of it.
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Event(String time, Data data) {
+    record Event(String dataschema, String time, Data data) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -88,6 +96,10 @@ public class RecommendationsConsumer {
 
     RecommendationSummary read(String event) throws IOException {
         Event root = reader.readValue(event);
+        if (root.dataschema() == null || !READABLE.contains(root.dataschema())) {
+            throw new IllegalArgumentException("dataschema " + root.dataschema() + " is not one tracking reads "
+                    + READABLE.stream().sorted().toList());
+        }
         Data data = root.data();
         if (data == null) {
             throw new IllegalArgumentException("data is missing");

@@ -51,7 +51,8 @@ class PlanAndSessionsTest {
                         Map.of("items", List.of(Map.of("exercise", "supine-passive-hip-flexor-stretch"))))));
         return JSON.writeValueAsString(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
                 "source", "/hipflex/triage-service", "type", "dev.hipflex.triage.recommendation.created",
-                "time", at.toString(), "subject", data.get("reportId"), "data", data));
+                "time", at.toString(), "subject", data.get("reportId"),
+                "dataschema", "https://hipflex.dev/schemas/recommendations/v2", "data", data));
     }
 
     static Map<String, Object> session(UUID id, OffsetDateTime start) {
@@ -99,15 +100,27 @@ class PlanAndSessionsTest {
     @Test
     void anUnreadableRecommendationIsDeadLetteredWithTheReasonAndMakesNoPlan() throws Exception {
         String person = "p-" + UUID.randomUUID();
-        String unreadable = recommendation(person, "self-care", Instant.now()).replace("\"timeZone\":\"Pacific/Auckland\"",
-                "\"timeZone\":\"Nowhere/Land\"");
+        assertDeadLetteredWithoutAPlan(person, recommendation(person, "self-care", Instant.now())
+                .replace("\"timeZone\":\"Pacific/Auckland\"", "\"timeZone\":\"Nowhere/Land\""), "unreadable");
+    }
+
+    @Test
+    void aRecommendationOfAnUnknownVersionIsDeadLetteredWithTheReasonAndMakesNoPlan() throws Exception {
+        String person = "p-" + UUID.randomUUID();
+        assertDeadLetteredWithoutAPlan(person, recommendation(person, "self-care", Instant.now())
+                .replace("/recommendations/v2", "/recommendations/v3"),
+                "dataschema https://hipflex.dev/schemas/recommendations/v3");
+    }
+
+    /** {@code event} sent for {@code person} lands on recommendations-dlq as sent, with a reason naming what is wrong. */
+    private static void assertDeadLetteredWithoutAPlan(String person, String event, String reason) {
         try (TopicReader dlq = new TopicReader("recommendations-dlq"); TopicWriter writer = new TopicWriter()) {
-            writer.send("recommendations", person, unreadable);
+            writer.send("recommendations", person, event);
             ConsumerRecord<String, String> dead = await().atMost(WAIT).until(
                     () -> dlq.poll().stream().filter(r -> person.equals(r.key())).findFirst(), java.util.Optional::isPresent)
                     .orElseThrow();
-            assertThat(dead.value()).isEqualTo(unreadable);
-            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value())).contains("unreadable");
+            assertThat(dead.value()).isEqualTo(event);
+            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value())).contains(reason);
         }
         given().auth().oauth2(TestTokens.token(person, "user")).get("/api/v1/me/plan").then().statusCode(404);
     }

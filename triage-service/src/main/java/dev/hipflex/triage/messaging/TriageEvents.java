@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import dev.hipflex.common.events.CloudEvent;
+import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 
 /** The events triage publishes, in the CloudEvents envelope every hipflex topic carries. */
@@ -14,6 +15,7 @@ public final class TriageEvents {
     public static final String RECOMMENDATIONS_TOPIC = "recommendations";
     public static final String DEAD_LETTER_TOPIC = "symptom-reports-dlq";
     public static final String SOURCE = "/hipflex/triage-service";
+    public static final String RECOMMENDATIONS_SCHEMA = "https://hipflex.dev/schemas/recommendations/v2";
 
     private TriageEvents() {
     }
@@ -24,12 +26,14 @@ public final class TriageEvents {
     }
 
     /**
-     * The event announcing a stored recommendation. Its id comes from the report id and its time is when the
-     * recommendation was made, so an event built again after an aborted send is the same event.
+     * The event announcing a stored recommendation, with its facts ({@code recommendations/v2}). Its id comes from
+     * the report id and its time is when the recommendation was made, so an event built again after an aborted send
+     * is the same event.
      */
-    public static <T> CloudEvent<T> recommendationMade(UUID reportId, OffsetDateTime madeAt, T recommendation) {
+    public static CloudEvent<RecommendationFacts> recommendationMade(OffsetDateTime madeAt, Recommendation recommendation) {
+        UUID reportId = recommendation.reportId();
         UUID id = UUID.nameUUIDFromBytes(("recommendation/" + reportId).getBytes(StandardCharsets.UTF_8));
         return CloudEvent.of(id, madeAt, SOURCE, "dev.hipflex.triage.recommendation.created", reportId.toString(),
-                "https://hipflex.dev/schemas/recommendations/v1", recommendation);
+                RECOMMENDATIONS_SCHEMA, RecommendationFacts.of(recommendation));
     }
 }

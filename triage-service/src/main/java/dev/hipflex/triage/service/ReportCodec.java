@@ -3,22 +3,22 @@ package dev.hipflex.triage.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.common.events.Sha256;
+import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.messaging.TriageEvents;
 
 /**
  * JSON for the pipeline: the canonical JSON of a report and its hash (what makes a retry recognisable as the same
- * report), the JSON a recommendation is stored as, and the event announcing it. Everything is written by the service's
- * ObjectMapper from records or trees; nothing is put together by hand.
+ * report), the JSON a recommendation is stored as, and the event announcing it (read back from
+ * the stored JSON when a report is redelivered). Everything is written by the service's
+ * ObjectMapper from records; nothing is put together by hand.
  */
 @ApplicationScoped
 public class ReportCodec {
@@ -37,24 +37,21 @@ public class ReportCodec {
         }
     }
 
-    /**
-     * The event announcing a recommendation, as UTF-8 JSON. {@code recommendation} is the recommendation itself or the
-     * tree of its stored JSON ({@link #tree}); both give the same event.
-     */
-    public byte[] recommendationEvent(UUID reportId, OffsetDateTime madeAt, Object recommendation) {
+    /** The event announcing a recommendation (its facts, {@code recommendations/v2}), as UTF-8 JSON. */
+    public byte[] recommendationEvent(OffsetDateTime madeAt, Recommendation recommendation) {
         try {
-            return json.writeValueAsBytes(TriageEvents.recommendationMade(reportId, madeAt, recommendation));
+            return json.writeValueAsBytes(TriageEvents.recommendationMade(madeAt, recommendation));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot be written as JSON", e);
         }
     }
 
-    /** Stored JSON read back as a tree, to be written again inside an event. */
-    public JsonNode tree(String storedJson) {
+    /** A stored recommendation read back, to be announced again. */
+    public Recommendation recommendation(String storedJson) {
         try {
-            return json.readTree(storedJson);
+            return json.readValue(storedJson, Recommendation.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("Stored JSON that cannot be read", e);
+            throw new UncheckedIOException("Stored recommendation that cannot be read", e);
         }
     }
 

@@ -113,10 +113,10 @@ public class TriageService {
             StoredRecommendation earlier = before.get(report.reportId());
             if (inserted.contains(report.reportId())) {
                 events.add(new Announcement(report.userId(),
-                        codec.recommendationEvent(report.reportId(), one.row().createdAt(), one.recommendation())));
+                        codec.recommendationEvent(one.row().createdAt(), one.recommendation())));
             } else if (earlier != null && earlier.readAt(one.arrival().partition(), one.arrival().offset())) {
                 events.add(new Announcement(report.userId(),
-                        codec.recommendationEvent(report.reportId(), earlier.createdAt(), codec.tree(earlier.body()))));
+                        codec.recommendationEvent(earlier.createdAt(), codec.recommendation(earlier.body()))));
             } else {
                 duplicates++;
             }

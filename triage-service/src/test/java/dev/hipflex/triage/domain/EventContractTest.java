@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -56,8 +57,8 @@ class EventContractTest {
 
     /** The recommendation as the engine makes it, in its event as the pipeline writes it. */
     private static String recommendationEvent(Recommendation recommendation) {
-        return new String(new ReportCodec(EventJson.mapper()).recommendationEvent(recommendation.reportId(),
-                OffsetDateTime.now(ZoneOffset.UTC), recommendation), StandardCharsets.UTF_8);
+        return new String(new ReportCodec(EventJson.mapper()).recommendationEvent(OffsetDateTime.now(ZoneOffset.UTC),
+                recommendation), StandardCharsets.UTF_8);
     }
 
     private static String recommendationEvent(ReportBuilder report) {
@@ -95,6 +96,37 @@ class EventContractTest {
     }
 
     @Test
+    void recommendationEventsNameV2AndCarryNoProse() {
+        for (ReportBuilder scenario : SCENARIOS) {
+            ObjectNode event = read(recommendationEvent(scenario));
+            assertThat(event.path("dataschema").asText()).isEqualTo("https://hipflex.dev/schemas/recommendations/v2");
+            assertThat(event.path("data").findParents("text")).isEmpty();
+            assertThat(event.path("data").findParents("note")).isEmpty();
+            assertThat(event.path("data").findParents("instruction")).isEmpty();
+            assertThat(event.path("data").findParents("whatToDo")).isEmpty();
+        }
+    }
+
+    @Test
+    void theFactsKeepWhatAnalyticsCountsFromTheRecommendation() {
+        // The pregnancy scenario excludes exercises; every exclusion, fired rule and prescribed exercise reaches v2.
+        Recommendation recommendation = TriageEngine.recommend(SCENARIOS.get(4).build(), catalog());
+        assertThat(recommendation.excluded()).isNotEmpty();
+        ObjectNode data = EventContracts.data(read(recommendationEvent(recommendation)));
+        assertThat(data.path("excluded")).hasSize(recommendation.excluded().size());
+        assertThat(data.path("excluded").get(0).path("condition").asText())
+                .isEqualTo(recommendation.excluded().get(0).condition());
+        assertThat(data.path("rules").findValuesAsText("rule"))
+                .isEqualTo(recommendation.explanation().rules().stream().map(Explanation.FiredRule::rule).toList());
+        List<String> prescribed = new ArrayList<>();
+        data.path("plan").path("phases").forEach(phase -> phase.path("items")
+                .forEach(item -> prescribed.add(item.path("exercise").asText(null))));
+        assertThat(prescribed).isNotEmpty().isEqualTo(recommendation.plan().phases().stream()
+                .flatMap(phase -> phase.items().stream()).map(Recommendation.Item::exercise).toList());
+        assertThat(data.path("ruleSetVersion").asText()).isEqualTo(recommendation.ruleSetVersion());
+    }
+
+    @Test
     void aRecommendationWithoutItsLevelIsRejected() {
         assertThat(broken(event -> EventContracts.data(event).remove("level")))
                 .anySatisfy(v -> assertThat(v).contains("level"));
@@ -112,6 +144,9 @@ class EventContractTest {
                 .anySatisfy(v -> assertThat(v).contains("notes"));
         assertThat(broken(event -> ((ObjectNode) EventContracts.data(event).get("plan")).put("startDate", "2026-11-23")))
                 .anySatisfy(v -> assertThat(v).contains("startDate"));
+        // v1's words are not part of v2.
+        assertThat(broken(event -> EventContracts.data(event).putArray("reasons")))
+                .anySatisfy(v -> assertThat(v).contains("reasons"));
     }
 
     @Test
@@ -126,8 +161,11 @@ class EventContractTest {
     @Test
     void anEnvelopeWithoutSubjectOrWithAnotherVersionIsRejected() {
         assertThat(broken(event -> event.remove("subject"))).anySatisfy(v -> assertThat(v).contains("subject"));
-        assertThat(broken(event -> event.put("dataschema", "https://hipflex.dev/schemas/recommendations/v2")))
-                .anySatisfy(v -> assertThat(v).contains("recommendations/v2"));
+        assertThat(broken(event -> event.put("dataschema", "https://hipflex.dev/schemas/recommendations/v3")))
+                .anySatisfy(v -> assertThat(v).contains("recommendations/v3"));
+        // The facts named as v1 are checked against v1, which requires the words.
+        assertThat(broken(event -> event.put("dataschema", "https://hipflex.dev/schemas/recommendations/v1")))
+                .anySatisfy(v -> assertThat(v).contains("reasons"));
         assertThat(broken(event -> event.put("time", "23.11.2026 10:00")))
                 .anySatisfy(v -> assertThat(v).contains("$.time"));
     }

@@ -14,9 +14,9 @@ import dev.hipflex.triage.messaging.TriageEvents;
 import dev.hipflex.triage.service.ReportCodec;
 
 /**
- * A recommendation is stored as its JSON and announced in an event; a record read again after an aborted transaction
- * is announced again from the stored JSON. Over thousands of generated reports, both events must be the event that
- * writing the recommendation in its envelope afresh gives, byte for byte.
+ * A recommendation is stored as its JSON and announced in an event of its facts; a record read again after an aborted
+ * transaction is announced again from the stored JSON. Over thousands of generated reports, both events must be the
+ * event that writing the recommendation's facts in their envelope afresh gives, byte for byte.
  */
 class RecommendationJsonTest {
 
@@ -28,13 +28,14 @@ class RecommendationJsonTest {
         AtomicInteger checked = new AtomicInteger();
         ReportGenerator.forAll(20261204L, report -> {
             Recommendation recommendation = TriageEngine.recommend(report, CatalogFixture.catalog());
-            String fresh = EventJson.write(TriageEvents.recommendationMade(report.reportId(), madeAt, recommendation));
+            String fresh = EventJson.write(TriageEvents.recommendationMade(madeAt, recommendation));
             String stored = codec.toJson(recommendation);
 
             assertThat(stored).as("stored as written afresh").isEqualTo(EventJson.write(recommendation));
-            assertThat(utf8(codec.recommendationEvent(report.reportId(), madeAt, recommendation)))
-                    .as("announced when made").isEqualTo(fresh);
-            assertThat(utf8(codec.recommendationEvent(report.reportId(), madeAt, codec.tree(stored))))
+            assertThat(codec.recommendation(stored)).as("read back as it was made").isEqualTo(recommendation);
+            assertThat(utf8(codec.recommendationEvent(madeAt, recommendation))).as("announced when made")
+                    .isEqualTo(fresh);
+            assertThat(utf8(codec.recommendationEvent(madeAt, codec.recommendation(stored))))
                     .as("announced again from what was stored").isEqualTo(fresh);
             checked.incrementAndGet();
         });

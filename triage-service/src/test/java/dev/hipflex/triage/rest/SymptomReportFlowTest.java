@@ -29,9 +29,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.hipflex.testsupport.EventJson;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
 import dev.hipflex.testsupport.TopicWriter;
+import dev.hipflex.triage.domain.Recommendation;
+import dev.hipflex.triage.messaging.RecommendationFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -47,7 +50,7 @@ class SymptomReportFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void aReportSentOverRestGetsOneRecommendationReadableOverRestAndAnnouncedOnKafka() {
+    void aReportSentOverRestGetsOneRecommendationReadableOverRestAndAnnouncedOnKafka() throws Exception {
         String person = "person-" + UUID.randomUUID();
         UUID reportId = UUID.randomUUID();
         String token = TestTokens.token(person, "user");
@@ -78,14 +81,23 @@ class SymptomReportFlowTest {
             assertThat(cloudEvent.path("time").asText()).isNotBlank();
             assertThat(cloudEvent.path("data").path("reportId").asText()).isEqualTo(reportId.toString());
 
-            // Stored as its own part and its shared plan and extras, read back whole: what was published.
+            // The event carries the facts (v2); the REST answer is the full recommendation with its words, and the
+            // facts of that answer are what was published.
+            assertThat(cloudEvent.path("dataschema").asText()).isEqualTo("https://hipflex.dev/schemas/recommendations/v2");
             JsonNode published = cloudEvent.path("data");
             assertThat(published.path("plan").path("protocol").asText()).isNotBlank();
             assertThat(published.path("extras").isObject()).isTrue();
-            assertThat(read(given().auth().oauth2(token).get("/api/v1/symptom-reports/" + reportId + "/recommendation")
-                    .then().statusCode(200).extract().asString())).isEqualTo(published);
+            assertThat(published.has("reasons")).isFalse();
+            String answered = given().auth().oauth2(token).get("/api/v1/symptom-reports/" + reportId + "/recommendation")
+                    .then().statusCode(200).extract().asString();
+            JsonNode full = read(answered);
+            assertThat(full.path("reasons").get(0).path("text").asText()).isNotBlank();
+            assertThat(full.path("explanation").path("rules").size()).isPositive();
+            Recommendation recommendation = EventJson.mapper().readValue(answered, Recommendation.class);
+            JsonNode facts = EventJson.mapper().valueToTree(RecommendationFacts.of(recommendation));
+            assertThat(facts).isEqualTo(published);
             assertThat(read(given().auth().oauth2(token).get("/api/v1/me/recommendations").then().statusCode(200)
-                    .body("total", equalTo(1)).extract().asString()).path("items").get(0)).isEqualTo(published);
+                    .body("total", equalTo(1)).extract().asString()).path("items").get(0)).isEqualTo(full);
         }
     }
 

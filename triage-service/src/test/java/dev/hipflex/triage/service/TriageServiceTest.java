@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
+import dev.hipflex.triage.messaging.RecommendationFacts;
 import dev.hipflex.triage.rest.Reports;
 import dev.hipflex.triage.service.TriageService.Arrival;
 import dev.hipflex.triage.service.TriageService.Outcome;
@@ -121,7 +123,7 @@ class TriageServiceTest {
     }
 
     @Test
-    void eachRecommendationIsStoredWholeAndReadsBackAsWhatWasPublished() throws Exception {
+    void eachRecommendationIsStoredWholeAndItsFactsAreWhatWasPublished() throws Exception {
         CatalogSnapshot catalog = catalogs.current().await().indefinitely();
         // Two kinds of report (a desk worker's dull ache, a runner's acute sharp pain).
         List<Arrival> arrivals = new ArrayList<>();
@@ -153,7 +155,11 @@ class TriageServiceTest {
                 .execute(Tuple.of(ids)).await().indefinitely();
         assertThat(rows.size()).isEqualTo(arrivals.size());
         for (Row row : rows) {
-            assertThat(json.readTree(row.getString("body"))).as("read back, it is what was published")
+            String body = row.getString("body");
+            assertThat(json.readTree(body).path("reasons").get(0).path("text").asText()).as("stored with its words")
+                    .isNotBlank();
+            JsonNode facts = json.valueToTree(RecommendationFacts.of(json.readValue(body, Recommendation.class)));
+            assertThat(facts).as("read back, its facts are what was published")
                     .isEqualTo(published.get(row.getUUID("report_id").toString()));
         }
     }
