@@ -9,17 +9,26 @@ import { CHECKIN, LEVEL, PLAN, PROGRESS, REPORT, TEXT, say } from '../words';
 
 const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
 
-/** My plan: what it holds, and start, pause or restart it. */
-export async function planScreen(ctx: Context): Promise<HTMLElement> {
-  let plan: PlanView;
+const NO_PLAN = Symbol('no plan');
+
+/** The person's plan or adherence, or NO_PLAN when they have none yet (the services answer 404 until a first report). */
+async function orNoPlan<T>(answer: Promise<T>): Promise<T | typeof NO_PLAN> {
   try {
-    plan = await ctx.services.plan();
+    return await answer;
   } catch (e) {
-    if (e instanceof ProblemError && e.status === 404) {
-      return h('div', {}, heading(PLAN.title), h('p', {}, PLAN.none), h('a', { href: '#/check', class: 'button primary' }, TEXT.startCheck));
-    }
+    if (e instanceof ProblemError && e.status === 404) return NO_PLAN;
     throw e;
   }
+}
+
+/** Before any plan: the way in is a symptom check, not an error. */
+const noPlanYet = (title: string) =>
+  h('div', {}, heading(title), h('p', {}, PLAN.none), h('a', { href: '#/check', class: 'button primary' }, TEXT.startCheck));
+
+/** My plan: what it holds, and start, pause or restart it. */
+export async function planScreen(ctx: Context): Promise<HTMLElement> {
+  const plan = await orNoPlan(ctx.services.plan());
+  if (plan === NO_PLAN) return noPlanYet(PLAN.title);
   const terms = await loadTerms(ctx.services);
   const root = h('div', {});
   const act = (call: () => Promise<PlanView>) => async (e: Event) => {
@@ -87,16 +96,8 @@ export function checkInScreen(ctx: Context): HTMLElement {
 
 /** My progress: the week chart, streaks, the stage on the timeline, the pain trend and the alert. */
 export async function progressScreen(ctx: Context): Promise<HTMLElement> {
-  let a: Adherence;
-  try {
-    a = await ctx.services.adherence();
-  } catch (e) {
-    // No plan yet: the same way in as on the plan screen, not an error.
-    if (e instanceof ProblemError && e.status === 404) {
-      return h('div', {}, heading(PROGRESS.title), h('p', {}, PLAN.none), h('a', { href: '#/check', class: 'button primary' }, TEXT.startCheck));
-    }
-    throw e;
-  }
+  const a = await orNoPlan(ctx.services.adherence());
+  if (a === NO_PLAN) return noPlanYet(PROGRESS.title);
   const timelineDoc = await ctx.services.recoveryTimeline();
   const lastDay = Math.max(...timelineDoc.stages.map((s) => s.toDay));
   const stage = a.currentStage;

@@ -5,8 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -77,6 +83,35 @@ public final class CatalogStub {
 
     public void stop() {
         server.stop(0);
+    }
+
+    /**
+     * Changes what the running stub (at the service's {@code quarkus.rest-client.catalog.url}) answers:
+     * {@code change("PUT", "/api/v1/protocols", body)} serves {@code body} there from then on; {@code reset()} goes
+     * back to the fixtures.
+     */
+    public static void change(String method, String path, String body) {
+        String catalog = ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(catalog + "/stub" + path)).method(method, publisher).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("the catalog stub answered " + response.statusCode() + " to " + path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stub answers its fixtures again. */
+    public static void reset() {
+        change("DELETE", "/", null);
     }
 
     /** A port that nothing listens on right now. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.hipflex.testsupport.CatalogStub;
 import dev.hipflex.testsupport.EventContracts;
 import dev.hipflex.testsupport.ReadinessChecks;
 import dev.hipflex.testsupport.TopicWriter;
@@ -45,7 +46,7 @@ class CatalogChangeTest {
 
     @AfterEach
     void catalogAsItWas() throws Exception {
-        stub("DELETE", "/stub/", null);
+        CatalogStub.reset();
         announceCatalogChange();
         await().atMost(WAIT).until(() -> dailyWeeks() == 2 && terms.rejected() == null);
     }
@@ -55,7 +56,7 @@ class CatalogChangeTest {
         assertThat(dailyWeeks()).isEqualTo(2);
         ObjectNode protocol = fixture();
         protocol.withObject("/schedule").put("dailyForWeeks", 1);
-        stub("PUT", "/stub" + PROTOCOL_PATH, protocol.toString());
+        CatalogStub.change("PUT", PROTOCOL_PATH, protocol.toString());
 
         announceCatalogChange();
 
@@ -68,7 +69,7 @@ class CatalogChangeTest {
         person.record(person.session(0, LocalTime.of(7, 30)));
         ObjectNode protocol = fixture();
         protocol.remove("schedule");
-        stub("PUT", "/stub" + PROTOCOL_PATH, protocol.toString());
+        CatalogStub.change("PUT", PROTOCOL_PATH, protocol.toString());
 
         announceCatalogChange();
         await().atMost(WAIT).until(() -> catalogHealth().path("data").path("degraded").asBoolean());
@@ -103,14 +104,5 @@ class CatalogChangeTest {
                 .getResourceAsStream("catalog-fixture/protocols-complete-release-protocol.json")) {
             return (ObjectNode) JSON.readTree(in);
         }
-    }
-
-    private static void stub(String method, String path, String body) throws Exception {
-        String catalog = ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalog + path))
-                .method(method, publisher).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(204);
     }
 }

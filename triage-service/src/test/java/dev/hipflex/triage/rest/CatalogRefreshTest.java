@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.hipflex.testsupport.CatalogStub;
 import dev.hipflex.testsupport.EventContracts;
 import dev.hipflex.testsupport.ReadinessChecks;
 import dev.hipflex.testsupport.TestTokens;
@@ -48,7 +49,7 @@ class CatalogRefreshTest {
 
     @AfterEach
     void catalogAsItWas() throws Exception {
-        stub("DELETE", "/stub/", null);
+        CatalogStub.reset();
         announceCatalogChange();
         await().atMost(WAIT).until(() -> recommend().path("catalogVersion").asText(), FIXTURE_VERSION::equals);
         await().atMost(WAIT).until(() -> !catalogHealth().path("data").path("degraded").asBoolean());
@@ -70,8 +71,8 @@ class CatalogRefreshTest {
         }
         ObjectNode version = (ObjectNode) fixture("catalog-version.json");
         version.put("version", EDITED_VERSION);
-        stub("PUT", "/stub/api/v1/exercises", exercises.toString());
-        stub("PUT", "/stub/api/v1/catalog/version", version.toString());
+        CatalogStub.change("PUT", "/api/v1/exercises", exercises.toString());
+        CatalogStub.change("PUT", "/api/v1/catalog/version", version.toString());
         // Nothing changes until the change is announced: triage does not poll the catalog.
         assertThat(recommend().path("catalogVersion").asText()).isEqualTo(FIXTURE_VERSION);
 
@@ -101,8 +102,8 @@ class CatalogRefreshTest {
         protocols.put("total", items.size());
         ObjectNode version = (ObjectNode) fixture("catalog-version.json");
         version.put("version", UNUSABLE_VERSION);
-        stub("PUT", "/stub/api/v1/protocols", protocols.toString());
-        stub("PUT", "/stub/api/v1/catalog/version", version.toString());
+        CatalogStub.change("PUT", "/api/v1/protocols", protocols.toString());
+        CatalogStub.change("PUT", "/api/v1/catalog/version", version.toString());
 
         announceCatalogChange();
         await().atMost(WAIT).until(() -> catalogHealth().path("data").path("degraded").asBoolean());
@@ -161,14 +162,5 @@ class CatalogRefreshTest {
         try (InputStream in = CatalogRefreshTest.class.getClassLoader().getResourceAsStream("catalog-fixture/" + file)) {
             return JSON.readTree(in);
         }
-    }
-
-    private static void stub(String method, String path, String body) throws Exception {
-        String catalog = ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalog + path))
-                .method(method, publisher).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(204);
     }
 }
