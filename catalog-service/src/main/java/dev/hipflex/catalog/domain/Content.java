@@ -34,6 +34,15 @@ public final class Content {
         List<String> sources();
     }
 
+    /**
+     * An item whose fields may rest on general clinical guidance instead of the articles: {@code generalGuidance} names
+     * those fields ({@code origin}, {@code steps}, {@code painReferral.description}, {@code contraindications.knee-pain}),
+     * so that a reader can tell which claims no article makes. Absent or empty when every field comes from the articles.
+     */
+    public interface Attributed extends Item {
+        List<String> generalGuidance();
+    }
+
     /** An inclusive range; a fixed value has {@code min == max}. */
     public record Range(Integer min, Integer max) {
     }
@@ -48,14 +57,15 @@ public final class Content {
             List<String> targetMuscles, List<SupportingMuscle> supportingMuscles, List<Equipment> equipment,
             List<String> steps, Dose dose, List<String> cautions, List<Contraindication> contraindications,
             List<String> commonMistakes, List<String> progressions, List<String> regressions, Boolean acuteSafe,
-            String whyItWorks, List<String> sources) implements Item {
+            String whyItWorks, List<String> sources, List<String> generalGuidance) implements Item, Attributed {
     }
 
     public record PainReferral(List<BodyArea> areas, String description) {
     }
 
     public record Muscle(String slug, String title, String summary, String origin, String insertion,
-            List<String> actions, PainReferral painReferral, List<String> sources) implements Item {
+            List<String> actions, PainReferral painReferral, List<String> sources, List<String> generalGuidance)
+            implements Item, Attributed {
     }
 
     public record Cause(String slug, String title, String summary, CauseCategory category, String details,

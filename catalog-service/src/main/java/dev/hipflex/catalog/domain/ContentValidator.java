@@ -1,5 +1,7 @@
 package dev.hipflex.catalog.domain;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,6 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.hipflex.catalog.domain.Content.Attributed;
+import dev.hipflex.catalog.domain.Content.Contraindication;
 import dev.hipflex.catalog.domain.Content.Dose;
 import dev.hipflex.catalog.domain.Content.Exercise;
 import dev.hipflex.catalog.domain.Content.Item;
@@ -27,6 +31,11 @@ import dev.hipflex.catalog.domain.Vocabularies.ProtocolKind;
 public final class ContentValidator {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** The source that stands for claims no article makes; {@code generalGuidance} says which fields carry them. */
+    public static final String GENERAL_GUIDANCE = "general-clinical-guidance";
+
+    private static final Set<String> UNATTRIBUTABLE = Set.of("slug", "sources", "generalGuidance");
 
     private final List<ContentViolation> violations = new ArrayList<>();
     private String item = "";
@@ -60,6 +69,7 @@ public final class ContentValidator {
         }
         for (Content.Muscle m : c.muscles()) {
             item(m, "muscles", sources);
+            generalGuidance(m);
             text("summary", m.summary());
             text("origin", m.origin());
             text("insertion", m.insertion());
@@ -127,6 +137,7 @@ public final class ContentValidator {
     /** Checks one exercise against the rest of the content; editors' writes go through here too. */
     private void exercise(Exercise e, Set<String> muscles, Set<String> exercises, Set<String> sources) {
         item(e, "exercises", sources);
+        generalGuidance(e);
         present("category", e.category());
         text("summary", e.summary());
         refs("targetMuscles", e.targetMuscles(), muscles, "muscle");
@@ -177,6 +188,7 @@ public final class ContentValidator {
             if (!nonEmpty(at + ".items", phase.items())) {
                 continue;
             }
+            fitsItsMinutes(at, phase);
             for (int j = 0; j < phase.items().size(); j++) {
                 PhaseItem pi = phase.items().get(j);
                 String itemAt = at + ".items[" + j + "]";
@@ -192,6 +204,87 @@ public final class ContentValidator {
                 }
             }
         }
+    }
+
+    /**
+     * A phase that states its length must leave room for the least its timed items ask (minutes, or a hold without
+     * reps, twice when done on each side): a release phase of 5 minutes cannot hold 2 minutes a leg plus 1 a side.
+     */
+    private void fitsItsMinutes(String at, ProtocolPhase phase) {
+        if (phase.minutes() == null) {
+            return;
+        }
+        int seconds = 0;
+        for (PhaseItem pi : phase.items()) {
+            seconds += leastSeconds(pi.dose());
+        }
+        if (seconds > phase.minutes() * 60) {
+            violation(at + ".minutes", "is " + phase.minutes() + " but its items take at least " + seconds + " seconds");
+        }
+    }
+
+    /** The least time a dose takes, as far as it says: its minutes, or its holds when it counts no reps. */
+    private static int leastSeconds(Dose d) {
+        if (d == null) {
+            return 0;
+        }
+        int once = 0;
+        if (d.minutes() != null && d.minutes().min() != null) {
+            once = d.minutes().min() * 60;
+        } else if (d.holdSeconds() != null && d.holdSeconds().min() != null && d.reps() == null) {
+            once = d.holdSeconds().min() * (d.sets() != null && d.sets().min() != null ? d.sets().min() : 1);
+        }
+        return Boolean.TRUE.equals(d.perSide()) ? 2 * once : once;
+    }
+
+    /**
+     * The fields an item marks as general clinical guidance must be fields it has, and such an item names that
+     * source; an item naming that source says which of its fields rest on it.
+     */
+    private void generalGuidance(Attributed a) {
+        List<String> fields = a.generalGuidance() == null ? List.of() : a.generalGuidance();
+        boolean named = a.sources() != null && a.sources().contains(GENERAL_GUIDANCE);
+        if (!fields.isEmpty() && !named) {
+            violation("sources", "must name '" + GENERAL_GUIDANCE + "', since generalGuidance marks fields");
+        }
+        if (fields.isEmpty() && named) {
+            violation("generalGuidance", "must name the fields that rest on '" + GENERAL_GUIDANCE + "'");
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i) == null || !resolves(a, fields.get(i))) {
+                violation("generalGuidance[" + i + "]", "names no field of this item: '" + fields.get(i) + "'");
+            }
+        }
+    }
+
+    /** Whether {@code path} names a field of the record {@code value}: a component, a nested one, or a contraindication. */
+    private static boolean resolves(Object value, String path) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        RecordComponent component = null;
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            if (c.getName().equals(head) && !UNATTRIBUTABLE.contains(head)) {
+                component = c;
+            }
+        }
+        if (component == null) {
+            return false;
+        }
+        if (dot < 0) {
+            return true;
+        }
+        String rest = path.substring(dot + 1);
+        Object part;
+        try {
+            part = component.getAccessor().invoke(value);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+        if (part instanceof List<?> list) {
+            return list.stream().anyMatch(e -> e instanceof Contraindication ci && ci.condition() != null
+                    && ci.condition().slug().equals(rest));
+        }
+        return part != null && part.getClass().isRecord() && resolves(part, rest);
     }
 
     private void timeline(Content.RecoveryTimeline t, Set<String> sources) {

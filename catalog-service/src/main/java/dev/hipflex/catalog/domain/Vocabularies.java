@@ -18,7 +18,7 @@ public final class Vocabularies {
 
     public enum Equipment implements Vocabulary {
         NONE, FOAM_ROLLER, LACROSSE_BALL, DOUBLE_LACROSSE_BALL, MAT, WALL_OR_COUCH, BENCH_OR_BED, RESISTANCE_BAND,
-        TOWEL_OR_STRAP, KNEE_PAD
+        TOWEL_OR_STRAP, KNEE_PAD, BARBELL
     }
 
     /** What about a person rules an exercise out; the triage engine matches reports against these. */

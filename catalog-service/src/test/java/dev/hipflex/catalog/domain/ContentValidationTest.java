@@ -42,7 +42,7 @@ class ContentValidationTest {
                 .collect(Collectors.groupingBy(Exercise::category, Collectors.counting()));
         assertThat(byCategory).containsExactlyInAnyOrderEntriesOf(Map.of(
                 ExerciseCategory.RELEASE, 4L, ExerciseCategory.STRETCH, 6L,
-                ExerciseCategory.STRENGTHEN, 5L, ExerciseCategory.MOBILITY, 3L));
+                ExerciseCategory.STRENGTHEN, 7L, ExerciseCategory.MOBILITY, 3L));
         assertThat(content.protocols()).extracting(Content.Protocol::kind)
                 .containsExactlyInAnyOrder(ProtocolKind.SESSION, ProtocolKind.MOVEMENT_BREAKS, ProtocolKind.WARM_UP);
         assertThat(content.recoveryTimeline().stages()).hasSize(4);
@@ -52,7 +52,7 @@ class ContentValidationTest {
                 "labral-tear", "femoroacetabular-impingement", "iliopsoas-bursitis", "nerve-entrapment");
         assertThat(content.rootCauseChecklist().steps()).extracting(Content.RootCauseStep::slug).containsExactly(
                 "running-shoes", "exercise-form", "posterior-chain-work", "sleeping-posture", "everyday-shoes",
-                "pillow-height", "socks");
+                "walking-duck-footed", "pillow-height", "socks");
         assertThat(content.guidance()).extracting(Content.Guidance::topic)
                 .contains(Vocabularies.GuidanceTopic.values());
         assertThat(content.references()).hasSizeGreaterThanOrEqualTo(10)
@@ -66,7 +66,7 @@ class ContentValidationTest {
         Content.Protocol protocol = content.protocols().stream()
                 .filter(p -> p.slug().equals("complete-release-protocol")).findFirst().orElseThrow();
         assertThat(protocol.phases()).extracting(Content.ProtocolPhase::slug, Content.ProtocolPhase::minutes)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("release", 5),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("release", 8),
                         org.assertj.core.groups.Tuple.tuple("stretch", 5),
                         org.assertj.core.groups.Tuple.tuple("strengthen", 10));
         assertThat(protocol.schedule().dailyForWeeks()).isEqualTo(2);
@@ -102,12 +102,97 @@ class ContentValidationTest {
         Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
                 List.of("psoas-minor"), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
                 couch.cautions(), couch.contraindications(), couch.commonMistakes(), List.of("no-such-exercise"),
-                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"));
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"), couch.generalGuidance());
         List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
         Map<String, ContentViolation> byField = violations.stream()
                 .collect(Collectors.toMap(ContentViolation::field, Function.identity()));
         assertThat(byField).containsKeys("targetMuscles[0]", "progressions[0]", "sources[0]");
         assertThat(violations).allSatisfy(v -> assertThat(v.item()).isEqualTo("exercises/couch-stretch"));
+    }
+
+    @Test
+    void theGluteBridgeProgressesToTheSingleLegBridgeAndTheHipThrust() {
+        assertThat(content.exercise("glute-bridge-hold").orElseThrow().progressions())
+                .containsExactly("single-leg-glute-bridge", "hip-thrust");
+        for (String slug : List.of("single-leg-glute-bridge", "hip-thrust")) {
+            Exercise e = content.exercise(slug).orElseThrow();
+            assertThat(e.category()).as(slug).isEqualTo(ExerciseCategory.STRENGTHEN);
+            assertThat(e.dose().sets()).as(slug).isNotNull();
+            assertThat(e.dose().reps()).as(slug).isNotNull();
+            assertThat(e.steps()).as(slug).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(e.cautions()).as(slug).isNotEmpty();
+            assertThat(e.sources()).as(slug).contains("release-tight-hips-guide", ContentValidator.GENERAL_GUIDANCE);
+            assertThat(e.regressions()).as(slug).contains("glute-bridge-hold");
+        }
+    }
+
+    @Test
+    void claimsNoArticleMakesAreMarkedAsGeneralGuidance() {
+        Map<String, List<String>> byMuscle = content.muscles().stream()
+                .collect(Collectors.toMap(Content.Muscle::slug, m -> m.generalGuidance() == null ? List.of() : m.generalGuidance()));
+        assertThat(byMuscle.get("psoas-major")).isEmpty();
+        for (String muscle : List.of("iliacus", "rectus-femoris", "tensor-fasciae-latae", "sartorius")) {
+            assertThat(byMuscle.get(muscle)).as(muscle).contains("origin", "insertion");
+        }
+        assertThat(byMuscle.get("iliacus")).contains("painReferral");
+        for (Exercise e : content.exercises()) {
+            List<String> marked = e.generalGuidance() == null ? List.of() : e.generalGuidance();
+            for (Content.Contraindication ci : e.contraindications()) {
+                if (ci.condition() == ContraindicationCondition.KNEE_PAIN
+                        || ci.condition() == ContraindicationCondition.HIP_SURGERY_OR_STRUCTURAL_ISSUE) {
+                    assertThat(marked).as(e.slug()).contains("contraindications." + ci.condition().slug());
+                }
+            }
+            if (e.category() == ExerciseCategory.MOBILITY) {
+                assertThat(marked).as(e.slug()).contains("steps");
+            }
+        }
+    }
+
+    @Test
+    void theValidatorCatchesGeneralGuidanceThatNamesNoFieldOrLacksItsSource() {
+        Exercise shinBoxes = content.exercise("shin-boxes").orElseThrow();
+        Exercise broken = new Exercise(shinBoxes.slug(), shinBoxes.title(), shinBoxes.category(), shinBoxes.summary(),
+                shinBoxes.targetMuscles(), shinBoxes.supportingMuscles(), shinBoxes.equipment(), shinBoxes.steps(),
+                shinBoxes.dose(), shinBoxes.cautions(), shinBoxes.contraindications(), shinBoxes.commonMistakes(),
+                shinBoxes.progressions(), shinBoxes.regressions(), shinBoxes.acuteSafe(), shinBoxes.whyItWorks(),
+                List.of("runners-hip-mobility"), List.of("steps", "stepz", "contraindications.pregnancy", "sources"));
+        Map<String, ContentViolation> byField = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken))
+                .stream().collect(Collectors.toMap(ContentViolation::field, Function.identity()));
+        assertThat(byField).containsOnlyKeys("sources", "generalGuidance[1]", "generalGuidance[2]", "generalGuidance[3]");
+
+        Content.Muscle iliacus = content.muscles().stream().filter(m -> m.slug().equals("iliacus")).findFirst().orElseThrow();
+        Content.Muscle unsaid = new Content.Muscle(iliacus.slug(), iliacus.title(), iliacus.summary(), iliacus.origin(),
+                iliacus.insertion(), iliacus.actions(), iliacus.painReferral(), iliacus.sources(), List.of());
+        assertThat(ContentValidator.validate(content.with(ContentKind.MUSCLE, unsaid.slug(), unsaid)))
+                .extracting(ContentViolation::field).containsExactly("generalGuidance");
+    }
+
+    @Test
+    void aPhaseMustLeaveRoomForItsItems() {
+        Content.Protocol protocol = content.protocols().stream()
+                .filter(p -> p.slug().equals("complete-release-protocol")).findFirst().orElseThrow();
+        Content.ProtocolPhase release = protocol.phases().get(0);
+        Content.ProtocolPhase asTheArticleHeadsIt = new Content.ProtocolPhase(release.order(), release.slug(),
+                release.title(), release.category(), 5, release.summary(), release.items());
+        List<Content.ProtocolPhase> phases = new java.util.ArrayList<>(protocol.phases());
+        phases.set(0, asTheArticleHeadsIt);
+        Content.Protocol fiveMinutes = new Content.Protocol(protocol.slug(), protocol.title(), protocol.kind(),
+                protocol.summary(), protocol.totalMinutes(), protocol.schedule(), phases, protocol.notes(), protocol.sources());
+        assertThat(ContentValidator.validate(content.with(ContentKind.PROTOCOL, protocol.slug(), fiveMinutes)))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("phases[0].minutes");
+                    assertThat(v.message()).contains("360 seconds");
+                });
+    }
+
+    @Test
+    void theArticlesAdditionsAreInTheCatalog() {
+        assertThat(content.causes()).extracting(Content.Cause::slug).contains("walking-duck-footed");
+        assertThat(content.guidance()).extracting(Content.Guidance::slug).contains("mobilise-around-the-pain");
+        assertThat(content.exercise("lacrosse-ball-psoas-release").orElseThrow().sources()).contains("runners-hip-mobility");
+        assertThat(content.exercise("couch-stretch").orElseThrow().cautions())
+                .anySatisfy(c -> assertThat(c).contains("most people"));
     }
 
     @Test
