@@ -52,13 +52,16 @@ class ContentApiTest {
                 .body("painReferral.areas", hasItems("groin", "low-back"))
                 .body("origin", notNullValue())
                 .body("insertion", notNullValue());
+        given().get("/api/v1/muscles/iliacus").then().statusCode(200)
+                .body("sources", hasItem("general-clinical-guidance"))
+                .body("generalGuidance", hasItems("origin", "insertion", "painReferral"));
     }
 
     @Test
     void aProtocolComesWithItsPhasesAndTheirExercisesResolved() {
         given().get("/api/v1/protocols/complete-release-protocol").then().statusCode(200)
                 .body("phases.slug", contains("release", "stretch", "strengthen"))
-                .body("phases.minutes", contains(5, 5, 10))
+                .body("phases.minutes", contains(8, 5, 10))
                 .body("schedule.dailyForWeeks", equalTo(2))
                 .body("schedule.thenSessionsPerWeek.min", equalTo(3))
                 .body("phases[0].items[0].exercise.slug", equalTo("foam-roll-quads-rectus-femoris"))
@@ -99,7 +102,7 @@ class ContentApiTest {
         Map<String, Integer> counts = given().get("/api/v1/catalog/version").then().statusCode(200)
                 .body("version", matchesPattern("[0-9a-f]{16}"))
                 .extract().path("counts");
-        assertThat(counts).containsEntry("exercises", 18).containsEntry("muscles", 5).containsEntry("red-flags", 6);
+        assertThat(counts).containsEntry("exercises", 20).containsEntry("muscles", 5).containsEntry("red-flags", 6);
     }
 
     @Test
