@@ -72,8 +72,9 @@ describe('every screen', () => {
 
   it('another person\'s report id in the address shows not found, never data', async () => {
     const { main } = await render('#/recommendation/someone-elses-report');
-    expect(main.textContent).toContain('Not found');
+    expect(main.querySelector('h1')?.textContent).toBe('Not found');
     expect(main.querySelector('.recommendation')).toBeNull();
+    expect(main.querySelector('button')).toBeNull();
   });
 });
 
