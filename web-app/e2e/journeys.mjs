@@ -273,8 +273,9 @@ async function urgentCare(page, person) {
   const exerciseLinks = await page.locator('main a[href^="#/exercises/"]').count();
   const startButtons = await page.getByRole('button', { name: 'Start my plan' }).count();
   const held = await page.getByText('No exercises until a professional has seen you.').count();
-  if (exerciseLinks !== 0 || startButtons !== 0 || held !== 1) {
-    throw new Error(`urgent care shows ${exerciseLinks} exercises, ${startButtons} start buttons, ${held} "no exercises" notes`);
+  const leftOut = await page.getByRole('heading', { name: 'Left out for you' }).count();
+  if (exerciseLinks !== 0 || startButtons !== 0 || held !== 1 || leftOut !== 0) {
+    throw new Error(`urgent care shows ${exerciseLinks} exercises, ${startButtons} start buttons, ${held} "no exercises" notes, ${leftOut} exclusions`);
   }
   await shoot(page, 'recommendation-urgent-care');
   return { reportId: sent.reportId, level, exerciseLinks };
