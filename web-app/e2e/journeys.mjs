@@ -231,7 +231,7 @@ async function guidedSession(page, { screenshots = false, offline = null } = {})
   let tasks = 0;
   while (await page.locator('.task').count()) {
     tasks += 1;
-    const title = await page.locator('.task h2').innerText();
+    const position = await page.locator('.task .step-count').innerText();
     const timer = page.locator('.task .countdown');
     const [m, s] = (await timer.count()) ? (await timer.innerText()).split(' ')[0].split(':').map(Number) : [0, 0];
     // One hold's countdown run to its end on the page's clock, sped up: the hold passes in an instant. Only a hold of
@@ -250,7 +250,8 @@ async function guidedSession(page, { screenshots = false, offline = null } = {})
     }
     if (screenshots && tasks === 1) await shoot(page, 'session-task');
     await page.locator('.task').getByRole('button', { name: 'Done' }).click();
-    await page.locator('.task h2', { hasText: title }).waitFor({ state: 'detached' }).catch(() => undefined);
+    // The next task (its place "n / total" differs) or the end of the session.
+    await page.waitForFunction((before) => document.querySelector('.task .step-count')?.textContent !== before, position);
     if (tasks > 100) throw new Error('the session never ends');
   }
   await page.locator('input[name="painAfter"][value="2"]').check();
@@ -336,7 +337,6 @@ async function offlineSession(page, person, context) {
     context.setOffline(false),
   ]);
   const resent = sentOnline.request().postDataJSON().sessionId;
-  await page.locator('.status-line').filter({ hasText: 'waiting' }).waitFor({ state: 'detached' }).catch(() => undefined);
   await page.waitForFunction(() => !document.querySelector('.status-line')?.textContent?.includes('waiting'));
   if (resent !== session.sessionId) throw new Error(`the session was sent as ${resent}, begun as ${session.sessionId}`);
   if (sentOnline.status() !== 201) throw new Error(`the resent session was answered ${sentOnline.status()}`);
