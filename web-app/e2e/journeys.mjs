@@ -154,8 +154,14 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
 }
 
 /** The week 1 row of the progress screen's figures: what the chart draws, as its table reads. */
-async function weekOneDone(page) {
-  await open(page, '#/progress');
+async function weekOneDone(page, { again = false } = {}) {
+  // The same address again is no navigation at all: read the screen anew by reloading the page.
+  if (again) {
+    await page.reload();
+    await screen(page);
+  } else {
+    await open(page, '#/progress');
+  }
   return Number(await page.locator('table.figures').first().locator('tbody tr').first().locator('td').last().innerText());
 }
 
@@ -205,7 +211,7 @@ async function selfCare(page, person) {
 
   // Adherence is recomputed from the stored sessions; the chart's week 1 moves once the session counts.
   let after = await weekOneDone(page);
-  for (const deadline = Date.now() + TIMEOUT; after === before && Date.now() < deadline;) after = await weekOneDone(page);
+  for (const deadline = Date.now() + TIMEOUT; after === before && Date.now() < deadline;) after = await weekOneDone(page, { again: true });
   if (after !== before + 1) throw new Error(`week 1 shows ${after} done after the session, ${before} before`);
   await shoot(page, 'progress');
 
