@@ -213,6 +213,8 @@ async function selfCare(page, person) {
   let after = await weekOneDone(page);
   for (const deadline = Date.now() + TIMEOUT; after === before && Date.now() < deadline;) after = await weekOneDone(page, { again: true });
   if (after !== before + 1) throw new Error(`week 1 shows ${after} done after the session, ${before} before`);
+  const doneBar = Number(await page.locator('svg.chart rect.bar-done').first().getAttribute('height'));
+  if (!(doneBar > 0)) throw new Error(`the chart draws week 1's done bar ${doneBar} high`);
   await shoot(page, 'progress');
 
   await open(page, '#/check-in');
