@@ -23,7 +23,7 @@ export const SCREENS: Record<Route['name'], Screen> = {
   session: (ctx) => sessionScreen(ctx),
   'check-in': (ctx) => checkInScreen(ctx),
   progress: (ctx) => progressScreen(ctx),
-  'not-found': () => h('div', {}, heading(TEXT.notFound), h('p', {}, TEXT.notFoundDetail)),
+  'not-found': () => notFound(),
 };
 
 /** The page around the screens: skip link, header with navigation, the main landmark, and the status line. */
@@ -66,13 +66,19 @@ export async function show(ctx: Context, main: HTMLElement, hash: string): Promi
   try {
     screen = await pending;
   } catch (error) {
-    // A token that expired while the app was open: sign in again and come back here.
+    // A token that expired while the app was open: sign in again and come back here. What the services do not know
+    // for this person (another person's report id, say) is simply not there: no retry would change that.
     screen = error instanceof ProblemError && error.status === 401 ? signInPrompt(ctx, hash)
-      : h('div', {}, heading(TEXT.failed), failure(error, () => void show(ctx, main, hash)));
+      : error instanceof ProblemError && error.status === 404 ? notFound()
+        : h('div', {}, heading(TEXT.failed), failure(error, () => void show(ctx, main, hash)));
   }
   if (mine !== generation) return; // the person moved on meanwhile
   main.removeAttribute('aria-busy');
   place(main, screen);
+}
+
+function notFound(): HTMLElement {
+  return h('div', {}, heading(TEXT.notFound), h('p', {}, TEXT.notFoundDetail));
 }
 
 function signInPrompt(ctx: Context, hash: string): HTMLElement {

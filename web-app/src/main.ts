@@ -31,8 +31,9 @@ async function start(): Promise<void> {
     const waiting = queue.pending().length;
     status.textContent = [navigator.onLine ? '' : TEXT.offline, waiting ? TEXT.queued(waiting) : ''].filter(Boolean).join(' ');
   };
-  const flush = () => { if (ctx.signedIn) void queue.flush().finally(showQueue); };
-  window.addEventListener('online', flush);
+  queue.onChange(showQueue);
+  const flush = () => { if (ctx.signedIn) void queue.flush(); };
+  window.addEventListener('online', () => { showQueue(); flush(); });
   window.addEventListener('offline', showQueue);
   flush();
   showQueue();

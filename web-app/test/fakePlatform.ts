@@ -21,7 +21,9 @@ export function urgentCare(): Recommendation {
     reasons: [{ rule: 'UC-INFECTION', level: 'urgent-care', text: 'A hot, swollen hip while you have a fever or feel unwell can be a joint infection. Get urgent care now.',
       source: 'general-clinical-guidance', redFlag: null, possibleConditions: [], whatToDo: null }],
     plan: { ...rec.plan, status: 'seek-care-now', schedule: null, phases: [], notes: [{ text: 'Seek urgent care now.', source: 'general-clinical-guidance' }] },
-    extras: { runner: null, movementBreaks: null, coreAndGlute: null }, excluded: [],
+    extras: { runner: null, movementBreaks: null, coreAndGlute: null },
+    // As triage answers it: the acute pain's exclusion stays in the recommendation even when no exercise is given.
+    excluded: [{ exercise: 'couch-stretch', condition: 'acute-pain', reason: 'While your pain is acute, use the supine passive hip flexor stretch instead.' }],
   };
 }
 

@@ -35,6 +35,19 @@ describe('the offline session queue', () => {
     expect((await afterReload.flush()).sent).toEqual([]);
   });
 
+  it('tells the page each time what waits changes, so the page can say how many sessions wait', async () => {
+    let online = false;
+    const queue = new SessionQueue(new MemoryStorage(), async () => { if (!online) throw new NetworkError(new TypeError('offline')); });
+    const seen: number[] = [];
+    queue.onChange(() => seen.push(queue.pending().length));
+    queue.add(session('s-1'));
+    await queue.flush();
+    expect(seen).toEqual([1]);
+    online = true;
+    await queue.flush();
+    expect(seen).toEqual([1, 0]);
+  });
+
   it('sends a session whose answer was lost again with the same body, which the service treats as the same session', async () => {
     const storage = new MemoryStorage();
     const bodies: string[] = [];

@@ -72,8 +72,9 @@ describe('every screen', () => {
 
   it('another person\'s report id in the address shows not found, never data', async () => {
     const { main } = await render('#/recommendation/someone-elses-report');
-    expect(main.textContent).toContain('Not found');
+    expect(main.querySelector('h1')?.textContent).toBe('Not found');
     expect(main.querySelector('.recommendation')).toBeNull();
+    expect(main.querySelector('button')).toBeNull();
   });
 });
 
@@ -168,6 +169,9 @@ describe('the recommendation', () => {
     expect(main.querySelectorAll('.phase')).toHaveLength(0);
     expect(main.querySelectorAll('a[href^="#/exercises/"]')).toHaveLength(0);
     expect(main.textContent).toContain('Seek urgent care now.');
+    // Nor an exercise named as left out "instead of" another: with no plan there is nothing to swap.
+    expect(main.textContent).not.toContain('Couch stretch');
+    expect(main.textContent).not.toContain('instead');
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
   });
 });

@@ -39,7 +39,8 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
       h('div', { class: 'body-pick' }, bodyPicture(areas, `${REC.muscles}: ${rec.likelyMuscles.map((m) => terms.muscle(m.muscle)).join(', ')}`),
         h('ol', {}, rec.likelyMuscles.map((m) => h('li', {}, terms.muscle(m.muscle), ' — ', evidence(m.pointedBy)))))) : null,
     held ? section(REC.plan, h('p', { class: 'held' }, REC.noExercises), notes(rec.plan.notes, terms)) : planSection(rec, terms),
-    rec.excluded.length ? section(REC.excluded, h('ul', {}, rec.excluded.map((e) => h('li', {}, h('strong', {}, terms.exercise(e.exercise)), ': ', e.reason)))) : null,
+    // Exclusions say what a plan leaves out and what it uses instead; held back, there is no plan to read them against.
+    !held && rec.excluded.length ? section(REC.excluded, h('ul', {}, rec.excluded.map((e) => h('li', {}, h('strong', {}, terms.exercise(e.exercise)), ': ', e.reason)))) : null,
     held ? null : extras(rec, terms),
     section(REC.checklist, h('p', {}, terms.checklist.method), h('ol', {}, [...rec.rootCauseChecks].sort((a, b) => a.order - b.order).map((c) => {
       const step = terms.checklist.steps.find((s) => s.slug === c.step);

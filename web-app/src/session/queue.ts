@@ -18,12 +18,19 @@ export class SessionQueue {
 
   private readonly key: string;
 
+  private readonly listeners: (() => void)[] = [];
+
   /**
    * @param person whose sessions these are: each person on a shared device has a queue of their own, so a session is
    *        only ever sent with its own person's token
    */
   constructor(private readonly storage: QueueStorage, private readonly send: (s: SessionCompletion) => Promise<void>, person = 'anonymous') {
     this.key = `hipflex.pending-sessions.${person}`;
+  }
+
+  /** Called after every change of what waits, so the page can say how many sessions wait to be sent. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   pending(): SessionCompletion[] {
@@ -81,5 +88,6 @@ export class SessionQueue {
 
   private save(sessions: SessionCompletion[]): void {
     this.storage.setItem(this.key, JSON.stringify(sessions));
+    this.listeners.forEach((listener) => listener());
   }
 }

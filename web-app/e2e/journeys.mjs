@@ -1,0 +1,372 @@
+// The browser journeys against the whole platform: the machine's Chromium (never a downloaded one) drives the web app
+// the stack serves, with the stack's real Keycloak, services, Kafka and PostgreSQL behind it. e2e-tests'
+// BrowserJourneysTest starts the platform, runs this script once and checks the stored facts (REST, Kafka) from what it
+// writes; run by hand against a running stack it checks what a person sees and leaves the facts unchecked.
+//
+// Usage: node e2e/journeys.mjs <web app URL> <results.json> <screenshot folder>
+// Exit code 0 when every journey saw what it should; results.json names each journey's person, ids and what was seen.
+// Every wait is for a condition (a heading, a response, a status text); none is a fixed sleep.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+const [base, resultsFile, shots] = process.argv.slice(2);
+if (!base || !resultsFile || !shots) {
+  console.error('usage: node e2e/journeys.mjs <web app URL> <results.json> <screenshot folder>');
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const PHONE = { width: 360, height: 780 };
+const DESKTOP = { width: 1280, height: 900 };
+const TIMEOUT = 30_000;
+const results = { screenshots: [], failures: [] };
+
+/** A plain desk worker's front-of-hip ache, answered as a person would; journeys change what they need. */
+const DESK_WORKER = {
+  painLocations: ['front-of-hip'], side: 'right', qualities: ['dull-ache', 'tightness'], intensity: 4, onset: 'gradual',
+  daysSinceOnset: '30', aggravatingActivities: ['sitting', 'standing-up'], signs: [], history: [], warningSigns: [],
+  runner: false, deskWorker: true, hoursSittingPerDay: '9', wearsRaisedHeels: false, weeksOfConsistentWork: '',
+};
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const started = Date.now();
+try {
+  results.selfCare = await journey('selfCare', selfCare);
+  results.urgentCare = await journey('urgentCare', urgentCare);
+  results.invalidInput = await journey('invalidInput', (page, person) => invalidInput(page, person, results.selfCare?.reportId));
+  results.offlineSession = await journey('offlineSession', offlineSession);
+} finally {
+  await browser.close();
+}
+results.seconds = Math.round((Date.now() - started) / 1000);
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+console.log(results.failures.length ? `failures:\n${results.failures.map((f) => `${f.journey}: ${f.message}`).join('\n')}`
+  : `every journey passed in ${results.seconds} s; screenshots in ${shots}`);
+process.exitCode = results.failures.length ? 1 : 0;
+
+/**
+ * One journey in a browser context of its own (its own session storage, so its own person), at phone width. What it
+ * returns goes to the results; what it throws is a failure, with a screenshot of where it stopped.
+ */
+async function journey(name, run) {
+  const context = await browser.newContext({ viewport: PHONE });
+  // The page's clock is Playwright's, running at the real pace until a journey moves it on (the session's countdowns).
+  await context.clock.install();
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  const person = { username: `web-${name.toLowerCase()}-${randomUUID().slice(0, 8)}`, password: `Pw-${randomUUID()}` };
+  try {
+    const seen = await run(page, person, context);
+    if (errors.length) throw new Error(errors.join('; '));
+    return { username: person.username, ...seen };
+  } catch (error) {
+    results.failures.push({ journey: name, message: `${error.message} (at ${page.url()})` });
+    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+    return { username: person.username, failed: true };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A new person signs up through the provider's registration page and comes back to the app signed in. */
+async function signUp(page, person, { screenshots = false } = {}) {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.locator('#username').waitFor();
+  if (screenshots) await shoot(page, 'sign-up', { axe: false });
+  await page.locator('#username').fill(person.username);
+  await page.locator('#password').fill(person.password);
+  await page.locator('#password-confirm').fill(person.password);
+  await page.locator('#kc-form-buttons [type=submit], #kc-register-form [type=submit]').first().click();
+  await page.waitForURL((url) => url.origin === new URL(base).origin);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await screen(page);
+}
+
+/** Waits until the screen of the address has rendered: its heading is there and nothing is loading. */
+async function screen(page) {
+  await page.locator('main h1').first().waitFor();
+  await page.locator('main[aria-busy]').waitFor({ state: 'detached' });
+}
+
+async function open(page, hash) {
+  await page.goto(`${base}/${hash}`);
+  await screen(page);
+}
+
+/**
+ * The symptom check, step by step, as a person fills it in. The one place that knows its questions: a question
+ * added to the check is answered here, and every journey answers it. Yes/no warning questions not named in
+ * `a.warningSigns` are answered no, so a new warning question needs nothing here.
+ */
+async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
+  const input = (name, value) => page.locator(`input[name="${name}"][value="${value}"]`);
+  const step = async (n) => {
+    await page.locator('.step-count').filter({ hasText: new RegExp(`^${n} /`) }).waitFor();
+    if (screenshots) await shoot(page, `symptom-check-${n}`);
+  };
+  const next = (n) => page.getByRole('button', { name: 'Next' }).click().then(() => step(n));
+
+  await open(page, '#/check');
+  await step(1);
+  for (const area of a.painLocations) {
+    // The body picture is the pointer's way in; its tap ticks the area's box.
+    await page.locator(`svg.body-picture [data-area="${area}"]`).first().click();
+    if (!(await input('painLocations', area).isChecked())) throw new Error(`tapping ${area} on the body picture did not tick it`);
+  }
+  await input('side', a.side).check();
+  await next(2);
+  for (const q of a.qualities) await input('qualities', q).check();
+  await input('intensity', String(a.intensity)).check();
+  await input('onset', a.onset).check();
+  await page.getByLabel('How many days ago did it start?').fill(a.daysSinceOnset);
+  await next(3);
+  for (const activity of a.aggravatingActivities) await input('aggravatingActivities', activity).check();
+  await next(4);
+  for (const sign of a.signs) await input('signs', sign).check();
+  for (const item of a.history) await input('history', item).check();
+  await next(5);
+  for (const no of await page.locator('input[type=radio][name^="warning-"][value="no"]').all()) await no.check();
+  for (const sign of a.warningSigns) await input(`warning-${sign}`, 'yes').check();
+  await next(6);
+  await input('profile.runner', a.runner ? 'yes' : 'no').check();
+  await input('profile.deskWorker', a.deskWorker ? 'yes' : 'no').check();
+  await page.getByLabel('Hours you sit on a usual day').fill(a.hoursSittingPerDay);
+  await input('profile.wearsRaisedHeels', a.wearsRaisedHeels ? 'yes' : 'no').check();
+  await page.getByLabel(/Weeks of regular hip exercises/).fill(a.weeksOfConsistentWork);
+  await next(7);
+  // The report the app sends, and the service's answer to it.
+  const [request, response] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/symptom-reports') && r.method() === 'POST'),
+    page.waitForResponse((r) => r.url().endsWith('/symptom-reports') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Send my report' }).click(),
+  ]);
+  return { reportId: request.postDataJSON().reportId, status: response.status() };
+}
+
+/** The week 1 row of the progress screen's figures: what the chart draws, as its table reads. */
+async function weekOneDone(page, { again = false } = {}) {
+  // The same address again is no navigation at all: read the screen anew by reloading the page.
+  if (again) {
+    await page.reload();
+    await screen(page);
+  } else {
+    await open(page, '#/progress');
+  }
+  return Number(await page.locator('table.figures').first().locator('tbody tr').first().locator('td').last().innerText());
+}
+
+async function selfCare(page, person) {
+  await page.goto(`${base}/`);
+  await screen(page);
+  await shoot(page, 'home-signed-out');
+  await open(page, '#/exercises');
+  await shoot(page, 'exercises');
+  await page.locator('main a[href^="#/exercises/"]').first().click();
+  await screen(page);
+  await shoot(page, 'exercise');
+
+  await signUp(page, person, { screenshots: true });
+  await shoot(page, 'home');
+  await open(page, '#/progress');
+  await shoot(page, 'progress-no-plan');
+
+  const sent = await fillSymptomCheck(page, DESK_WORKER, { screenshots: true });
+  if (sent.status !== 202) throw new Error(`the report was answered ${sent.status}, not 202`);
+  await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
+  await screen(page);
+  const level = (await page.locator('main h1').first().innerText()).trim();
+  if (level !== 'Self-care') throw new Error(`a desk worker's front-of-hip ache led to "${level}", not Self-care`);
+  const phases = await page.locator('ol.phases > li.phase').count();
+  const exercises = await page.locator('ol.phases a[href^="#/exercises/"]').count();
+  if (phases === 0 || exercises === 0) throw new Error(`the self-care plan shows ${phases} phases and ${exercises} exercises`);
+  await shoot(page, 'recommendation-self-care');
+  await page.locator('details.why summary').click();
+  await page.getByRole('heading', { name: 'Rules that applied' }).waitFor();
+  const rules = await page.locator('details.why h3:has-text("Rules that applied") + ul > li').count();
+  if (rules === 0) throw new Error('"why this?" names no rule');
+  await shoot(page, 'recommendation-why-this');
+
+  await page.getByRole('button', { name: 'Start my plan' }).click();
+  await page.waitForURL('**/#/plan');
+  await screen(page);
+  await page.getByText('Active', { exact: true }).waitFor();
+  await shoot(page, 'plan');
+  const before = await weekOneDone(page);
+  await shoot(page, 'progress-before-session');
+
+  const session = await guidedSession(page, { screenshots: true });
+  if (session.status !== 201) throw new Error(`the finished session was answered ${session.status}, not 201`);
+  await page.getByText('Session saved.').waitFor();
+  await shoot(page, 'session-saved');
+
+  // Adherence is recomputed from the stored sessions; the chart's week 1 moves once the session counts.
+  let after = await weekOneDone(page);
+  for (const deadline = Date.now() + TIMEOUT; after === before && Date.now() < deadline;) after = await weekOneDone(page, { again: true });
+  if (after !== before + 1) throw new Error(`week 1 shows ${after} done after the session, ${before} before`);
+  const doneBar = Number(await page.locator('svg.chart rect.bar-done').first().getAttribute('height'));
+  if (!(doneBar > 0)) throw new Error(`the chart draws week 1's done bar ${doneBar} high`);
+  await shoot(page, 'progress');
+
+  await open(page, '#/check-in');
+  await page.locator('input[name="pain"][value="2"]').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved. Thank you.').waitFor();
+  await shoot(page, 'check-in');
+  return { reportId: sent.reportId, level, phases, exercises, rules, weekOneBefore: before, weekOneAfter: after, sessionId: session.sessionId };
+}
+
+/**
+ * Today's session from the plan, task by task: pain before, each exercise (a countdown is started and the page's clock
+ * moved on to its end, a rep counted), pain after, finish. Answers the session id sent and the service's status
+ * (null when nothing answered: offline).
+ */
+async function guidedSession(page, { screenshots = false, offline = null } = {}) {
+  await open(page, '#/session');
+  if (screenshots) await shoot(page, 'session-pain-before');
+  await page.locator('input[name="painBefore"][value="3"]').check();
+  await page.getByRole('button', { name: 'Begin' }).click();
+  let timed = false;
+  let tasks = 0;
+  while (await page.locator('.task').count()) {
+    tasks += 1;
+    const position = await page.locator('.task .step-count').innerText();
+    const timer = page.locator('.task .countdown');
+    const [m, s] = (await timer.count()) ? (await timer.innerText()).split(' ')[0].split(':').map(Number) : [0, 0];
+    // One hold's countdown run to its end on the page's clock, sped up: the hold passes in an instant. Only a hold of
+    // up to two minutes, so that the page's clock stays well within the access token's five minutes.
+    if (!timed && m * 60 + s > 0 && m * 60 + s <= 120) {
+      await page.locator('.task .timer button').click();
+      await page.clock.runFor((m * 60 + s) * 1000 + 500);
+      await timer.filter({ hasText: /^0:00/ }).waitFor();
+      if (screenshots) await shoot(page, 'session-countdown-done');
+      timed = true;
+    }
+    const rep = page.getByRole('button', { name: 'Count a rep' });
+    if (await rep.count()) {
+      await rep.click();
+      await page.locator('.task .counter output').filter({ hasText: /^1 of / }).waitFor();
+    }
+    if (screenshots && tasks === 1) await shoot(page, 'session-task');
+    await page.locator('.task').getByRole('button', { name: 'Done' }).click();
+    // The next task (its place "n / total" differs) or the end of the session.
+    await page.waitForFunction((before) => document.querySelector('.task .step-count')?.textContent !== before, position);
+    if (tasks > 100) throw new Error('the session never ends');
+  }
+  await page.locator('input[name="painAfter"][value="2"]').check();
+  if (screenshots) await shoot(page, 'session-pain-after');
+  if (offline) await offline();
+  const request = page.waitForRequest((r) => r.url().endsWith('/me/sessions') && r.method() === 'POST');
+  const response = offline ? null : page.waitForResponse((r) => r.url().endsWith('/me/sessions') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Finish and save' }).click();
+  const sessionId = (await request).postDataJSON().sessionId;
+  return { sessionId, tasks, status: response ? (await response).status() : null };
+}
+
+async function urgentCare(page, person) {
+  await signUp(page, person);
+  const sent = await fillSymptomCheck(page, { ...DESK_WORKER, intensity: 7, warningSigns: ['fever-or-unwell', 'hot-swollen-hip'] });
+  await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
+  await screen(page);
+  const level = (await page.locator('main h1').first().innerText()).trim();
+  if (level !== 'Get urgent care today') throw new Error(`fever with a hot, swollen hip led to "${level}", not urgent care`);
+  const exerciseLinks = await page.locator('main a[href^="#/exercises/"]').count();
+  const startButtons = await page.getByRole('button', { name: 'Start my plan' }).count();
+  const held = await page.getByText('No exercises until a professional has seen you.').count();
+  const leftOut = await page.getByRole('heading', { name: 'Left out for you' }).count();
+  if (exerciseLinks !== 0 || startButtons !== 0 || held !== 1 || leftOut !== 0) {
+    throw new Error(`urgent care shows ${exerciseLinks} exercises, ${startButtons} start buttons, ${held} "no exercises" notes, ${leftOut} exclusions`);
+  }
+  await shoot(page, 'recommendation-urgent-care');
+  return { reportId: sent.reportId, level, exerciseLinks };
+}
+
+/**
+ * Answers the service refuses (a start 3 days in the future, 30 hours of sitting a day): each field shows the service's
+ * message, the person is taken to the first, and nothing is recorded. Then the address of another person's report.
+ */
+async function invalidInput(page, person, othersReportId) {
+  await signUp(page, person);
+  const sent = await fillSymptomCheck(page, { ...DESK_WORKER, daysSinceOnset: '-3', hoursSittingPerDay: '30' });
+  if (sent.status !== 400) throw new Error(`invalid answers were answered ${sent.status}, not 400`);
+  await page.locator('.step-count').filter({ hasText: /^2 \// }).waitFor();
+  const daysMessage = (await page.locator('[id="field-daysSinceOnset"] .field-error').innerText()).trim();
+  const summary = (await page.locator('.error-summary').innerText()).trim();
+  if (!summary.includes('Hours you sit on a usual day')) throw new Error(`the summary does not name the hours of sitting: ${summary}`);
+  await shoot(page, 'symptom-check-invalid');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('.step-count').filter({ hasText: /^3 \// }).waitFor();
+  for (let n = 3; n < 6; n += 1) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('.step-count').filter({ hasText: new RegExp(`^${n + 1} /`) }).waitFor();
+  }
+  const hoursMessage = (await page.locator('[id="field-profile.hoursSittingPerDay"] .field-error').innerText()).trim();
+  if (page.url().includes('#/recommendation/')) throw new Error('the app moved on to a recommendation');
+
+  let othersReport = null;
+  if (othersReportId) {
+    await open(page, `#/recommendation/${encodeURIComponent(othersReportId)}`);
+    const text = await page.locator('main').innerText();
+    const notFound = (await page.locator('main h1').innerText()).trim();
+    const leaked = ['Self-care', 'Your plan', 'Why this?', 'Start my plan'].filter((word) => text.includes(word));
+    if (notFound !== 'Not found' || leaked.length) throw new Error(`another person's report shows "${notFound}" and ${leaked.join(', ') || 'nothing of theirs'}`);
+    await shoot(page, 'recommendation-not-found');
+    othersReport = { reportId: othersReportId, shown: notFound };
+  }
+  return { reportId: sent.reportId, daysMessage, hoursMessage, othersReport };
+}
+
+/** A session finished with no connection is kept on the device and sent once the connection returns. */
+async function offlineSession(page, person, context) {
+  await signUp(page, person);
+  const sent = await fillSymptomCheck(page, DESK_WORKER);
+  await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
+  await screen(page);
+  await page.getByRole('button', { name: 'Start my plan' }).click();
+  await page.waitForURL('**/#/plan');
+  await screen(page);
+  const posts = [];
+  page.on('response', (r) => { if (r.url().endsWith('/me/sessions') && r.request().method() === 'POST') posts.push(r.status()); });
+  const session = await guidedSession(page, { offline: () => context.setOffline(true) });
+  await page.getByText('Session kept on this device; it is sent when you are back online.').waitFor();
+  await page.locator('.status-line').filter({ hasText: '1 session(s) waiting to be sent' }).waitFor();
+  await shoot(page, 'session-kept-offline');
+  const [sentOnline] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/me/sessions') && r.request().method() === 'POST'),
+    context.setOffline(false),
+  ]);
+  const resent = sentOnline.request().postDataJSON().sessionId;
+  await page.waitForFunction(() => !document.querySelector('.status-line')?.textContent?.includes('waiting'));
+  if (resent !== session.sessionId) throw new Error(`the session was sent as ${resent}, begun as ${session.sessionId}`);
+  if (sentOnline.status() !== 201) throw new Error(`the resent session was answered ${sentOnline.status()}`);
+  return { reportId: sent.reportId, sessionId: session.sessionId, answers: posts };
+}
+
+/**
+ * A screenshot of the screen at phone and at desktop width (`<name>-phone.png`, `<name>-desktop.png`), each checked
+ * with axe-core: a serious or critical violation fails the journey.
+ */
+async function shoot(page, name, { axe = true } = {}) {
+  for (const [width, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    await page.setViewportSize(viewport);
+    const file = `${name}-${width}.png`;
+    await page.screenshot({ path: join(shots, file), fullPage: true });
+    results.screenshots.push(file);
+  }
+  if (axe) {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    if (violations.length) throw new Error(`axe-core on ${name}: ${violations.join('; ')}`);
+  }
+  await page.setViewportSize(PHONE);
+}
