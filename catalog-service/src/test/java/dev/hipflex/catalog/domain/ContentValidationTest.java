@@ -102,12 +102,48 @@ class ContentValidationTest {
         Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
                 List.of("psoas-minor"), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
                 couch.cautions(), couch.contraindications(), couch.commonMistakes(), List.of("no-such-exercise"),
-                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"));
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"), couch.doseSteps());
         List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
         Map<String, ContentViolation> byField = violations.stream()
                 .collect(Collectors.toMap(ContentViolation::field, Function.identity()));
         assertThat(byField).containsKeys("targetMuscles[0]", "progressions[0]", "sources[0]");
         assertThat(violations).allSatisfy(v -> assertThat(v.item()).isEqualTo("exercises/couch-stretch"));
+    }
+
+    @Test
+    void theChainsAPlanStepsAlongAreLinked_productPartTwo() {
+        assertThat(content.exercise("couch-stretch").orElseThrow().regressions())
+                .startsWith("half-kneeling-hip-flexor-stretch");
+        assertThat(content.exercise("half-kneeling-hip-flexor-stretch").orElseThrow().regressions())
+                .startsWith("supine-passive-hip-flexor-stretch");
+        assertThat(content.exercise("glute-bridge-hold").orElseThrow().progressions()).isNotEmpty();
+        assertThat(content.exercise("couch-stretch").orElseThrow().doseSteps())
+                .singleElement().satisfies(s -> {
+                    assertThat(s.variable()).isEqualTo("holdSeconds");
+                    assertThat(s.step()).isEqualTo(15);
+                    assertThat(s.sources()).contains("general-clinical-guidance");
+                });
+    }
+
+    @Test
+    void doseStepsThatDoNotFitTheDoseAreNamed() {
+        Exercise couch = content.exercise("couch-stretch").orElseThrow();
+        List<Content.DoseStep> bad = List.of(
+                new Content.DoseStep("holdSeconds", new Content.Range(70, 90), 15, List.of("release-tight-hips-guide")),
+                new Content.DoseStep("reps", new Content.Range(5, 10), 2, List.of("release-tight-hips-guide")),
+                new Content.DoseStep("speed", new Content.Range(5, 4), 0, List.of()),
+                new Content.DoseStep("holdSeconds", new Content.Range(30, 90), 61, List.of("a-blog")));
+        Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
+                couch.targetMuscles(), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
+                couch.cautions(), couch.contraindications(), couch.commonMistakes(), couch.progressions(),
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), couch.sources(), bad);
+        List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
+        assertThat(violations).extracting(ContentViolation::field).containsExactlyInAnyOrder(
+                "doseSteps[0].range", // the dose starts at 60 s, below the range
+                "doseSteps[1].variable", // the couch stretch has no reps
+                "doseSteps[2].variable", "doseSteps[2].range", "doseSteps[2].step", "doseSteps[2].sources",
+                "doseSteps[3].variable", // holdSeconds again
+                "doseSteps[3].step", "doseSteps[3].sources[0]");
     }
 
     @Test
