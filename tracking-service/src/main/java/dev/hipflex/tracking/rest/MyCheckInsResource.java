@@ -59,9 +59,9 @@ public class MyCheckInsResource {
         OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return checkIns.record(token.getSubject(), request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
                 .map(recorded -> Response.status(201).entity(new CheckInView(request.checkInId().toString(),
-                        recorded.localDay().toString(), recorded.pain())).build());
+                        recorded.localDay().toString(), recorded.pain(), request.isWaking())).build());
     }
 
-    public record CheckInView(String checkInId, String localDay, int pain) {
+    public record CheckInView(String checkInId, String localDay, int pain, boolean waking) {
     }
 }
