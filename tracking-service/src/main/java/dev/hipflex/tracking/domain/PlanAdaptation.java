@@ -56,6 +56,31 @@ public final class PlanAdaptation {
     public record Change(LocalDate day, LocalDate sessionDay, AdaptationRule rule, SessionFacts facts, String fromExercise,
             String toExercise, String variable, Integer from, Integer to) {
 
+        /** Names the change among a person's changes, however often the history is replayed. */
+        public String key() {
+            return String.join("|", day.toString(), sessionDay.toString(), rule.id(), fromExercise, toExercise,
+                    String.valueOf(variable), String.valueOf(from), String.valueOf(to));
+        }
+
+        /** forward or back. */
+        public String direction() {
+            return rule == AdherencePolicy.ADAPT_STEP_FORWARD ? "forward" : "back";
+        }
+
+        /** The figures the rule read, as the person and the event see them. */
+        public Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("painDuring", facts.painDuring());
+            figures.put("nextWakingPain", facts.nextWakingPain());
+            figures.put("baseline", facts.baseline());
+            figures.put("effort", facts.effort() == null ? null : facts.effort().word());
+            figures.put("toleratedInARow", facts.toleratedInARow());
+            figures.put("daysSinceLastChange", facts.daysSinceLastChange());
+            figures.put("everyMorningRated", facts.everyMorningRated());
+            figures.put("weekMeanRose", facts.weekMeanRose());
+            return Collections.unmodifiableMap(figures);
+        }
+
         /** A sentence for the person. */
         public String sentence() {
             String what = variable == null
@@ -231,32 +256,12 @@ public final class PlanAdaptation {
             int n = slots.size();
             for (int i = 1; i <= n; i++) {
                 int slot = (lastForwardSlot + i) % n;
-                if (forward(slot, session, facts, day)) {
+                if (step(slot, true, session, facts, day)) {
                     lastForwardSlot = slot;
                     changed(day);
                     return;
                 }
             }
-        }
-
-        private boolean forward(int slot, Feedback session, SessionFacts facts, LocalDate day) {
-            String exercise = slots.get(slot);
-            ExerciseSteps steps = catalog.get(exercise);
-            if (steps == null) {
-                return false;
-            }
-            Map<String, Integer> dose = doses.get(slot);
-            for (DoseStep step : steps.steps()) {
-                int value = dose.get(step.variable());
-                if (value < step.max()) {
-                    int to = Math.min(step.max(), value + step.step());
-                    dose.put(step.variable(), to);
-                    changes.add(new Change(day, session.day(), AdherencePolicy.ADAPT_STEP_FORWARD, facts, exercise,
-                            exercise, step.variable(), value, to));
-                    return true;
-                }
-            }
-            return replace(slot, steps.progressions(), AdherencePolicy.ADAPT_STEP_FORWARD, session, facts, day);
         }
 
         private void stepBack(Feedback session, SessionFacts facts, LocalDate day) {
@@ -271,7 +276,7 @@ public final class PlanAdaptation {
                 }
             }
             for (int slot : order) {
-                if (back(slot, session, facts, day)) {
+                if (step(slot, false, session, facts, day)) {
                     lastStepBack = day;
                     changed(day);
                     return;
@@ -279,25 +284,32 @@ public final class PlanAdaptation {
             }
         }
 
-        private boolean back(int slot, Feedback session, SessionFacts facts, LocalDate day) {
+        /**
+         * Moves one thing of the slot one step: the first dose variable that can go up (forward), or the last that can
+         * come down (back), else the progression or regression.
+         */
+        private boolean step(int slot, boolean forward, Feedback session, SessionFacts facts, LocalDate day) {
             String exercise = slots.get(slot);
             ExerciseSteps steps = catalog.get(exercise);
             if (steps == null) {
                 return false;
             }
+            AdaptationRule rule = forward ? AdherencePolicy.ADAPT_STEP_FORWARD : AdherencePolicy.ADAPT_STEP_BACK;
+            List<DoseStep> order = new ArrayList<>(steps.steps());
+            if (!forward) {
+                Collections.reverse(order);
+            }
             Map<String, Integer> dose = doses.get(slot);
-            for (int i = steps.steps().size() - 1; i >= 0; i--) {
-                DoseStep step = steps.steps().get(i);
+            for (DoseStep step : order) {
                 int value = dose.get(step.variable());
-                if (value > step.min()) {
-                    int to = Math.max(step.min(), value - step.step());
+                int to = forward ? Math.min(step.max(), value + step.step()) : Math.max(step.min(), value - step.step());
+                if (to != value) {
                     dose.put(step.variable(), to);
-                    changes.add(new Change(day, session.day(), AdherencePolicy.ADAPT_STEP_BACK, facts, exercise, exercise,
-                            step.variable(), value, to));
+                    changes.add(new Change(day, session.day(), rule, facts, exercise, exercise, step.variable(), value, to));
                     return true;
                 }
             }
-            return replace(slot, steps.regressions(), AdherencePolicy.ADAPT_STEP_BACK, session, facts, day);
+            return replace(slot, forward ? steps.progressions() : steps.regressions(), rule, session, facts, day);
         }
 
         /** Puts the first of {@code candidates} that is known, allowed and not already in the plan in the slot. */

@@ -1,9 +1,12 @@
 package dev.hipflex.tracking.repository;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * What the adapting plan replays: the feedback of a person's sessions (read from the session bodies, where it is
  * stored as sent), their waking ratings, and the exercises their latest recommendation rules out
- * ({@code plan_exclusion}).
+ * ({@code plan_exclusion}); and the changes already announced ({@code plan_adjustment}).
  */
 @ApplicationScoped
 public class AdaptationHistoryRepository {
@@ -43,6 +46,11 @@ public class AdaptationHistoryRepository {
     private static final String CLEAR = "delete from plan_exclusion where user_id = $1";
     private static final String EXCLUDE = """
             insert into plan_exclusion (user_id, exercise) select $1, unnest($2::varchar[]) on conflict do nothing
+            """;
+
+    private static final String ANNOUNCE = """
+            insert into plan_adjustment (user_id, change_key, announced_at) select $1, unnest($2::varchar[]), $3
+            on conflict do nothing returning change_key
             """;
 
     private final Pool pool;
@@ -80,6 +88,15 @@ public class AdaptationHistoryRepository {
         return client.preparedQuery(CLEAR).execute(Tuple.of(userId))
                 .chain(() -> client.preparedQuery(EXCLUDE).execute(Tuple.of(userId, exercises.toArray(String[]::new))))
                 .replaceWithVoid();
+    }
+
+    /** Remembers the changes as announced; answers those not announced before. */
+    public Uni<Set<String>> announce(SqlClient client, String userId, List<String> keys, OffsetDateTime at) {
+        return client.preparedQuery(ANNOUNCE).execute(Tuple.of(userId, keys.toArray(String[]::new), at)).map(rows -> {
+            Set<String> fresh = new HashSet<>();
+            rows.forEach(row -> fresh.add(row.getString("change_key")));
+            return fresh;
+        });
     }
 
     private static Effort effort(String word) {

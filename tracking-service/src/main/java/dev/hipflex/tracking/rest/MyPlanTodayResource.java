@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.hipflex.tracking.domain.AdherencePolicy;
 import dev.hipflex.tracking.domain.PlanAdaptation;
 import dev.hipflex.tracking.domain.PlanAdaptation.Change;
 import dev.hipflex.tracking.service.TodayService;
@@ -91,17 +90,7 @@ public class MyPlanTodayResource {
     }
 
     static ChangeView change(Change c) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("painDuring", c.facts().painDuring());
-        figures.put("nextWakingPain", c.facts().nextWakingPain());
-        figures.put("baseline", c.facts().baseline());
-        figures.put("effort", c.facts().effort() == null ? null : c.facts().effort().word());
-        figures.put("toleratedInARow", c.facts().toleratedInARow());
-        figures.put("daysSinceLastChange", c.facts().daysSinceLastChange());
-        figures.put("everyMorningRated", c.facts().everyMorningRated());
-        figures.put("weekMeanRose", c.facts().weekMeanRose());
-        String direction = c.rule() == AdherencePolicy.ADAPT_STEP_FORWARD ? "forward" : "back";
-        return new ChangeView(c.day(), c.sessionDay(), c.rule().id(), c.rule().version(), c.rule().source(), direction,
-                c.fromExercise(), c.toExercise(), c.variable(), c.from(), c.to(), figures, c.sentence());
+        return new ChangeView(c.day(), c.sessionDay(), c.rule().id(), c.rule().version(), c.rule().source(),
+                c.direction(), c.fromExercise(), c.toExercise(), c.variable(), c.from(), c.to(), c.figures(), c.sentence());
     }
 }

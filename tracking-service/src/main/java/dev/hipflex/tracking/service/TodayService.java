@@ -51,9 +51,19 @@ public class TodayService {
 
     /** 404 without a plan. */
     public Uni<Today> of(String userId) {
+        return find(userId).map(today -> {
+            if (today == null) {
+                throw ProblemException.notFound("plan for", userId);
+            }
+            return today;
+        });
+    }
+
+    /** Null without a plan. */
+    public Uni<Today> find(String userId) {
         return plans.of(userId).chain(plan -> {
             if (plan == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("plan for", userId));
+                return Uni.createFrom().nullItem();
             }
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(plan.timeZone)));
             return Uni.combine().all()

@@ -70,6 +70,30 @@ class EventContractTest {
     }
 
     @Test
+    void planAdjustmentEventsKeepTheirContractForDoseChangesAndReplacements() {
+        java.time.LocalDate start = java.time.LocalDate.of(2026, 3, 2);
+        java.util.Map<java.time.LocalDate, Integer> waking = new java.util.HashMap<>();
+        List<PlanAdaptation.Feedback> sessions = new java.util.ArrayList<>();
+        for (int d = -7; d <= 30; d++) {
+            waking.put(start.plusDays(d), 2);
+        }
+        for (int d = 0; d < 14; d++) {
+            sessions.add(new PlanAdaptation.Feedback(start.plusDays(d), 2, Effort.TOO_EASY));
+        }
+        for (int d = 14; d < 20; d++) {
+            sessions.add(new PlanAdaptation.Feedback(start.plusDays(d), 8, null));
+        }
+        List<PlanAdaptation.Change> changes = PlanAdaptation.adapt(List.of("couch-stretch"), PlanAdaptationTest.CATALOG,
+                Set.of(), sessions, waking, start, start.plusDays(30)).changes();
+        // Forward twice (60 -> 75 -> 90 s), then back down to 30 s and on to the regression.
+        assertThat(changes).extracting(PlanAdaptation.Change::variable).contains("holdSeconds").containsNull();
+        for (PlanAdaptation.Change change : changes) {
+            EventContracts.assertValid(TrackingEvents.ADJUSTMENTS_TOPIC, PERSON,
+                    EventJson.write(TrackingEvents.planAdjusted(PERSON, change)));
+        }
+    }
+
+    @Test
     void recoveryAlertEventsKeepTheirContractForEveryKindOfAlert() {
         History fullFourWeeks = new History().daily(1, 14).daily(15, 15).daily(17, 17).daily(19, 19).daily(22, 22)
                 .daily(24, 24).daily(26, 26);
