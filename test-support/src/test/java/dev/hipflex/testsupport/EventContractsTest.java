@@ -15,11 +15,11 @@ class EventContractsTest {
 
     /** The topics whose records are CloudEvents (all but the dead-letter topics). */
     private static final List<String> EVENT_TOPICS = List.of("catalog-updates", "symptom-reports", "recommendations",
-            "session-completions", "adherence-updates", "recovery-alerts");
+            "session-completions", "adherence-updates", "recovery-alerts", "plan-adjustments");
 
     @Test
     void knowsEveryTopicAndWhichOnesCarryEvents() {
-        assertThat(EventContracts.topics()).hasSize(8).contains("symptom-reports-dlq", "recommendations-dlq");
+        assertThat(EventContracts.topics()).hasSize(EVENT_TOPICS.size() + 2).contains("symptom-reports-dlq", "recommendations-dlq");
         assertThat(EventContracts.eventTopics()).containsExactlyInAnyOrderElementsOf(EVENT_TOPICS);
     }
 

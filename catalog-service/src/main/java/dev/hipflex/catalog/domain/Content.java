@@ -53,11 +53,21 @@ public final class Content {
     public record Contraindication(ContraindicationCondition condition, String reason) {
     }
 
+    /**
+     * A dose variable that an adapting plan may change, one step at a time, within {@code range}. {@code variable} names
+     * a field of {@link Dose}: sets, reps, holdSeconds or minutes. The plan starts at the dose's own minimum.
+     */
+    public record DoseStep(String variable, Range range, Integer step, List<String> sources) {
+
+        /** The dose variables that can step, in the order a plan tries them. */
+        public static final List<String> VARIABLES = List.of("sets", "reps", "holdSeconds", "minutes");
+    }
+
     public record Exercise(String slug, String title, ExerciseCategory category, String summary,
             List<String> targetMuscles, List<SupportingMuscle> supportingMuscles, List<Equipment> equipment,
             List<String> steps, Dose dose, List<String> cautions, List<Contraindication> contraindications,
             List<String> commonMistakes, List<String> progressions, List<String> regressions, Boolean acuteSafe,
-            String whyItWorks, List<String> sources, List<String> generalGuidance) implements Item, Attributed {
+            String whyItWorks, List<String> sources, List<String> generalGuidance, List<DoseStep> doseSteps) implements Item, Attributed {
     }
 
     public record PainReferral(List<BodyArea> areas, String description) {

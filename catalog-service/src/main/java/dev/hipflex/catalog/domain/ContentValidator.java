@@ -163,6 +163,64 @@ public final class ContentValidator {
         }
         present("acuteSafe", e.acuteSafe());
         text("whyItWorks", e.whyItWorks());
+        doseSteps(e, sources);
+    }
+
+    /**
+     * Dose steps are optional (an exercise without them keeps its dose), but each one given must name a variable the
+     * exercise's dose has, once, with a range that holds the dose's minimum (where the plan starts) and a step that fits.
+     */
+    private void doseSteps(Exercise e, Set<String> sources) {
+        if (e.doseSteps() == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < e.doseSteps().size(); i++) {
+            Content.DoseStep s = e.doseSteps().get(i);
+            String at = "doseSteps[" + i + "]";
+            if (s == null) {
+                violation(at, "is required");
+                continue;
+            }
+            if (!Content.DoseStep.VARIABLES.contains(s.variable())) {
+                violation(at + ".variable", "must be one of " + String.join(", ", Content.DoseStep.VARIABLES));
+            } else if (!seen.add(s.variable())) {
+                violation(at + ".variable", "steps twice");
+            }
+            Range start = doseRange(e.dose(), s.variable());
+            if (present(at + ".range", s.range()) && s.range().min() != null && s.range().max() != null) {
+                if (s.range().min() < 1 || s.range().min() >= s.range().max()) {
+                    violation(at + ".range", "must satisfy 1 <= min < max");
+                }
+                if (start == null || start.min() == null) {
+                    if (Content.DoseStep.VARIABLES.contains(s.variable())) {
+                        violation(at + ".variable", "is not part of the exercise's dose");
+                    }
+                } else if (start.min() < s.range().min() || start.min() > s.range().max()) {
+                    violation(at + ".range", "must hold the dose's minimum " + start.min() + ", where a plan starts");
+                }
+                if (s.step() == null || s.step() < 1 || s.step() > s.range().max() - s.range().min()) {
+                    violation(at + ".step", "must be from 1 to max - min");
+                }
+            } else if (s.range() != null) {
+                violation(at + ".range", "needs both min and max");
+            }
+            sourceRefs(at + ".sources", s.sources(), sources);
+        }
+    }
+
+    /** The dose's range for a dose-step variable, or null. */
+    static Range doseRange(Dose d, String variable) {
+        if (d == null || variable == null) {
+            return null;
+        }
+        return switch (variable) {
+            case "sets" -> d.sets();
+            case "reps" -> d.reps();
+            case "holdSeconds" -> d.holdSeconds();
+            case "minutes" -> d.minutes();
+            default -> null;
+        };
     }
 
     private void protocol(Protocol p, Set<String> exercises, Set<String> sources) {
@@ -347,8 +405,12 @@ public final class ContentValidator {
     }
 
     private void sourceRefs(List<String> named, Set<String> sources) {
-        nonEmpty("sources", named);
-        refs("sources", named, sources, "source");
+        sourceRefs("sources", named, sources);
+    }
+
+    private void sourceRefs(String field, List<String> named, Set<String> sources) {
+        nonEmpty(field, named);
+        refs(field, named, sources, "source");
     }
 
     private <T> Set<String> slugs(Collection<T> items, Function<T, String> slugOf, String kind) {

@@ -102,7 +102,7 @@ class ContentValidationTest {
         Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
                 List.of("psoas-minor"), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
                 couch.cautions(), couch.contraindications(), couch.commonMistakes(), List.of("no-such-exercise"),
-                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"), couch.generalGuidance());
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"), couch.generalGuidance(), couch.doseSteps());
         List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
         Map<String, ContentViolation> byField = violations.stream()
                 .collect(Collectors.toMap(ContentViolation::field, Function.identity()));
@@ -156,7 +156,8 @@ class ContentValidationTest {
                 shinBoxes.targetMuscles(), shinBoxes.supportingMuscles(), shinBoxes.equipment(), shinBoxes.steps(),
                 shinBoxes.dose(), shinBoxes.cautions(), shinBoxes.contraindications(), shinBoxes.commonMistakes(),
                 shinBoxes.progressions(), shinBoxes.regressions(), shinBoxes.acuteSafe(), shinBoxes.whyItWorks(),
-                List.of("runners-hip-mobility"), List.of("steps", "stepz", "contraindications.pregnancy", "sources"));
+                List.of("runners-hip-mobility"), List.of("steps", "stepz", "contraindications.pregnancy", "sources"),
+                shinBoxes.doseSteps());
         Map<String, ContentViolation> byField = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken))
                 .stream().collect(Collectors.toMap(ContentViolation::field, Function.identity()));
         assertThat(byField).containsOnlyKeys("sources", "generalGuidance[1]", "generalGuidance[2]", "generalGuidance[3]");
@@ -187,12 +188,48 @@ class ContentValidationTest {
     }
 
     @Test
+    void theChainsAPlanStepsAlongAreLinked_productPartTwo() {
+        assertThat(content.exercise("couch-stretch").orElseThrow().regressions())
+                .startsWith("half-kneeling-hip-flexor-stretch");
+        assertThat(content.exercise("half-kneeling-hip-flexor-stretch").orElseThrow().regressions())
+                .startsWith("supine-passive-hip-flexor-stretch");
+        assertThat(content.exercise("glute-bridge-hold").orElseThrow().progressions()).isNotEmpty();
+        assertThat(content.exercise("couch-stretch").orElseThrow().doseSteps())
+                .singleElement().satisfies(s -> {
+                    assertThat(s.variable()).isEqualTo("holdSeconds");
+                    assertThat(s.step()).isEqualTo(15);
+                    assertThat(s.sources()).contains("general-clinical-guidance");
+                });
+    }
+
+    @Test
     void theArticlesAdditionsAreInTheCatalog() {
         assertThat(content.causes()).extracting(Content.Cause::slug).contains("walking-duck-footed");
         assertThat(content.guidance()).extracting(Content.Guidance::slug).contains("mobilise-around-the-pain");
         assertThat(content.exercise("lacrosse-ball-psoas-release").orElseThrow().sources()).contains("runners-hip-mobility");
         assertThat(content.exercise("couch-stretch").orElseThrow().cautions())
                 .anySatisfy(c -> assertThat(c).contains("most people"));
+    }
+
+    @Test
+    void doseStepsThatDoNotFitTheDoseAreNamed() {
+        Exercise couch = content.exercise("couch-stretch").orElseThrow();
+        List<Content.DoseStep> bad = List.of(
+                new Content.DoseStep("holdSeconds", new Content.Range(70, 90), 15, List.of("release-tight-hips-guide")),
+                new Content.DoseStep("reps", new Content.Range(5, 10), 2, List.of("release-tight-hips-guide")),
+                new Content.DoseStep("speed", new Content.Range(5, 4), 0, List.of()),
+                new Content.DoseStep("holdSeconds", new Content.Range(30, 90), 61, List.of("a-blog")));
+        Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
+                couch.targetMuscles(), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
+                couch.cautions(), couch.contraindications(), couch.commonMistakes(), couch.progressions(),
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), couch.sources(), couch.generalGuidance(), bad);
+        List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
+        assertThat(violations).extracting(ContentViolation::field).containsExactlyInAnyOrder(
+                "doseSteps[0].range", // the dose starts at 60 s, below the range
+                "doseSteps[1].variable", // the couch stretch has no reps
+                "doseSteps[2].variable", "doseSteps[2].range", "doseSteps[2].step", "doseSteps[2].sources",
+                "doseSteps[3].variable", // holdSeconds again
+                "doseSteps[3].step", "doseSteps[3].sources[0]");
     }
 
     @Test

@@ -116,6 +116,19 @@ class ExerciseApiTest {
                 .body("sources", hasItem("release-tight-hips-guide"));
     }
 
+    @Test
+    void anExerciseShowsWhatAnAdaptingPlanMayStep() {
+        given().get("/api/v1/exercises/glute-bridge-hold").then().statusCode(200)
+                .body("doseSteps.variable", org.hamcrest.Matchers.contains("reps", "sets"))
+                .body("doseSteps[0].range.min", equalTo(8))
+                .body("doseSteps[0].range.max", equalTo(16))
+                .body("doseSteps[0].step", equalTo(2))
+                .body("doseSteps[0].sources", hasItem("general-clinical-guidance"));
+        given().get("/api/v1/exercises/couch-stretch").then().statusCode(200)
+                .body("regressions", org.hamcrest.Matchers.contains("half-kneeling-hip-flexor-stretch",
+                        "supine-passive-hip-flexor-stretch"));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "limit,0", "limit,101", "limit,ten", "offset,-1", "category,yoga", "acuteSafe,maybe",

@@ -319,6 +319,153 @@ public final class AdherencePolicy {
         }
     }
 
+    /** The facts an adapting-plan rule reads about one session, as {@link PlanAdaptation} works them out. */
+    public record SessionFacts(int painDuring, Integer nextWakingPain, Double baseline, Effort effort,
+            int toleratedInARow, int daysSinceLastChange, boolean everyMorningRated, boolean experimentRunning,
+            boolean weekMeanRose, boolean steppedBackThisWeek) {
+    }
+
+    /** A rule of the adapting plan (the pain-monitoring model). */
+    public interface AdaptationRule extends PolicyRule {
+
+        /** Whether the rule fires for these facts. */
+        boolean fires(SessionFacts facts);
+    }
+
+    /**
+     * A session the body tolerated: pain during it stayed low and the next morning was close to the person's usual. The
+     * baseline is the median of the last {@code baselineRatings} waking ratings up to the session's day, once there are
+     * at least {@code minRatings}.
+     */
+    public record ToleratedSession(String id, int version, String source, int maxPainDuring, int maxAboveBaseline,
+            int baselineRatings, int minRatings) implements AdaptationRule {
+
+        @Override
+        public boolean fires(SessionFacts f) {
+            return f.painDuring() <= maxPainDuring && f.nextWakingPain() != null && f.baseline() != null
+                    && f.nextWakingPain() <= f.baseline() + maxAboveBaseline;
+        }
+
+        @Override
+        public String description() {
+            return "A session is tolerated when the worst pain during it was at most " + maxPainDuring + " (0–2 is safe, "
+                    + "3–5 acceptable) and the next morning's waking pain was at most the baseline + " + maxAboveBaseline
+                    + ". The baseline is the median of the person's last " + baselineRatings + " waking ratings up to the "
+                    + "session's day, once there are at least " + minRatings + " (fewer: no session counts as tolerated "
+                    + "yet). Pain-monitoring model, extrapolated from tendinopathy (Silbernagel KG et al., Am J Sports "
+                    + "Med 2007;35(6):897–906).";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("worst pain during the session", "waking pain the next morning", "last waking ratings");
+        }
+
+        @Override
+        public String effect() {
+            return "The session counts towards a step forward (TRK-ADAPT-STEP-FORWARD); any other session starts the count "
+                    + "again.";
+        }
+    }
+
+    /** Enough tolerated, not-too-hard sessions since the last change: one thing gets one step harder. */
+    public record StepForward(String id, int version, String source, int inARow, int minDays, Set<Effort> efforts)
+            implements AdaptationRule {
+
+        @Override
+        public boolean fires(SessionFacts f) {
+            return f.toleratedInARow() >= inARow && f.effort() != null && efforts.contains(f.effort())
+                    && f.daysSinceLastChange() >= minDays && f.everyMorningRated() && !f.experimentRunning();
+        }
+
+        @Override
+        public String description() {
+            return inARow + " tolerated sessions in a row (TRK-ADAPT-TOLERATED) since the last change, the latest felt "
+                    + String.join(" or ", efforts.stream().map(Effort::word).sorted().toList()) + ", at least " + minDays
+                    + " days since the last change (or the plan's start), a waking rating on every morning since the "
+                    + "first of those sessions, and no root-cause experiment running. One thing changes by one step: "
+                    + "the first dose variable below the top of the catalog's range (sets, reps or hold, by the "
+                    + "catalog's step), else the next exercise along the catalog's progressions that the "
+                    + "recommendation does not exclude. Exercises take turns. Never beyond the catalog's range.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("tolerated sessions in a row", "how hard the latest session felt", "days since the last change",
+                    "waking ratings since the first of those sessions", "experiment running",
+                    "catalog dose steps and progressions", "the recommendation's excluded exercises");
+        }
+
+        @Override
+        public String effect() {
+            return "One exercise's dose goes up one step, or the exercise is replaced by its progression at the "
+                    + "progression's starting dose; a plan-adjustments event and a sentence for the person.";
+        }
+    }
+
+    /** Too much pain: one thing gets one step easier. */
+    public record StepBack(String id, int version, String source, int painDuringAbove, int wakingAboveBaseline)
+            implements AdaptationRule {
+
+        @Override
+        public boolean fires(SessionFacts f) {
+            return f.painDuring() > painDuringAbove
+                    || f.nextWakingPain() != null && f.baseline() != null
+                            && f.nextWakingPain() >= f.baseline() + wakingAboveBaseline
+                    || f.weekMeanRose() && !f.steppedBackThisWeek();
+        }
+
+        @Override
+        public String description() {
+            return "After one session with pain during above " + painDuringAbove + ", or a next-morning waking pain at "
+                    + "the baseline + " + wakingAboveBaseline + " or more, or a rise in the mean waking pain of the 7 days "
+                    + "up to that morning over the 7 days before (at most one step back a week for that). The dose "
+                    + "comes down first (the last dose variable above the bottom of the catalog's range, by the "
+                    + "catalog's step), then the catalog's regression that the recommendation does not exclude. The "
+                    + "exercise that last went up comes down first. A change of about 2 points on the 0–10 scale is "
+                    + "more than noise (Childs JD et al., Spine 2005).";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("worst pain during the session", "waking pain the next morning", "last waking ratings",
+                    "mean waking pain of this week and the week before", "catalog dose steps and regressions",
+                    "the recommendation's excluded exercises");
+        }
+
+        @Override
+        public String effect() {
+            return "One exercise's dose goes down one step, or the exercise is replaced by its regression at the "
+                    + "regression's starting dose; a plan-adjustments event and a sentence for the person. Nothing "
+                    + "changes when every exercise is already at its easiest.";
+        }
+    }
+
+    /** Neither step: the plan holds. */
+    public record Hold(String id, int version, String source) implements AdaptationRule {
+
+        @Override
+        public boolean fires(SessionFacts f) {
+            return !ADAPT_STEP_BACK.fires(f) && !ADAPT_STEP_FORWARD.fires(f);
+        }
+
+        @Override
+        public String description() {
+            return "Otherwise the plan holds: the same exercises at the same doses. A session without the worst pain "
+                    + "during it (an older app) changes nothing and starts the count of tolerated sessions again.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("TRK-ADAPT-STEP-BACK", "TRK-ADAPT-STEP-FORWARD");
+        }
+
+        @Override
+        public String effect() {
+            return "No change.";
+        }
+    }
+
     public static final PlanWaitsForProfessional PLAN_WAITS_FOR_PROFESSIONAL = new PlanWaitsForProfessional(
             "TRK-PLAN-WAITS-FOR-PROFESSIONAL", 1, RELEASE_GUIDE, Set.of("see-professional", "urgent-care"));
 
@@ -348,13 +495,23 @@ public final class AdherencePolicy {
             RELEASE_GUIDE, 4, "Recovery depends most on consistency: short, regular sessions work better than long, "
                     + "rare ones. Try to get back to your plan's rhythm this week.");
 
+    public static final ToleratedSession ADAPT_TOLERATED = new ToleratedSession("TRK-ADAPT-TOLERATED", 1,
+            GENERAL_GUIDANCE, 5, 1, 7, 3);
+
+    public static final StepForward ADAPT_STEP_FORWARD = new StepForward("TRK-ADAPT-STEP-FORWARD", 1, GENERAL_GUIDANCE,
+            3, 7, Set.of(Effort.TOO_EASY, Effort.ABOUT_RIGHT));
+
+    public static final StepBack ADAPT_STEP_BACK = new StepBack("TRK-ADAPT-STEP-BACK", 1, GENERAL_GUIDANCE, 5, 2);
+
+    public static final Hold ADAPT_HOLD = new Hold("TRK-ADAPT-HOLD", 1, GENERAL_GUIDANCE);
+
     /** The alert rules in the order they are tried: the first that applies is the alert. */
     public static final List<AlertRule> ALERTS = List.of(WORSENING_PAIN, NO_IMPROVEMENT, CONSISTENCY_NUDGE);
 
     /** Every rule, in the order the review document shows them. */
     public static final List<PolicyRule> RULES = List.of(PLAN_WAITS_FOR_PROFESSIONAL, RECENT_WINDOW,
             PHASE_SKIPPED_REPEATEDLY, MOSTLY_ONE_SIDE, MEANINGFUL_PAIN_CHANGE, CONSISTENT_WORK, WORSENING_PAIN,
-            NO_IMPROVEMENT, CONSISTENCY_NUDGE);
+            NO_IMPROVEMENT, CONSISTENCY_NUDGE, ADAPT_TOLERATED, ADAPT_STEP_FORWARD, ADAPT_STEP_BACK, ADAPT_HOLD);
 
     private AdherencePolicy() {
     }

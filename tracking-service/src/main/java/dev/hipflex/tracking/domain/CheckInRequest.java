@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.hipflex.common.problem.Problem.FieldError;
 
 /**
@@ -14,8 +16,16 @@ import dev.hipflex.common.problem.Problem.FieldError;
  * @param at when, with the person's offset (defaults to now)
  * @param pain numeric pain rating 0–10
  * @param notes optional, at most 500 characters; kept private to tracking
+ * @param waking optional: true when this is the morning rating of pain on waking, which the adapting plan reads
  */
-public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone, Integer pain, String notes) {
+public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone, Integer pain, String notes,
+        // Left out of the body hash when absent, so a check-in sent before waking ratings existed matches its retry.
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean waking) {
+
+    public boolean isWaking() {
+        return Boolean.TRUE.equals(waking);
+    }
+
 
     /** @param now the time the check-in arrives, for "not in the future" */
     public List<FieldError> validate(java.time.Instant now) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A completed session as the client reports it.
  *
@@ -14,7 +16,17 @@ import java.util.UUID;
  * @param endedAt optional; when given it must come after {@code startedAt}
  * @param exercises catalog slugs of the exercises done
  * @param painBefore, painAfter numeric pain rating 0–10
+ * @param painDuring optional: the worst pain during the session, 0–10; the adapting plan reads it
+ * @param effort optional: how hard the session felt; the adapting plan reads it
  */
 public record SessionCompletion(UUID sessionId, OffsetDateTime startedAt, String timeZone, OffsetDateTime endedAt,
-        Integer minutes, Set<Phase> phases, List<String> exercises, Side sides, Integer painBefore, Integer painAfter) {
+        Integer minutes, Set<Phase> phases, List<String> exercises, Side sides, Integer painBefore, Integer painAfter,
+        // Left out of the stored body when absent, so a session sent before feedback existed keeps its body hash.
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer painDuring,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Effort effort) {
+
+    /** Whether the session carries the feedback the adapting plan needs (worst pain during it). */
+    public boolean hasFeedback() {
+        return painDuring != null;
+    }
 }

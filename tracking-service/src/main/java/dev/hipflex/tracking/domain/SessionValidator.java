@@ -73,6 +73,9 @@ public final class SessionValidator {
         }
         range(errors, "painBefore", s.painBefore(), 0, 10);
         range(errors, "painAfter", s.painAfter(), 0, 10);
+        if (s.painDuring() != null) {
+            range(errors, "painDuring", s.painDuring(), 0, 10);
+        }
         return errors;
     }
 

@@ -47,7 +47,12 @@ public class RecommendationsConsumer {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Data(String reportId, String userId, String timeZone, String level, PlanPart plan) {
+    record Data(String reportId, String userId, String timeZone, String level, PlanPart plan, List<Exclusion> excluded) {
+    }
+
+    /** v2 only: an exercise a contraindication rules out. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Exclusion(String exercise) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -122,7 +127,15 @@ public class RecommendationsConsumer {
                 : data.plan().protocol();
         return new RecommendationSummary(UUID.fromString(require(data.reportId(), "reportId")),
                 require(data.userId(), "userId"), zone, Instant.parse(require(root.time(), "time")),
-                require(data.level(), "level"), protocol, exercises);
+                require(data.level(), "level"), protocol, exercises, excluded(data));
+    }
+
+    private static List<String> excluded(Data data) {
+        if (data.excluded() == null) {
+            return List.of();
+        }
+        return data.excluded().stream().filter(e -> e != null && e.exercise() != null).map(Exclusion::exercise)
+                .distinct().sorted().toList();
     }
 
     private static String require(String value, String field) {

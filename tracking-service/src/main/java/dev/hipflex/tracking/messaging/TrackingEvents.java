@@ -2,12 +2,14 @@ package dev.hipflex.tracking.messaging;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.hipflex.common.events.CloudEvent;
 import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.Phase;
+import dev.hipflex.tracking.domain.PlanAdaptation;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.Side;
 import dev.hipflex.tracking.domain.Word;
@@ -18,6 +20,7 @@ public final class TrackingEvents {
     public static final String SESSIONS_TOPIC = "session-completions";
     public static final String ADHERENCE_TOPIC = "adherence-updates";
     public static final String ALERTS_TOPIC = "recovery-alerts";
+    public static final String ADJUSTMENTS_TOPIC = "plan-adjustments";
     public static final String SOURCE = "/hipflex/tracking-service";
 
     /** The payload of a {@code session-completions} event. */
@@ -43,7 +46,21 @@ public final class TrackingEvents {
             double overallPercent) {
     }
 
+    /** The payload of a {@code plan-adjustments} event: one change of the adapting plan. */
+    public record PlanAdjusted(String userId, LocalDate day, LocalDate sessionDay, String rule, int ruleVersion,
+            String source, String direction, String exercise, String toExercise, String variable, Integer from,
+            Integer to, Map<String, Object> figures, String sentence) {
+    }
+
     private TrackingEvents() {
+    }
+
+    public static CloudEvent<PlanAdjusted> planAdjusted(String userId, PlanAdaptation.Change c) {
+        return CloudEvent.of(SOURCE, "dev.hipflex.tracking.plan.adjusted", userId,
+                "https://hipflex.dev/schemas/plan-adjustments/v1",
+                new PlanAdjusted(userId, c.day(), c.sessionDay(), c.rule().id(), c.rule().version(), c.rule().source(),
+                        c.direction(), c.fromExercise(), c.toExercise(), c.variable(), c.from(), c.to(), c.figures(),
+                        c.sentence()));
     }
 
     /** After a session: the current week's figures (week 0 and zeros before the plan starts). */

@@ -24,6 +24,7 @@ import dev.hipflex.common.problem.Problem.FieldError;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.CheckInRequest;
 import dev.hipflex.tracking.service.CheckInService;
+import dev.hipflex.tracking.service.PlanAdjustments;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/me/check-ins")
@@ -34,11 +35,13 @@ import io.smallrye.mutiny.Uni;
 public class MyCheckInsResource {
 
     private final CheckInService checkIns;
+    private final PlanAdjustments adjustments;
     private final Clock clock;
     private final JsonWebToken token;
 
-    public MyCheckInsResource(CheckInService checkIns, Clock clock, JsonWebToken token) {
+    public MyCheckInsResource(CheckInService checkIns, PlanAdjustments adjustments, Clock clock, JsonWebToken token) {
         this.checkIns = checkIns;
+        this.adjustments = adjustments;
         this.clock = clock;
         this.token = token;
     }
@@ -57,11 +60,13 @@ public class MyCheckInsResource {
             throw ProblemException.invalid(errors);
         }
         OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        return checkIns.record(token.getSubject(), request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
+        String person = token.getSubject();
+        return checkIns.record(person, request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
+                .call(recorded -> request.isWaking() ? adjustments.announce(person) : Uni.createFrom().voidItem())
                 .map(recorded -> Response.status(201).entity(new CheckInView(request.checkInId().toString(),
-                        recorded.localDay().toString(), recorded.pain())).build());
+                        recorded.localDay().toString(), recorded.pain(), request.isWaking())).build());
     }
 
-    public record CheckInView(String checkInId, String localDay, int pain) {
+    public record CheckInView(String checkInId, String localDay, int pain, boolean waking) {
     }
 }

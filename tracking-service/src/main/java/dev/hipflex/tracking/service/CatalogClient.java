@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.smallrye.mutiny.Uni;
 
-/** catalog-service's read API, as far as tracking needs it: the schedule, the timeline, the exercise slugs. */
+/** catalog-service's read API, as far as tracking needs it: the schedule, the timeline, the exercises and their dose steps. */
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/v1")
 public interface CatalogClient {
@@ -40,7 +40,17 @@ public interface CatalogClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ExerciseRef(String slug) {
+    record Dose(Range holdSeconds, Range sets, Range reps, Range minutes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DoseStep(String variable, Range range, Integer step) {
+    }
+
+    /** An exercise as far as tracking reads it: its slug, and what the adapting plan needs to step it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ExerciseRef(String slug, Dose dose, List<DoseStep> doseSteps, List<String> progressions,
+            List<String> regressions) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

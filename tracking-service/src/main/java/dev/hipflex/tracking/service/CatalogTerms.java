@@ -2,8 +2,10 @@ package dev.hipflex.tracking.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import dev.hipflex.tracking.domain.PlanAdaptation;
 import dev.hipflex.tracking.domain.RecoveryStage;
 import dev.hipflex.tracking.domain.Schedule;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +32,9 @@ public class CatalogTerms {
     /** The protocol plans follow (the catalog's complete release protocol). */
     public static final String PROTOCOL = "complete-release-protocol";
 
-    public record Terms(Schedule schedule, List<RecoveryStage> stages, Set<String> exercises) {
+    /** @param steps what the catalog says about stepping each exercise (see {@link PlanAdaptation}) */
+    public record Terms(Schedule schedule, List<RecoveryStage> stages, Set<String> exercises,
+            Map<String, PlanAdaptation.ExerciseSteps> steps) {
     }
 
     /** Why the catalog last fetched was not taken; null while all is well. */
@@ -70,7 +75,7 @@ public class CatalogTerms {
      * (and fails only while there are none). Keeps the previous ones, too, if the catalog cannot be reached.
      */
     public Uni<Terms> refresh() {
-        return Uni.combine().all().unis(protocol(), catalog.recoveryTimeline(), exercises(0, new HashSet<>()))
+        return Uni.combine().all().unis(protocol(), catalog.recoveryTimeline(), exercises(0, new ArrayList<>()))
                 .with(CatalogTerms::fetched)
                 .chain(this::take);
     }
@@ -79,7 +84,8 @@ public class CatalogTerms {
     private record Fetched(Terms terms, List<String> missing) {
     }
 
-    private static Fetched fetched(CatalogClient.Protocol protocol, CatalogClient.Timeline timeline, Set<String> exercises) {
+    private static Fetched fetched(CatalogClient.Protocol protocol, CatalogClient.Timeline timeline,
+            List<CatalogClient.ExerciseRef> exercises) {
         List<String> missing = new ArrayList<>();
         CatalogClient.Schedule s = protocol == null ? null : protocol.schedule();
         if (protocol == null) {
@@ -101,7 +107,46 @@ public class CatalogTerms {
                 s.totalWeeks());
         List<RecoveryStage> stages = timeline.stages().stream().map(st -> new RecoveryStage(st.slug(), st.order(),
                 st.title(), st.fromDay(), st.toDay(), st.summary(), st.whatToExpect())).toList();
-        return new Fetched(new Terms(schedule, stages, Set.copyOf(exercises)), List.of());
+        Set<String> slugs = new HashSet<>();
+        Map<String, PlanAdaptation.ExerciseSteps> steps = new HashMap<>();
+        for (CatalogClient.ExerciseRef e : exercises) {
+            slugs.add(e.slug());
+            steps.put(e.slug(), steps(e));
+        }
+        return new Fetched(new Terms(schedule, stages, Set.copyOf(slugs), Map.copyOf(steps)), List.of());
+    }
+
+    /** The exercise's dose steps as the adapting plan uses them; a step the catalog gives incompletely is left out. */
+    static PlanAdaptation.ExerciseSteps steps(CatalogClient.ExerciseRef e) {
+        Map<String, Integer> start = new HashMap<>();
+        List<PlanAdaptation.DoseStep> steps = new ArrayList<>();
+        for (CatalogClient.DoseStep s : e.doseSteps() == null ? List.<CatalogClient.DoseStep>of() : e.doseSteps()) {
+            if (s == null || s.variable() == null || s.range() == null || s.range().min() == null
+                    || s.range().max() == null || s.step() == null) {
+                continue;
+            }
+            steps.add(new PlanAdaptation.DoseStep(s.variable(), s.range().min(), s.range().max(), s.step()));
+            CatalogClient.Range dose = dose(e.dose(), s.variable());
+            if (dose != null && dose.min() != null) {
+                start.put(s.variable(), dose.min());
+            }
+        }
+        return new PlanAdaptation.ExerciseSteps(e.slug(), start, steps,
+                e.progressions() == null ? List.of() : e.progressions(),
+                e.regressions() == null ? List.of() : e.regressions());
+    }
+
+    private static CatalogClient.Range dose(CatalogClient.Dose d, String variable) {
+        if (d == null) {
+            return null;
+        }
+        return switch (variable) {
+            case "sets" -> d.sets();
+            case "reps" -> d.reps();
+            case "holdSeconds" -> d.holdSeconds();
+            case "minutes" -> d.minutes();
+            default -> null;
+        };
     }
 
     private Uni<Terms> take(Fetched fetched) {
@@ -130,9 +175,9 @@ public class CatalogTerms {
         return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 
-    private Uni<Set<String>> exercises(int offset, Set<String> sofar) {
+    private Uni<List<CatalogClient.ExerciseRef>> exercises(int offset, List<CatalogClient.ExerciseRef> sofar) {
         return catalog.exercises(100, offset).chain(page -> {
-            page.items().forEach(e -> sofar.add(e.slug()));
+            sofar.addAll(page.items());
             return page.nextOffset() == null ? Uni.createFrom().item(sofar) : exercises(page.nextOffset(), sofar);
         });
     }

@@ -12,6 +12,7 @@ import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.PlanState;
 import dev.hipflex.tracking.domain.RecommendationSummary;
 import dev.hipflex.tracking.domain.WeekEnds;
+import dev.hipflex.tracking.repository.AdaptationHistoryRepository;
 import dev.hipflex.tracking.repository.PlanEntity;
 import dev.hipflex.tracking.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,11 +25,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class PlanService {
 
     private final PlanRepository plans;
+    private final AdaptationHistoryRepository adaptation;
     private final Pool pool;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, Pool pool, Clock clock) {
+    public PlanService(PlanRepository plans, AdaptationHistoryRepository adaptation, Pool pool, Clock clock) {
         this.plans = plans;
+        this.adaptation = adaptation;
         this.pool = pool;
         this.clock = clock;
     }
@@ -41,7 +44,9 @@ public class PlanService {
         String userId = recommendation.userId();
         return pool.withTransaction(connection -> plans.lockCurrent(connection, userId).chain(existing -> {
             PlanState after = PlanState.after(existing, recommendation);
-            return after == null ? Uni.createFrom().voidItem() : plans.save(connection, userId, after, clock.instant());
+            return after == null ? Uni.createFrom().voidItem()
+                    : plans.save(connection, userId, after, clock.instant())
+                            .chain(() -> adaptation.exclude(connection, userId, recommendation.excluded()));
         }));
     }
 

@@ -100,6 +100,9 @@ class AdherencePolicyVersionTest {
         if (rule instanceof AdherencePolicy.PlanWaitsForProfessional waits) {
             return LEVELS.stream().map(level -> (Object) waits.appliesTo(level)).toList();
         }
+        if (rule instanceof AdherencePolicy.AdaptationRule adaptation) {
+            return sessionFacts().stream().map(facts -> (Object) adaptation.fires(facts)).toList();
+        }
         if (rule instanceof AlertRule alert) {
             List<Object> outcomes = new ArrayList<>();
             for (AlertFacts facts : alertFacts(corpus)) {
@@ -137,6 +140,37 @@ class AdherencePolicyVersionTest {
             throw new AssertionError(rule.id() + " has no probe in AdherencePolicyVersionTest: add one");
         }
         return corpus.stream().map(probe).toList();
+    }
+
+    /** A grid over the facts the adapting-plan rules read. */
+    private static List<AdherencePolicy.SessionFacts> sessionFacts() {
+        List<AdherencePolicy.SessionFacts> grid = new ArrayList<>();
+        List<Effort> efforts = new ArrayList<>(Arrays.asList(Effort.values()));
+        efforts.add(null);
+        boolean[] both = {false, true};
+        for (int during : new int[] {0, 3, 5, 6, 8}) {
+            for (Integer next : Arrays.asList(null, 0, 2, 3, 4, 5)) {
+                for (Double baseline : Arrays.asList(null, 2.0, 2.5)) {
+                    for (Effort effort : efforts) {
+                        for (int inARow : new int[] {0, 2, 3}) {
+                            for (int days : new int[] {6, 7}) {
+                                for (boolean everyMorning : both) {
+                                    for (boolean experiment : both) {
+                                        for (boolean rose : both) {
+                                            for (boolean steppedBack : both) {
+                                                grid.add(new AdherencePolicy.SessionFacts(during, next, baseline, effort,
+                                                        inARow, days, everyMorning, experiment, rose, steppedBack));
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return grid;
     }
 
     private static long permille(Adherence a) {

@@ -36,7 +36,7 @@ class EventContractTest {
     private static SessionCompletion session(Set<Phase> phases, List<String> exercises, Side sides, int before,
             int after, OffsetDateTime endedAt) {
         return new SessionCompletion(UUID.randomUUID(), OffsetDateTime.of(2024, 3, 6, 18, 0, 0, 0, ZoneOffset.ofHours(1)),
-                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after);
+                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after, null, null);
     }
 
     private static String sessionEvent(SessionCompletion session) {
@@ -66,6 +66,30 @@ class EventContractTest {
                 new History().daily(1, 14).daily(15, 15).onDay(100)); // beyond the timeline
         for (Adherence adherence : figures) {
             EventContracts.assertValid(ADHERENCE, PERSON, EventJson.write(TrackingEvents.sessionRecorded(PERSON, adherence)));
+        }
+    }
+
+    @Test
+    void planAdjustmentEventsKeepTheirContractForDoseChangesAndReplacements() {
+        java.time.LocalDate start = java.time.LocalDate.of(2026, 3, 2);
+        java.util.Map<java.time.LocalDate, Integer> waking = new java.util.HashMap<>();
+        List<PlanAdaptation.Feedback> sessions = new java.util.ArrayList<>();
+        for (int d = -7; d <= 30; d++) {
+            waking.put(start.plusDays(d), 2);
+        }
+        for (int d = 0; d < 14; d++) {
+            sessions.add(new PlanAdaptation.Feedback(start.plusDays(d), 2, Effort.TOO_EASY));
+        }
+        for (int d = 14; d < 20; d++) {
+            sessions.add(new PlanAdaptation.Feedback(start.plusDays(d), 8, null));
+        }
+        List<PlanAdaptation.Change> changes = PlanAdaptation.adapt(List.of("couch-stretch"), PlanAdaptationTest.CATALOG,
+                Set.of(), sessions, waking, start, start.plusDays(30)).changes();
+        // Forward twice (60 -> 75 -> 90 s), then back down to 30 s and on to the regression.
+        assertThat(changes).extracting(PlanAdaptation.Change::variable).contains("holdSeconds").containsNull();
+        for (PlanAdaptation.Change change : changes) {
+            EventContracts.assertValid(TrackingEvents.ADJUSTMENTS_TOPIC, PERSON,
+                    EventJson.write(TrackingEvents.planAdjusted(PERSON, change)));
         }
     }
 

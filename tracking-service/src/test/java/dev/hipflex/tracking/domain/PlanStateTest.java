@@ -17,7 +17,7 @@ class PlanStateTest {
 
     private static RecommendationSummary recommendation(String level, String at, ZoneId zone) {
         return new RecommendationSummary(UUID.randomUUID(), "p-1", zone.getId(), Instant.parse(at), level,
-                "complete-release-protocol", List.of("dead-bug"));
+                "complete-release-protocol", List.of("dead-bug"), List.of());
     }
 
     @Test

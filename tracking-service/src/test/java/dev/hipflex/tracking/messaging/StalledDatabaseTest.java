@@ -25,7 +25,7 @@ class StalledDatabaseTest {
         volatile RecommendationSummary applied;
 
         StallsOnce() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override
