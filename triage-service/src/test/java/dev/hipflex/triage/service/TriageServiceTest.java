@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.CatalogIndex;
 import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.messaging.RecommendationFacts;
@@ -52,7 +52,7 @@ class TriageServiceTest {
 
     @Test
     void aRecordReadAgainAtTheSamePositionGetsTheSameEventAndADuplicateElsewhereGetsNone() throws Exception {
-        CatalogSnapshot catalog = catalogs.current().await().indefinitely();
+        CatalogIndex catalog = catalogs.index().await().indefinitely();
         String person = "p-" + UUID.randomUUID();
         SymptomReport first = report(person);
         SymptomReport second = report(person);
@@ -80,7 +80,7 @@ class TriageServiceTest {
 
     @Test
     void aLargeBatchKeepsItsOrderAndTellsNewRedeliveredAndDuplicateReportsApart() throws Exception {
-        CatalogSnapshot catalog = catalogs.current().await().indefinitely();
+        CatalogIndex catalog = catalogs.index().await().indefinitely();
         int size = 199;
         List<Arrival> first = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -124,7 +124,7 @@ class TriageServiceTest {
 
     @Test
     void eachRecommendationIsStoredWholeAndItsFactsAreWhatWasPublished() throws Exception {
-        CatalogSnapshot catalog = catalogs.current().await().indefinitely();
+        CatalogIndex catalog = catalogs.index().await().indefinitely();
         // Two kinds of report (a desk worker's dull ache, a runner's acute sharp pain).
         List<Arrival> arrivals = new ArrayList<>();
         for (int i = 0; i < 41; i++) {
