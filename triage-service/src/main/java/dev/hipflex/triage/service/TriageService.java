@@ -84,7 +84,8 @@ public class TriageService {
             made.add(new Made(arrival, recommendation,
                     new ReportRow(report.reportId(), report.userId(), reportJson, codec.hash(reportJson), now),
                     new RecommendationRow(report.reportId(), report.userId(), recommendation.level().name(),
-                            codec.toJson(recommendation), now, arrival.partition(), arrival.offset())));
+                            codec.toJsonWithoutPlanAndExtras(recommendation), codec.toJson(recommendation.plan()),
+                            codec.toJson(recommendation.extras()), now, arrival.partition(), arrival.offset())));
         }
         return made;
     }

@@ -123,7 +123,7 @@ class TriageServiceTest {
     }
 
     @Test
-    void eachRecommendationIsStoredWholeAndItsFactsAreWhatWasPublished() throws Exception {
+    void eachRecommendationReadsBackWholeWithItsPlanStoredOnceAndItsFactsAreWhatWasPublished() throws Exception {
         CatalogIndex catalog = catalogs.index().await().indefinitely();
         // Two kinds of report (a desk worker's dull ache, a runner's acute sharp pain).
         List<Arrival> arrivals = new ArrayList<>();
@@ -151,7 +151,11 @@ class TriageServiceTest {
         assertThat(plans).as("the two kinds of report have different plans").hasSize(2);
 
         UUID[] ids = arrivals.stream().map(a -> a.report().reportId()).toArray(UUID[]::new);
-        RowSet<Row> rows = pool.preparedQuery("select report_id, body from recommendation where report_id = any($1)")
+        RowSet<Row> shared = pool.preparedQuery("select count(distinct plan_part) as plans, count(plan_part) as stored"
+                + " from recommendation where report_id = any($1)").execute(Tuple.of(ids)).await().indefinitely();
+        assertThat(shared.iterator().next().getLong("stored")).as("every row names its plan").isEqualTo(arrivals.size());
+        assertThat(shared.iterator().next().getLong("plans")).as("each of the two plans stored once").isEqualTo(2);
+        RowSet<Row> rows = pool.preparedQuery("select report_id, body from recommendation_whole where report_id = any($1)")
                 .execute(Tuple.of(ids)).await().indefinitely();
         assertThat(rows.size()).isEqualTo(arrivals.size());
         for (Row row : rows) {
