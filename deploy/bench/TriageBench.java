@@ -374,8 +374,10 @@ public class TriageBench {
 
     /**
      * CPU time taken by the processes a phase runs on (Linux /proc), to print per record: where a throughput phase
-     * spends the machine's two cores. Processes named in -Dbench.pids (name:pid,...), every PostgreSQL process
-     * (all databases: the server is shared), this benchmark's JVM, and the machine as a whole.
+     * spends the machine's two cores. Processes named in -Dbench.pids (name:pid,...), PostgreSQL's (the backends
+     * serving the databases named -Dbench.db-prefix_*, and the WAL writer), this benchmark's JVM, and the machine as a
+     * whole. The machine is often shared (other builds, other stacks' databases): "pipeline", the sum of the named
+     * processes, is the figure that compares across runs; "all" is the machine's busy time.
      */
     record CpuUse(Map<String, Long> ticks, long machineBusy, long machineAll) {
 
@@ -393,7 +395,7 @@ public class TriageBench {
             try (var processes = Files.list(Path.of("/proc"))) {
                 for (var dir : (Iterable<Path>) processes::iterator) {
                     String pid = dir.getFileName().toString();
-                    if (pid.chars().allMatch(Character::isDigit) && "postgres".equals(comm(dir))) {
+                    if (pid.chars().allMatch(Character::isDigit) && "postgres".equals(comm(dir)) && ours(dir)) {
                         postgres += processTicks(pid);
                     }
                 }
@@ -422,6 +424,20 @@ public class TriageBench {
             }
         }
 
+        /** A PostgreSQL process that works for this stack: a backend of one of its databases, or the WAL writer. */
+        static boolean ours(Path dir) {
+            String prefix = System.getProperty("bench.db-prefix", "hipflex") + "_";
+            try {
+                // "postgres: [cluster:] <user> <database> 127.0.0.1(port) idle", or "postgres: 15/main: walwriter"
+                List<String> words = List.of(Files.readString(dir.resolve("cmdline")).replace('\0', ' ').trim()
+                        .split("\\s+"));
+                return words.get(words.size() - 1).equals("walwriter")
+                        || words.stream().skip(1).limit(3).anyMatch(word -> word.startsWith(prefix));
+            } catch (IOException | RuntimeException gone) {
+                return false;
+            }
+        }
+
         static String comm(Path dir) {
             try {
                 return Files.readString(dir.resolve("comm")).trim();
@@ -440,8 +456,8 @@ public class TriageBench {
                 line.append(String.format(" %s %d µs,", entry.getKey(), used * TICK_MICROS / records));
             }
             long busy = machineBusy - before.machineBusy();
-            line.append(String.format(" other %d µs; all %d µs", (busy - named) * TICK_MICROS / records,
-                    busy * TICK_MICROS / records));
+            line.append(String.format(" other %d µs; pipeline %d µs, all %d µs", (busy - named) * TICK_MICROS / records,
+                    named * TICK_MICROS / records, busy * TICK_MICROS / records));
             int cores = Runtime.getRuntime().availableProcessors();
             line.append(String.format("; machine %.0f %% of %d cores busy",
                     100.0 * busy / Math.max(1, machineAll - before.machineAll()), cores));

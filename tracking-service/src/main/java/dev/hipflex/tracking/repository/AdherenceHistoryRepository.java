@@ -30,17 +30,19 @@ public class AdherenceHistoryRepository {
         }
     }
 
-    // No upper bound: the engine leaves out days after today. Column names come from the first branch.
+    // No upper bound: the engine leaves out days after today. Column names come from the first branch. Each join names
+    // the people on both sides: PostgreSQL does not carry "= any($1)" across a join, and without it hashes the whole
+    // plan table for a person with a long history.
     private static final String HISTORY = """
             select d.user_id, 'day' as kind, d.day, d.sessions, d.minutes, d.release_sessions, d.stretch_sessions,
                 d.strengthen_sessions, d.left_only, d.right_only, d.both_sides, d.pain_before_sum, d.pain_after_sum,
                 d.pain_count, 0 as pain
             from day_sessions d join plan p on p.user_id = d.user_id
-            where d.user_id = any($1) and d.day >= p.start_date
+            where d.user_id = any($1) and p.user_id = any($1) and d.day >= p.start_date
             union all
             select c.user_id, 'check-in', c.local_day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, c.pain
             from check_in c join plan p on p.user_id = c.user_id
-            where c.user_id = any($1) and c.local_day >= p.start_date
+            where c.user_id = any($1) and p.user_id = any($1) and c.local_day >= p.start_date
             """;
 
     /** The histories of {@code people}, by person; someone without a plan or without data has an empty one. */

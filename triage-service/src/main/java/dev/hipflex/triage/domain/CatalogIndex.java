@@ -17,11 +17,13 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Protocol;
 import dev.hipflex.triage.domain.CatalogSnapshot.RedFlag;
 
 /**
- * What the engine looks up in a catalog snapshot, sorted and indexed for one recommendation. Where a slug occurs
- * twice, the first one wins, as a search through the list would find it.
+ * What the engine looks up in a catalog snapshot, sorted and indexed. A value derived from one snapshot and never
+ * changed: whoever holds the snapshot may build it once and pass it to {@link TriageEngine} for every report. Where a
+ * slug occurs twice, the first one wins, as a search through the list would find it.
  */
-final class CatalogIndex {
+public final class CatalogIndex {
 
+    private final String version;
     private final List<Exercise> exercises;
     private final Map<String, Exercise> exerciseBySlug = new HashMap<>();
     private final Map<String, List<Exercise>> exercisesByCategory = new HashMap<>();
@@ -32,6 +34,7 @@ final class CatalogIndex {
     private final List<Muscle> muscles;
 
     private CatalogIndex(CatalogSnapshot catalog) {
+        this.version = catalog.version();
         this.exercises = orEmpty(catalog.exercises()).stream().sorted(Comparator.comparing(Exercise::slug)).toList();
         for (Exercise exercise : exercises) {
             exerciseBySlug.putIfAbsent(exercise.slug(), exercise);
@@ -59,8 +62,13 @@ final class CatalogIndex {
         this.muscles = orEmpty(catalog.muscles());
     }
 
-    static CatalogIndex of(CatalogSnapshot catalog) {
+    public static CatalogIndex of(CatalogSnapshot catalog) {
         return new CatalogIndex(catalog);
+    }
+
+    /** The content version of the snapshot this index was built from. */
+    public String version() {
+        return version;
     }
 
     /** Every catalog exercise, by slug. */

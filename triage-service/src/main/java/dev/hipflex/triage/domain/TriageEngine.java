@@ -33,14 +33,18 @@ public final class TriageEngine {
 
     /** Assumes a valid report (see SymptomReportValidator). */
     public static Recommendation recommend(SymptomReport report, CatalogSnapshot snapshot) {
-        CatalogIndex catalog = CatalogIndex.of(snapshot);
+        return recommend(report, CatalogIndex.of(snapshot));
+    }
+
+    /** The same, with the snapshot's index built beforehand (once per snapshot, by whoever holds it). */
+    public static Recommendation recommend(SymptomReport report, CatalogIndex catalog) {
         Assessment assessment = Assessment.of(report);
         Case reading = new Case(report, assessment);
         ExercisePolicy policy = catalog.policy(assessment);
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
                 reasons(assessment, catalog), LikelyMuscles.rank(reading, catalog.muscles()), policy.exclusions(),
                 RootCauseChecks.of(reading, catalog.checklistInOrder()),
-                explanation(report, assessment, snapshot.version()), RuleSet.VERSION, snapshot.version(),
+                explanation(report, assessment, catalog.version()), RuleSet.VERSION, catalog.version(),
                 PlanBuilder.build(catalog, reading, policy), ExtrasBuilder.build(reading, catalog, policy));
     }
 

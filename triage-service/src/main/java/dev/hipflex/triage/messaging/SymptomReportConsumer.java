@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.common.problem.Problem.FieldError;
-import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.CatalogIndex;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.SymptomReportValidator;
 import dev.hipflex.triage.service.CatalogSnapshots;
@@ -141,8 +141,8 @@ public class SymptomReportConsumer {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                CatalogSnapshot snapshot = catalog.current().await().atMost(attemptTimeout);
-                return triage.recommend(arrivals, snapshot).await().atMost(attemptTimeout);
+                CatalogIndex index = catalog.index().await().atMost(attemptTimeout);
+                return triage.recommend(arrivals, index).await().atMost(attemptTimeout);
             } catch (RuntimeException e) {
                 if (!running.getAsBoolean()) {
                     throw e;

@@ -8,11 +8,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A stored recommendation, indexed by report and by person, with its JSON as it was published. */
+/**
+ * A stored recommendation, indexed by report and by person, with its whole JSON: read from the
+ * {@code recommendation_whole} view, which puts back the plan and extras stored apart (see {@link RecommendationStore},
+ * which writes recommendations).
+ */
 @Entity
-@Table(name = "recommendation")
+@Immutable
+@Table(name = "recommendation_whole")
 public class RecommendationEntity extends PanacheEntityBase {
 
     @Id

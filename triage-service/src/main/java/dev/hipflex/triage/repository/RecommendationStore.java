@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +12,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.hipflex.common.events.Sha256;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The pipeline's SQL for {@code symptom_report} and {@code recommendation}: a batch's rows inserted at once, each
- * table by one statement over arrays, skipping report ids already stored. Callers hold the connection and its
- * transaction. (REST reads the same tables through {@link TriageRepository}.)
+ * The pipeline's SQL for {@code symptom_report} and {@code recommendation}: a batch's rows inserted at once, by
+ * statements over arrays, skipping report ids already stored. A recommendation's plan and extras, which many
+ * recommendations share, are stored once each in {@code recommendation_part} by the SHA-256 of their JSON, and read
+ * back whole through the {@code recommendation_whole} view. Callers hold the connection and its transaction. (REST
+ * reads the same tables through {@link TriageRepository}.)
  */
 @ApplicationScoped
 public class RecommendationStore {
@@ -28,9 +32,12 @@ public class RecommendationStore {
     public record ReportRow(UUID reportId, String userId, String body, String bodyHash, OffsetDateTime receivedAt) {
     }
 
-    /** A recommendation as it is kept, with where its report was read on {@code symptom-reports}. */
-    public record RecommendationRow(UUID reportId, String userId, String level, String body, OffsetDateTime createdAt,
-            int sourcePartition, long sourceOffset) {
+    /**
+     * A recommendation as it is kept, with where its report was read on {@code symptom-reports}: the JSON of its plan,
+     * of its extras, and of the rest ({@code body}, whose own plan and extras fields, if any, give way to these).
+     */
+    public record RecommendationRow(UUID reportId, String userId, String level, String body, String plan,
+            String extras, OffsetDateTime createdAt, int sourcePartition, long sourceOffset) {
     }
 
     /** A recommendation stored before; the source position is null for rows older than that column. */
@@ -58,15 +65,27 @@ public class RecommendationStore {
                 .replaceWithVoid();
     }
 
-    /** Inserts the recommendations whose report has none yet; answers the report ids it inserted. */
+    /**
+     * Inserts the recommendations whose report has none yet, and the plans and extras not stored before, in one
+     * statement; answers the report ids it inserted.
+     */
     public Uni<Set<UUID>> insertRecommendations(SqlConnection connection, List<RecommendationRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return connection.preparedQuery("insert into recommendation"
-                + " (report_id, user_id, level, body, created_at, source_partition, source_offset)"
+        String[] planParts = new String[rows.size()];
+        String[] extrasParts = new String[rows.size()];
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            planParts[i] = part(rows.get(i).plan(), parts);
+            extrasParts[i] = part(rows.get(i).extras(), parts);
+        }
+        return connection.preparedQuery("with parts as (insert into recommendation_part (hash, body)"
+                + " select * from unnest($8::varchar[], $9::text[]) on conflict (hash) do nothing)"
+                + " insert into recommendation"
+                + " (report_id, user_id, level, body, created_at, source_partition, source_offset, plan_part, extras_part)"
                 + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[],"
-                + " $6::int[], $7::bigint[])"
+                + " $6::int[], $7::bigint[], $10::varchar[], $11::varchar[])"
                 + " on conflict (report_id) do nothing returning report_id")
                 .execute(Tuple.tuple()
                         .addArrayOfUUID(rows.stream().map(RecommendationRow::reportId).toArray(UUID[]::new))
@@ -75,7 +94,11 @@ public class RecommendationStore {
                         .addArrayOfString(rows.stream().map(RecommendationRow::body).toArray(String[]::new))
                         .addArrayOfOffsetDateTime(rows.stream().map(RecommendationRow::createdAt).toArray(OffsetDateTime[]::new))
                         .addArrayOfInteger(rows.stream().map(RecommendationRow::sourcePartition).toArray(Integer[]::new))
-                        .addArrayOfLong(rows.stream().map(RecommendationRow::sourceOffset).toArray(Long[]::new)))
+                        .addArrayOfLong(rows.stream().map(RecommendationRow::sourceOffset).toArray(Long[]::new))
+                        .addArrayOfString(parts.keySet().toArray(String[]::new))
+                        .addArrayOfString(parts.values().toArray(String[]::new))
+                        .addArrayOfString(planParts)
+                        .addArrayOfString(extrasParts))
                 .map(inserted -> {
                     Set<UUID> ids = new HashSet<>();
                     for (Row row : inserted) {
@@ -85,13 +108,20 @@ public class RecommendationStore {
                 });
     }
 
-    /** The recommendations stored for these reports, by report id. */
+    /** The hash a part is stored under, from its JSON; the batch's distinct parts are collected in {@code parts}. */
+    private static String part(String json, Map<String, String> parts) {
+        String hash = Sha256.hex(json);
+        parts.putIfAbsent(hash, json);
+        return hash;
+    }
+
+    /** The recommendations stored for these reports, whole, by report id. */
     public Uni<Map<UUID, StoredRecommendation>> recommendations(SqlConnection connection, Collection<UUID> reportIds) {
         if (reportIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return connection.preparedQuery("select report_id, body, created_at, source_partition, source_offset"
-                + " from recommendation where report_id = any($1)")
+                + " from recommendation_whole where report_id = any($1)")
                 .execute(Tuple.of(reportIds.toArray(UUID[]::new)))
                 .map(found -> {
                     Map<UUID, StoredRecommendation> stored = new HashMap<>();

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import dev.hipflex.triage.domain.CatalogIndex;
 import dev.hipflex.triage.domain.CatalogSnapshot;
 import dev.hipflex.triage.domain.TriageEngine;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * {@link #current()} waits and retries instead of failing, so no report is lost for that reason.
  * A fetched catalog that the engine cannot decide with (it lacks a protocol the plans are built from)
  * is not taken: triage keeps deciding with its last good snapshot, logs what is missing and reports
- * itself degraded, so content never stops reports from being answered.
+ * itself degraded, so content never stops reports from being answered. The engine's index of a snapshot is built
+ * when the snapshot is taken and replaced with it, so no report pays for building it.
  */
 @ApplicationScoped
 public class CatalogSnapshots {
@@ -37,8 +39,12 @@ public class CatalogSnapshots {
     private static final Logger LOG = Logger.getLogger(CatalogSnapshots.class);
     private static final int PAGE = 100;
 
+    /** A snapshot in use and the engine's index of it. */
+    private record Taken(CatalogSnapshot snapshot, CatalogIndex index) {
+    }
+
     private final CatalogClient catalog;
-    private volatile CatalogSnapshot current;
+    private volatile Taken current;
     private volatile Rejected rejected;
 
     public CatalogSnapshots(@RestClient CatalogClient catalog) {
@@ -60,17 +66,26 @@ public class CatalogSnapshots {
 
     /** The content version in use, or null before the first usable snapshot. */
     public String version() {
-        CatalogSnapshot snapshot = current;
-        return snapshot == null ? null : snapshot.version();
+        Taken taken = current;
+        return taken == null ? null : taken.snapshot().version();
     }
 
     /** The snapshot; the first call (and any call before the catalog has answered once) waits for it. */
     public Uni<CatalogSnapshot> current() {
-        CatalogSnapshot snapshot = current;
-        if (snapshot != null) {
-            return Uni.createFrom().item(snapshot);
+        return taken().map(Taken::snapshot);
+    }
+
+    /** The engine's index of the snapshot in use; waits as {@link #current()} does. */
+    public Uni<CatalogIndex> index() {
+        return taken().map(Taken::index);
+    }
+
+    private Uni<Taken> taken() {
+        Taken taken = current;
+        if (taken != null) {
+            return Uni.createFrom().item(taken);
         }
-        return refresh()
+        return fetch()
                 .onFailure().invoke(e -> LOG.warnf("No usable catalog yet, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
@@ -80,10 +95,14 @@ public class CatalogSnapshots {
      * fails only while there is none). Keeps the previous snapshot, too, if the catalog cannot be reached.
      */
     public Uni<CatalogSnapshot> refresh() {
+        return fetch().map(Taken::snapshot);
+    }
+
+    private Uni<Taken> fetch() {
         return catalog.version().chain(version -> {
-            CatalogSnapshot known = current;
+            Taken known = current;
             Rejected refused = rejected;
-            if (known != null && known.version().equals(version.version())) {
+            if (known != null && known.snapshot().version().equals(version.version())) {
                 // The catalog serves the version in use again: whatever was refused is no longer offered.
                 rejected = null;
                 return Uni.createFrom().item(known);
@@ -100,22 +119,23 @@ public class CatalogSnapshots {
         });
     }
 
-    private Uni<CatalogSnapshot> take(CatalogSnapshot fetched) {
+    private Uni<Taken> take(CatalogSnapshot fetched) {
         List<String> missing = missing(fetched);
         if (missing.isEmpty()) {
-            current = fetched;
+            Taken taken = new Taken(fetched, CatalogIndex.of(fetched));
+            current = taken;
             rejected = null;
             LOG.infof("Catalog snapshot at content version %s (%d exercises)", fetched.version(), fetched.exercises().size());
-            return Uni.createFrom().item(fetched);
+            return Uni.createFrom().item(taken);
         }
         rejected = new Rejected(fetched.version(), missing);
-        CatalogSnapshot known = current;
+        Taken known = current;
         if (known == null) {
             return Uni.createFrom().failure(new IllegalStateException("catalog content version " + fetched.version()
                     + " cannot be used: " + String.join("; ", missing)));
         }
         LOG.warnf("Catalog content version %s cannot be used (%s); triage keeps deciding with version %s",
-                fetched.version(), String.join("; ", missing), known.version());
+                fetched.version(), String.join("; ", missing), known.snapshot().version());
         return Uni.createFrom().item(known);
     }
 

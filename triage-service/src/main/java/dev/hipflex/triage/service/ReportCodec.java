@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,22 +17,38 @@ import dev.hipflex.triage.messaging.TriageEvents;
 
 /**
  * JSON for the pipeline: the canonical JSON of a report and its hash (what makes a retry recognisable as the same
- * report), the JSON a recommendation is stored as, and the event announcing it (read back from
- * the stored JSON when a report is redelivered). Everything is written by the service's
+ * report), the JSON a recommendation is stored as (its plan, its extras and the rest, each apart), and the event
+ * announcing it (read back from the stored JSON when a report is redelivered). Everything is written by the service's
  * ObjectMapper from records; nothing is put together by hand.
  */
 @ApplicationScoped
 public class ReportCodec {
 
+    /** A recommendation's JSON without its plan and extras, which are stored apart. */
+    @JsonIgnoreProperties({ "plan", "extras" })
+    private interface WithoutPlanAndExtras {
+    }
+
     private final ObjectMapper json;
+    private final ObjectMapper withoutPlanAndExtras;
 
     public ReportCodec(ObjectMapper json) {
         this.json = json;
+        this.withoutPlanAndExtras = json.copy().addMixIn(Recommendation.class, WithoutPlanAndExtras.class);
     }
 
     public String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot be written as JSON", e);
+        }
+    }
+
+    /** The JSON of a recommendation but for its plan and extras. */
+    public String toJsonWithoutPlanAndExtras(Recommendation recommendation) {
+        try {
+            return withoutPlanAndExtras.writeValueAsString(recommendation);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot be written as JSON", e);
         }

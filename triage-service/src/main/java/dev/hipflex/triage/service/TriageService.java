@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.hipflex.triage.domain.CatalogSnapshot;
+import dev.hipflex.triage.domain.CatalogIndex;
 import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.TriageEngine;
@@ -65,13 +65,13 @@ public class TriageService {
      * The batch's recommendations, stored in one database transaction. The engine runs on the thread that subscribes
      * (the pipeline's own), not on an event loop.
      */
-    public Uni<Outcome> recommend(List<Arrival> arrivals, CatalogSnapshot catalog) {
+    public Uni<Outcome> recommend(List<Arrival> arrivals, CatalogIndex catalog) {
         return Uni.createFrom().item(() -> make(arrivals, catalog))
                 .chain(made -> pool.withTransaction(connection -> store(connection, made, arrivals.size() - made.size())));
     }
 
     /** One recommendation per report id of the batch, in arrival order; a repeat within the batch is left out. */
-    private List<Made> make(List<Arrival> arrivals, CatalogSnapshot catalog) {
+    private List<Made> make(List<Arrival> arrivals, CatalogIndex catalog) {
         // PostgreSQL keeps microseconds: an event built again from the stored time must be the same event.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<UUID, Arrival> first = new LinkedHashMap<>();
@@ -84,7 +84,8 @@ public class TriageService {
             made.add(new Made(arrival, recommendation,
                     new ReportRow(report.reportId(), report.userId(), reportJson, codec.hash(reportJson), now),
                     new RecommendationRow(report.reportId(), report.userId(), recommendation.level().name(),
-                            codec.toJson(recommendation), now, arrival.partition(), arrival.offset())));
+                            codec.toJsonWithoutPlanAndExtras(recommendation), codec.toJson(recommendation.plan()),
+                            codec.toJson(recommendation.extras()), now, arrival.partition(), arrival.offset())));
         }
         return made;
     }

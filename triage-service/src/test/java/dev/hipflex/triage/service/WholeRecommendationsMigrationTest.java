@@ -19,8 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Recommendations stored while plans and extras were kept apart ({@code recommendation_part}) stay readable: the
- * migration that stores every recommendation whole gives each old row its plan and extras back. Run on a schema of its
- * own in the test database, migrated to just before that change, given old rows, then migrated on.
+ * migration that stored every recommendation whole (V5) gives each old row its plan and extras back, and once plans and
+ * extras are kept apart again (V6) those whole rows read back unchanged through {@code recommendation_whole}. Run on a
+ * schema of its own in the test database, migrated to just before V5, given old rows, then migrated on.
  */
 @QuarkusTest
 class WholeRecommendationsMigrationTest {
@@ -51,12 +52,32 @@ class WholeRecommendationsMigrationTest {
                     + "\",\"level\":\"self-care\",\"plan\":{\"status\":\"active\"},\"extras\":[]}', now(), null, null)");
         }
 
-        migrate(url, user, password, schema, "latest");
-
+        migrate(url, user, password, schema, "5");
+        assertBodies(url, user, password, schema, "recommendation", withParts, whole);
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement sql = connection.createStatement()) {
             sql.execute("set search_path to " + schema);
-            try (ResultSet rows = sql.executeQuery("select report_id, body from recommendation order by report_id")) {
+            try (ResultSet parts = sql.executeQuery("select count(*) from information_schema.tables"
+                    + " where table_schema = '" + schema + "' and table_name = 'recommendation_part'")) {
+                parts.next();
+                assertThat(parts.getInt(1)).as("the shared parts are gone").isZero();
+            }
+        }
+
+        migrate(url, user, password, schema, "latest");
+        assertBodies(url, user, password, schema, "recommendation_whole", withParts, whole);
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement sql = connection.createStatement()) {
+            sql.execute("drop schema " + schema + " cascade");
+        }
+    }
+
+    private static void assertBodies(String url, String user, String password, String schema, String table,
+            UUID withParts, UUID whole) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement sql = connection.createStatement()) {
+            sql.execute("set search_path to " + schema);
+            try (ResultSet rows = sql.executeQuery("select report_id, body from " + table + " order by report_id")) {
                 int read = 0;
                 while (rows.next()) {
                     String id = rows.getString("report_id");
@@ -64,17 +85,12 @@ class WholeRecommendationsMigrationTest {
                             ? "{\"reportId\":\"" + withParts + "\",\"level\":\"self-care\",\"plan\":{\"status\":\"active\","
                                     + "\"exercises\":[{\"slug\":\"couch-stretch\"}]},\"extras\":[{\"slug\":\"shoe-age\"}]}"
                             : "{\"reportId\":\"" + whole + "\",\"level\":\"self-care\",\"plan\":{\"status\":\"active\"},\"extras\":[]}";
-                    assertThat(JSON.readTree(rows.getString("body"))).as(id).isEqualTo(JSON.readTree(expected));
+                    assertThat(JSON.readTree(rows.getString("body"))).as(table + " " + id)
+                            .isEqualTo(JSON.readTree(expected));
                     read++;
                 }
                 assertThat(read).isEqualTo(2);
             }
-            try (ResultSet parts = sql.executeQuery("select count(*) from information_schema.tables"
-                    + " where table_schema = '" + schema + "' and table_name = 'recommendation_part'")) {
-                parts.next();
-                assertThat(parts.getInt(1)).as("the shared parts are gone").isZero();
-            }
-            sql.execute("drop schema " + schema + " cascade");
         }
     }
 
