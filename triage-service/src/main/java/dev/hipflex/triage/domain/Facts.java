@@ -7,6 +7,8 @@ final class Facts {
 
     static final Fact PAIN_LOCATIONS = Fact.of(RuleSet.PAIN_LOCATIONS);
     static final Fact QUALITIES = Fact.of(RuleSet.QUALITIES);
+    static final Fact ONSET = Fact.of(RuleSet.ONSET);
+    static final Fact DAYS_SINCE_ONSET = Fact.of(RuleSet.DAYS_SINCE_ONSET);
     static final Fact AGGRAVATING_ACTIVITIES = new Fact("aggravatingActivities",
             "activities that make the pain worse: sitting, standing up, running, stairs, deep squat, lifting the "
                     + "knee, sleeping", reading -> reading.report().aggravatingActivities());

@@ -91,6 +91,11 @@ final class ReportBuilder {
         return this;
     }
 
+    ReportBuilder daysSinceOnset(int value) {
+        daysSinceOnset = value;
+        return this;
+    }
+
     ReportBuilder activities(Activity... values) {
         activities = set(Activity.class, values);
         return this;
