@@ -78,21 +78,26 @@ final class PlanBuilder {
                 for (Item item : phase.items()) {
                     boolean picks = pick.instruction() != null && item.exercise() != null
                             && policy.exercise(item.exercise()).filter(pick.which()).isPresent();
-                    all.add(picks ? new Item(item.exercise(), item.choice(), item.dose(), item.bothSides(),
-                            pick.instruction()) : item);
+                    all.add(picks ? instructed(item, pick.instruction()) : item);
                 }
                 all.addAll(picked);
-                phases.set(i, new Plan.Phase(phase.order(), phase.phase(), phase.category(), phase.minutes(),
-                        List.copyOf(all), phase.skipped()));
+                phases.set(i, withItems(phase, all));
                 return;
             }
         }
     }
 
     private static Plan.Phase withInstruction(Plan.Phase phase, String instruction) {
-        List<Item> items = phase.items().stream().map(item -> item.exercise() == null ? item
-                : new Item(item.exercise(), item.choice(), item.dose(), item.bothSides(), instruction)).toList();
-        return new Plan.Phase(phase.order(), phase.phase(), phase.category(), phase.minutes(), items,
+        return withItems(phase, phase.items().stream()
+                .map(item -> item.exercise() == null ? item : instructed(item, instruction)).toList());
+    }
+
+    private static Item instructed(Item item, String instruction) {
+        return new Item(item.exercise(), item.choice(), item.dose(), item.bothSides(), instruction);
+    }
+
+    private static Plan.Phase withItems(Plan.Phase phase, List<Item> items) {
+        return new Plan.Phase(phase.order(), phase.phase(), phase.category(), phase.minutes(), List.copyOf(items),
                 phase.skipped());
     }
 

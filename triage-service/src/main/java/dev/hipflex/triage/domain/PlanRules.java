@@ -79,6 +79,12 @@ final class PlanRules {
      * @param reason what the person reads for each of them
      */
     record FieldExclusion(String condition, Predicate<Exercise> excludes, String reason) {
+
+        /** Without the predicate, whose text names an object, not what it tests: the decision's effect says that. */
+        @Override
+        public String toString() {
+            return "FieldExclusion[condition=" + condition + ", reason=" + reason + "]";
+        }
     }
 
     static final Decision<FieldExclusion> FRESH_STRAIN = new Decision<>("PS-FRESH-STRAIN", "1",
@@ -122,6 +128,12 @@ final class PlanRules {
      * @param instruction what the person reads with each picked exercise, or null
      */
     record FocusPick(String category, Predicate<Exercise> which, String inWords, String instruction) {
+
+        /** Without the predicate, whose text names an object, not what it tests: {@code inWords} says that. */
+        @Override
+        public String toString() {
+            return "FocusPick[category=" + category + ", which=" + inWords + ", instruction=" + instruction + "]";
+        }
     }
 
     /**

@@ -334,16 +334,21 @@ public final class RuleSet {
     }
 
     private static List<Decision<?>> ruledOut() {
-        List<Decision<?>> ruledOut = new ArrayList<>(PlanRules.CONDITIONS);
-        ruledOut.addAll(PlanRules.FIELD_EXCLUSIONS);
-        return List.copyOf(ruledOut);
+        return together(PlanRules.CONDITIONS, PlanRules.FIELD_EXCLUSIONS);
     }
 
     private static List<Decision<?>> firstPlan() {
-        List<Decision<?>> firstPlan = new ArrayList<>(List.of(PlanRules.GENTLER_FIRST));
-        firstPlan.addAll(PlanRules.FOCUS);
-        firstPlan.add(PlanRules.HOLDS_ONLY);
-        return List.copyOf(firstPlan);
+        return together(List.of(PlanRules.GENTLER_FIRST), PlanRules.FOCUS, List.of(PlanRules.HOLDS_ONLY));
+    }
+
+    /** The decisions of the lists, in their order. */
+    @SafeVarargs
+    private static List<Decision<?>> together(List<? extends Decision<?>>... lists) {
+        List<Decision<?>> all = new ArrayList<>();
+        for (List<? extends Decision<?>> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
     }
 
     private static List<Decision<?>> extras() {
@@ -360,10 +365,8 @@ public final class RuleSet {
     }
 
     private static List<Decision<?>> likelyMuscles() {
-        List<Decision<?>> likely = new ArrayList<>(List.of(ProfileRules.REFERRED_PAIN));
-        likely.addAll(ProfileRules.MUSCLE_HINTS);
-        likely.add(ProfileRules.MOST_COMMON_FIRST);
-        return List.copyOf(likely);
+        return together(List.of(ProfileRules.REFERRED_PAIN), ProfileRules.MUSCLE_HINTS,
+                List.of(ProfileRules.MOST_COMMON_FIRST));
     }
 
     public static Optional<Rule> byId(String id) {
