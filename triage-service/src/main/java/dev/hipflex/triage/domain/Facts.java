@@ -21,6 +21,9 @@ final class Facts {
     static final Fact SHOE_AGE = new Fact("profile.runningShoeAgeMonths",
             "age of the running shoes in months, if given",
             reading -> reading.report().profile().runningShoeAgeMonths());
+    static final Fact WANTS_DEEP_PSOAS_RELEASE = new Fact("profile.wantsDeepPsoasRelease",
+            "whether the person asks for the deep lacrosse-ball psoas release",
+            reading -> reading.report().profile().wantsDeepPsoasRelease());
     static final Fact RAISED_HEELS = new Fact("profile.wearsRaisedHeels", "whether the person often wears raised heels",
             reading -> reading.report().profile().wearsRaisedHeels());
 

@@ -53,11 +53,12 @@ final class PlanRules {
      * out, with the catalog's reason, as for the conditions of the level rules.
      */
     static final Decision<String> DEEP_RELEASE_NOT_CHOSEN = new Decision<>("PS-DEEP-RELEASE-OPT-IN", "1",
-            "Deep pressure into the belly (the lacrosse-ball psoas release) is opt-in and never part of a default "
-                    + "plan: it presses near the large abdominal blood vessels, and article 002 doubts deep ball "
-                    + "release too. The report has no way to ask for it yet, so it holds whenever exercises are not on "
-                    + "hold (on hold, nothing is prescribed at all).",
-            CLINICAL_GUIDANCE, List.of(Facts.EXERCISES_ON_HOLD), reading -> !reading.assessment().exercisesOnHold(),
+            "The person has not asked for the deep lacrosse-ball psoas release (a missing answer is no): deep "
+                    + "pressure into the belly is opt-in and never part of a default plan, since it presses near the "
+                    + "large abdominal blood vessels, and article 002 doubts deep ball release too. Whoever asks for "
+                    + "it still has it left out for every other condition the catalog marks it with.",
+            CLINICAL_GUIDANCE, List.of(Facts.WANTS_DEEP_PSOAS_RELEASE),
+            reading -> !Boolean.TRUE.equals(reading.report().profile().wantsDeepPsoasRelease()),
             "Exercises the catalog marks as contraindicated for deep-release-not-chosen are left out.",
             "deep-release-not-chosen");
 

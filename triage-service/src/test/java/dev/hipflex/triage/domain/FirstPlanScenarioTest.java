@@ -104,7 +104,7 @@ class FirstPlanScenarioTest {
     }
 
     @Test
-    @DisplayName("PS-DEEP-RELEASE-OPT-IN: the deep lacrosse-ball psoas release is in no default plan; the TFL roll takes its place")
+    @DisplayName("PS-DEEP-RELEASE-OPT-IN: the deep lacrosse-ball psoas release is in no default plan (the TFL roll takes its place), only in the plan of whoever asks and may have it")
     void deepReleaseOptIn() {
         Recommendation r = recommend(report());
         assertThat(Contents.prescribedExercises(r)).doesNotContain("lacrosse-ball-psoas-release");
@@ -112,6 +112,14 @@ class FirstPlanScenarioTest {
                 new Skipped("lacrosse-ball-psoas-release", SkipReason.CONTRAINDICATED, "tfl-foam-roll"));
         assertThat(r.excluded()).extracting(Exclusion::exercise, Exclusion::condition)
                 .containsExactly(tuple("lacrosse-ball-psoas-release", "deep-release-not-chosen"));
+
+        Recommendation asked = recommend(report().wantsDeepPsoasRelease(true));
+        assertThat(phase(asked, "release").items()).extracting(Item::exercise, Item::choice)
+                .contains(tuple("lacrosse-ball-psoas-release", Choice.PROTOCOL));
+        assertThat(asked.excluded()).isEmpty();
+        // Asking does not override what else rules it out.
+        assertThat(Contents.prescribedExercises(recommend(report().wantsDeepPsoasRelease(true)
+                .history(SymptomReport.History.PREGNANCY)))).doesNotContain("lacrosse-ball-psoas-release");
     }
 
     @Test

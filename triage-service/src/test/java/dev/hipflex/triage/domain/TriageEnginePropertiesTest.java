@@ -116,11 +116,11 @@ class TriageEnginePropertiesTest {
 
     /**
      * The catalog contraindication conditions a report brings, per the brief's mapping; the deep psoas release is
-     * opt-in, and nobody can opt in yet, so its condition applies whenever there is a plan at all.
+     * opt-in, so its condition applies to everyone who has not asked for it.
      */
-    private static Set<String> conditions(SymptomReport r, Recommendation recommendation) {
+    private static Set<String> conditions(SymptomReport r) {
         Set<String> conditions = new HashSet<>();
-        if (!recommendation.plan().phases().isEmpty()) {
+        if (!Boolean.TRUE.equals(r.profile().wantsDeepPsoasRelease())) {
             conditions.add("deep-release-not-chosen");
         }
         if (r.painLocations().contains(PainLocation.OUTER_HIP)) {
@@ -147,8 +147,8 @@ class TriageEnginePropertiesTest {
         return conditions;
     }
 
-    private static Set<String> contraindicatedExercises(SymptomReport r, Recommendation recommendation) {
-        Set<String> conditions = conditions(r, recommendation);
+    private static Set<String> contraindicatedExercises(SymptomReport r) {
+        Set<String> conditions = conditions(r);
         return catalog().exercises().stream()
                 .filter(e -> e.contraindications().stream().anyMatch(c -> conditions.contains(c.condition()))
                         || freshStrain(r) && notAHold(e))
@@ -199,11 +199,11 @@ class TriageEnginePropertiesTest {
     void contraindicatedExercisesNeverPrescribed() {
         forAll(1_003L, report -> {
             Recommendation r = recommend(report);
-            Set<String> contraindicated = contraindicatedExercises(report, r);
+            Set<String> contraindicated = contraindicatedExercises(report);
             assertThat(Contents.prescribedExercises(r)).filteredOn(contraindicated::contains).isEmpty();
             assertThat(r.excluded().stream().map(Recommendation.Exclusion::exercise).collect(Collectors.toSet()))
                     .isEqualTo(contraindicated);
-            Set<String> conditions = conditions(report, r);
+            Set<String> conditions = conditions(report);
             if (freshStrain(report)) {
                 conditions.add("fresh-strain");
             }
