@@ -109,9 +109,9 @@ public final class CatalogIndex {
         return checklistInOrder;
     }
 
-    /** The exercise policy for an assessment. */
-    ExercisePolicy policy(Assessment assessment) {
-        return new ExercisePolicy(this, assessment.conditions(), assessment.gentle());
+    /** The exercise policy for a report and its assessment. */
+    ExercisePolicy policy(Case reading) {
+        return new ExercisePolicy(this, reading);
     }
 
     /** The catalog muscles in the catalog's order. */

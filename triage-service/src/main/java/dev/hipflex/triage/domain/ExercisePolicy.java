@@ -8,16 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.Contraindication;
 import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
+import dev.hipflex.triage.domain.PlanRules.FieldExclusion;
 import dev.hipflex.triage.domain.Recommendation.Exclusion;
 import dev.hipflex.triage.domain.Recommendation.SkipReason;
 
 /**
  * Which catalog exercises may be prescribed to this person: not contraindicated by the report (per the catalog's
- * structured contraindications) and, in gentle mode, acute-safe. The one place that decides it, for the plan and
- * every extra alike.
+ * structured contraindications, for the conditions of the level rules and of {@link PlanRules#CONDITIONS}), not ruled
+ * out by their catalog fields ({@link PlanRules#FIELD_EXCLUSIONS}) and, in gentle mode, acute-safe. The one place that
+ * decides it, for the plan and every extra alike.
  */
 final class ExercisePolicy {
 
@@ -31,19 +34,36 @@ final class ExercisePolicy {
     private final Map<String, Optional<SkipReason>> verdicts = new HashMap<>();
     private final List<Exclusion> exclusions;
 
-    ExercisePolicy(CatalogIndex catalog, List<String> conditions, boolean gentle) {
+    ExercisePolicy(CatalogIndex catalog, Case reading) {
         this.catalog = catalog;
+        List<String> conditions = conditions(reading);
+        List<FieldExclusion> fieldExclusions = new ArrayList<>();
+        for (Decision<FieldExclusion> decision : PlanRules.FIELD_EXCLUSIONS) {
+            if (decision.holdsFor(reading)) {
+                fieldExclusions.add(decision.outcome());
+            }
+        }
+        boolean gentle = reading.assessment().gentle();
         List<Exclusion> excluded = new ArrayList<>();
         for (Exercise exercise : catalog.exercises()) {
-            List<Contraindication> matching = matching(exercise, conditions);
-            for (Contraindication contraindication : matching) {
-                excluded.add(new Exclusion(exercise.slug(), contraindication.condition(), contraindication.reason()));
-            }
+            List<Exclusion> matching = matching(exercise, conditions, fieldExclusions);
+            excluded.addAll(matching);
             // Where a slug occurs twice, the first exercise decides, as it does for exercise(slug).
             verdicts.putIfAbsent(exercise.slug(), !matching.isEmpty() ? CONTRAINDICATED
                     : gentle && !Boolean.TRUE.equals(exercise.acuteSafe()) ? NOT_GENTLE : ALLOWED);
         }
         this.exclusions = List.copyOf(excluded);
+    }
+
+    /** The level rules' conditions and those of the decisions that hold, sorted. */
+    private static List<String> conditions(Case reading) {
+        TreeSet<String> conditions = new TreeSet<>(reading.assessment().conditions());
+        for (Decision<String> decision : PlanRules.CONDITIONS) {
+            if (decision.holdsFor(reading)) {
+                conditions.add(decision.outcome());
+            }
+        }
+        return List.copyOf(conditions);
     }
 
     /** Why the exercise may not be prescribed, or empty when it may. */
@@ -69,17 +89,21 @@ final class ExercisePolicy {
         return exclusions;
     }
 
-    private static List<Contraindication> matching(Exercise exercise, List<String> conditions) {
-        if (conditions.isEmpty()) {
-            return List.of();
-        }
-        List<Contraindication> matching = new ArrayList<>();
+    /** Each condition and field exclusion that rules the exercise out, by condition. */
+    private static List<Exclusion> matching(Exercise exercise, List<String> conditions,
+            List<FieldExclusion> fieldExclusions) {
+        List<Exclusion> matching = new ArrayList<>();
         for (Contraindication contraindication : orEmpty(exercise.contraindications())) {
             if (conditions.contains(contraindication.condition())) {
-                matching.add(contraindication);
+                matching.add(new Exclusion(exercise.slug(), contraindication.condition(), contraindication.reason()));
             }
         }
-        matching.sort(Comparator.comparing(Contraindication::condition));
+        for (FieldExclusion fieldExclusion : fieldExclusions) {
+            if (fieldExclusion.excludes().test(exercise)) {
+                matching.add(new Exclusion(exercise.slug(), fieldExclusion.condition(), fieldExclusion.reason()));
+            }
+        }
+        matching.sort(Comparator.comparing(Exclusion::condition));
         return matching;
     }
 }

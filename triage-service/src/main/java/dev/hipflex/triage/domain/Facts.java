@@ -7,6 +7,8 @@ final class Facts {
 
     static final Fact PAIN_LOCATIONS = Fact.of(RuleSet.PAIN_LOCATIONS);
     static final Fact QUALITIES = Fact.of(RuleSet.QUALITIES);
+    static final Fact ONSET = Fact.of(RuleSet.ONSET);
+    static final Fact DAYS_SINCE_ONSET = Fact.of(RuleSet.DAYS_SINCE_ONSET);
     static final Fact AGGRAVATING_ACTIVITIES = new Fact("aggravatingActivities",
             "activities that make the pain worse: sitting, standing up, running, stairs, deep squat, lifting the "
                     + "knee, sleeping", reading -> reading.report().aggravatingActivities());
@@ -19,6 +21,9 @@ final class Facts {
     static final Fact SHOE_AGE = new Fact("profile.runningShoeAgeMonths",
             "age of the running shoes in months, if given",
             reading -> reading.report().profile().runningShoeAgeMonths());
+    static final Fact WANTS_DEEP_PSOAS_RELEASE = new Fact("profile.wantsDeepPsoasRelease",
+            "whether the person asks for the deep lacrosse-ball psoas release",
+            reading -> reading.report().profile().wantsDeepPsoasRelease());
     static final Fact RAISED_HEELS = new Fact("profile.wearsRaisedHeels", "whether the person often wears raised heels",
             reading -> reading.report().profile().wearsRaisedHeels());
 

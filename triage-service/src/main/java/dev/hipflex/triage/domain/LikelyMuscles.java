@@ -19,13 +19,20 @@ import dev.hipflex.triage.domain.Recommendation.LikelyMuscle;
  */
 final class LikelyMuscles {
 
+    private static final List<String> MOST_COMMON = ProfileRules.MOST_COMMON_FIRST.outcome();
+
     private static final Comparator<LikelyMuscle> MOST_LIKELY_FIRST =
-            Comparator.comparingInt(LikelyMuscle::score).reversed().thenComparing(LikelyMuscle::muscle);
+            Comparator.comparingInt(LikelyMuscle::score).reversed()
+                    .thenComparingInt(likely -> commonness(likely.muscle()))
+                    .thenComparing(LikelyMuscle::muscle);
 
     private LikelyMuscles() {
     }
 
-    /** Most points first, ties by slug; muscles nothing points to are left out. */
+    /**
+     * Most points first, ties by how common the muscle is as the source ({@link ProfileRules#MOST_COMMON_FIRST}), then
+     * by slug; muscles nothing points to are left out.
+     */
     static List<LikelyMuscle> rank(Case reading, List<Muscle> muscles) {
         List<LikelyMuscle> likely = new ArrayList<>();
         for (Muscle muscle : muscles) {
@@ -74,5 +81,11 @@ final class LikelyMuscles {
             }
         }
         return points;
+    }
+
+    /** The muscle's place among the most common sources; muscles not listed come after all of them. */
+    private static int commonness(String muscle) {
+        int place = MOST_COMMON.indexOf(muscle);
+        return place < 0 ? MOST_COMMON.size() : place;
     }
 }

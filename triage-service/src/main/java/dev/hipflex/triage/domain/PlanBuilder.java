@@ -5,9 +5,17 @@ import java.util.List;
 
 import dev.hipflex.triage.domain.CatalogSnapshot.Protocol;
 import dev.hipflex.triage.domain.Plan.Status;
+import dev.hipflex.triage.domain.PlanRules.Focus;
+import dev.hipflex.triage.domain.PlanRules.FocusPick;
+import dev.hipflex.triage.domain.Recommendation.Item;
+import dev.hipflex.triage.domain.Recommendation.LikelyMuscle;
 import dev.hipflex.triage.domain.Recommendation.Note;
 
-/** Builds the session plan from the catalog's complete release protocol, with the notes of {@link PlanRules#NOTES}. */
+/**
+ * Builds the first session plan from the catalog's complete release protocol: gentler stretches first
+ * ({@link PlanRules#GENTLER_FIRST}), the focus of the most likely muscle ({@link PlanRules#FOCUS}), holds only during
+ * a fresh strain ({@link PlanRules#HOLDS_ONLY}), and the notes of {@link PlanRules#NOTES}.
+ */
 final class PlanBuilder {
 
     static final String PROTOCOL = "complete-release-protocol";
@@ -15,7 +23,8 @@ final class PlanBuilder {
     private PlanBuilder() {
     }
 
-    static Plan build(CatalogIndex catalog, Case reading, ExercisePolicy policy) {
+    /** @param likelyMuscles most likely first, as {@link LikelyMuscles#rank} gives them */
+    static Plan build(CatalogIndex catalog, Case reading, ExercisePolicy policy, List<LikelyMuscle> likelyMuscles) {
         Assessment assessment = reading.assessment();
         Protocol protocol = catalog.protocol(PROTOCOL);
         Status status = status(assessment);
@@ -24,13 +33,72 @@ final class PlanBuilder {
             return new Plan(PROTOCOL, status, assessment.gentle(), true, assessment.noRunning(), null, List.of(),
                     notes);
         }
-        Prescriber prescriber = new Prescriber(policy);
+        Prescriber prescriber = new Prescriber(policy, PlanRules.GENTLER_FIRST.holdsFor(reading));
         List<Plan.Phase> phases = new ArrayList<>();
         for (CatalogSnapshot.Phase phase : catalog.phasesInOrder(PROTOCOL)) {
             phases.add(prescriber.phase(phase));
         }
+        Focus focus = focus(reading, likelyMuscles);
+        if (focus != null) {
+            for (FocusPick pick : focus.picks()) {
+                addToPhase(phases, pick, prescriber.focus(pick.category(), pick.which(), pick.instruction()), policy);
+            }
+        }
+        if (PlanRules.HOLDS_ONLY.holdsFor(reading)) {
+            phases.replaceAll(phase -> withInstruction(phase, PlanRules.HOLDS_ONLY.outcome()));
+        }
         return new Plan(PROTOCOL, status, assessment.gentle(), true, assessment.noRunning(), protocol.schedule(),
                 List.copyOf(phases), notes);
+    }
+
+    /** The focus decision whose muscles hold the most likely muscle, or null. */
+    private static Focus focus(Case reading, List<LikelyMuscle> likelyMuscles) {
+        if (likelyMuscles.isEmpty()) {
+            return null;
+        }
+        String mostLikely = likelyMuscles.get(0).muscle();
+        for (Decision<Focus> decision : PlanRules.FOCUS) {
+            if (decision.outcome().muscles().contains(mostLikely) && decision.holdsFor(reading)) {
+                return decision.outcome();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Appends the picked items to the first phase of the pick's category; the pick's instruction also goes to the
+     * exercises of that phase it would have picked that the protocol put there already. A plan without such a phase
+     * leaves them out.
+     */
+    private static void addToPhase(List<Plan.Phase> phases, FocusPick pick, List<Item> picked, ExercisePolicy policy) {
+        for (int i = 0; i < phases.size(); i++) {
+            Plan.Phase phase = phases.get(i);
+            if (pick.category().equals(phase.category())) {
+                List<Item> all = new ArrayList<>();
+                for (Item item : phase.items()) {
+                    boolean picks = pick.instruction() != null && item.exercise() != null
+                            && policy.exercise(item.exercise()).filter(pick.which()).isPresent();
+                    all.add(picks ? instructed(item, pick.instruction()) : item);
+                }
+                all.addAll(picked);
+                phases.set(i, withItems(phase, all));
+                return;
+            }
+        }
+    }
+
+    private static Plan.Phase withInstruction(Plan.Phase phase, String instruction) {
+        return withItems(phase, phase.items().stream()
+                .map(item -> item.exercise() == null ? item : instructed(item, instruction)).toList());
+    }
+
+    private static Item instructed(Item item, String instruction) {
+        return new Item(item.exercise(), item.choice(), item.dose(), item.bothSides(), instruction);
+    }
+
+    private static Plan.Phase withItems(Plan.Phase phase, List<Item> items) {
+        return new Plan.Phase(phase.order(), phase.phase(), phase.category(), phase.minutes(), List.copyOf(items),
+                phase.skipped());
     }
 
     /** The level in the plan's words, telling apart waiting with gentle exercises from waiting without any. */

@@ -7,15 +7,23 @@ import static dev.hipflex.triage.domain.RuleSet.RELEASE_GUIDE;
 import static dev.hipflex.triage.domain.RuleSet.ROOT_CAUSE_METHOD;
 import static dev.hipflex.triage.domain.RuleSet.RUNNERS_CHRONIC_PAIN;
 
+import static dev.hipflex.triage.domain.RuleSet.FRESH_STRAIN_DAYS;
+
 import java.util.List;
 import java.util.function.Predicate;
 
+import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
 import dev.hipflex.triage.domain.Decision.Fact;
 import dev.hipflex.triage.domain.Recommendation.Note;
+import dev.hipflex.triage.domain.SymptomReport.Onset;
+import dev.hipflex.triage.domain.SymptomReport.PainLocation;
 
 /**
- * Part of the triage rule set ({@link RuleSet}): how the level shapes what the person may do meanwhile, and which
- * notes the session plan carries. {@link Assessment} and {@link PlanBuilder} apply these in their listed order.
+ * Part of the triage rule set ({@link RuleSet}): how the level shapes what the person may do meanwhile, what the
+ * report rules out beyond the level rules, where the first plan puts its focus, and which notes the session plan
+ * carries. {@link Assessment}, {@link ExercisePolicy}, {@link Prescriber} and {@link PlanBuilder} apply these in
+ * their listed order. Exercises are chosen by their catalog fields (category, target and supporting muscles,
+ * contraindications, acute-safe, dose, progressions), never by a slug written here.
  */
 final class PlanRules {
 
@@ -37,6 +45,154 @@ final class PlanRules {
             "Gentle mode: only acute-safe exercises.", new Modes(true, false, false));
 
     static final List<Decision<Modes>> MODES = List.of(URGENT_CARE_STOPS_EXERCISE, GENTLE_WHILE_WAITING);
+
+    // ---- What the report rules out beyond the level rules ----
+
+    /**
+     * A catalog contraindication condition that applies to the person; exercises the catalog marks for it are left
+     * out, with the catalog's reason, as for the conditions of the level rules.
+     */
+    static final Decision<String> DEEP_RELEASE_NOT_CHOSEN = new Decision<>("PS-DEEP-RELEASE-OPT-IN", "1",
+            "The person has not asked for the deep lacrosse-ball psoas release (a missing answer is no): deep "
+                    + "pressure into the belly is opt-in and never part of a default plan, since it presses near the "
+                    + "large abdominal blood vessels, and article 002 doubts deep ball release too. Whoever asks for "
+                    + "it still has it left out for every other condition the catalog marks it with.",
+            CLINICAL_GUIDANCE, List.of(Facts.WANTS_DEEP_PSOAS_RELEASE),
+            reading -> !Boolean.TRUE.equals(reading.report().profile().wantsDeepPsoasRelease()),
+            "Exercises the catalog marks as contraindicated for deep-release-not-chosen are left out.",
+            "deep-release-not-chosen");
+
+    static final Decision<String> OUTER_HIP_NO_CROSSING = new Decision<>("PS-OUTER-HIP-NO-CROSSING", "1",
+            "Pain on the outside of the hip: positions that cross the leg over the body squeeze the tendons on the "
+                    + "bony point of the hip (gluteal tendinopathy is common, in women of 40 to 60 most of all; "
+                    + "Mellor R et al., BMJ 2018;361:k1662).", CLINICAL_GUIDANCE, List.of(Facts.PAIN_LOCATIONS),
+            reading -> reading.report().painLocations().contains(PainLocation.OUTER_HIP),
+            "Exercises the catalog marks as contraindicated for outer-hip-pain are left out.", "outer-hip-pain");
+
+    /** Conditions beyond the level rules' own, in the order they are listed. */
+    static final List<Decision<String>> CONDITIONS = List.of(DEEP_RELEASE_NOT_CHOSEN, OUTER_HIP_NO_CROSSING);
+
+    /**
+     * Catalog exercises ruled out by their catalog fields rather than by a contraindication the catalog lists.
+     *
+     * @param condition the word the exclusion is listed under
+     * @param excludes which catalog exercises it rules out
+     * @param reason what the person reads for each of them
+     */
+    record FieldExclusion(String condition, Predicate<Exercise> excludes, String reason) {
+
+        /** Without the predicate, whose text names an object, not what it tests: the decision's effect says that. */
+        @Override
+        public String toString() {
+            return "FieldExclusion[condition=" + condition + ", reason=" + reason + "]";
+        }
+    }
+
+    static final Decision<FieldExclusion> FRESH_STRAIN = new Decision<>("PS-FRESH-STRAIN", "1",
+            "Pain came on suddenly during exercise (a likely strain) " + FRESH_STRAIN_DAYS + " days ago or less. "
+                    + "Counting the day it began as day 0, the first " + FRESH_STRAIN_DAYS + " days end with day "
+                    + FRESH_STRAIN_DAYS + ": the more careful reading. A fresh strain is not stretched or rolled; "
+                    + "pain-free holds keep it working, and gentle loading follows.", CLINICAL_GUIDANCE,
+            List.of(Facts.ONSET, Facts.DAYS_SINCE_ONSET),
+            reading -> reading.report().onset() == Onset.SUDDEN_DURING_EXERCISE
+                    && reading.report().daysSinceOnset() != null
+                    && reading.report().daysSinceOnset() <= FRESH_STRAIN_DAYS,
+            "Every catalog exercise is left out under fresh-strain except strengthening exercises whose catalog dose "
+                    + "holds a position (a hold time): no release, stretching or mobility for now.",
+            new FieldExclusion("fresh-strain", exercise -> !"strengthen".equals(exercise.category())
+                    || exercise.dose() == null || exercise.dose().holdSeconds() == null,
+                    "Your pain began suddenly during exercise only a few days ago, which points to a strained "
+                            + "muscle. For the first " + FRESH_STRAIN_DAYS + " days it is not stretched, rolled or "
+                            + "moved through its range: only still, pain-free holds."));
+
+    static final List<Decision<FieldExclusion>> FIELD_EXCLUSIONS = List.of(FRESH_STRAIN);
+
+    // ---- How the first plan is put together ----
+
+    static final Decision<Boolean> GENTLER_FIRST = new Decision<>("PF-GENTLER-FIRST", "1",
+            "Every recommendation's plan is a first plan, so it starts with the gentler stretches: where a protocol "
+                    + "item names an alternative that the catalog lists as leading up to the item's exercise (the "
+                    + "item is among the alternative's progressions), the alternative is done first. The couch "
+                    + "stretch's own catalog text says to keep it for later, after the half-kneeling or supine "
+                    + "passive stretch.", RELEASE_GUIDE, List.of(Facts.EXERCISES_ON_HOLD),
+            reading -> !reading.assessment().exercisesOnHold(),
+            "The alternative takes the item's place, with the item's dose; the item is listed as skipped for later.",
+            true);
+
+    /**
+     * Catalog exercises a focus adds to one phase of the plan, after the protocol's own, where the policy allows
+     * them and the plan does not already hold them.
+     *
+     * @param category the phase's exercise category
+     * @param which the catalog fields an exercise needs to be picked
+     * @param inWords the same, for a reviewer
+     * @param instruction what the person reads with each picked exercise, or null
+     */
+    record FocusPick(String category, Predicate<Exercise> which, String inWords, String instruction) {
+
+        /** Without the predicate, whose text names an object, not what it tests: {@code inWords} says that. */
+        @Override
+        public String toString() {
+            return "FocusPick[category=" + category + ", which=" + inWords + ", instruction=" + instruction + "]";
+        }
+    }
+
+    /**
+     * What the plan focuses on when the most likely muscle is one of {@code muscles}.
+     *
+     * @param muscles catalog muscle slugs
+     */
+    record Focus(List<String> muscles, List<FocusPick> picks) {
+    }
+
+    static final Decision<Focus> FOCUS_ILIOPSOAS = focus("PF-FOCUS-ILIOPSOAS", "1",
+            "The psoas major or the iliacus is the most likely muscle: gentle hip flexor stretches (the deep psoas "
+                    + "release only where PS-DEEP-RELEASE-OPT-IN allows it).", RELEASE_GUIDE,
+            new Focus(List.of("psoas-major", "iliacus"), List.of(
+                    new FocusPick("stretch", exercise -> targets(exercise, "psoas-major", "iliacus")
+                            && Boolean.TRUE.equals(exercise.acuteSafe()),
+                            "stretches targeting psoas-major or iliacus that are acute-safe", null))));
+
+    static final Decision<Focus> FOCUS_RECTUS_FEMORIS = focus("PF-FOCUS-RECTUS-FEMORIS", "1",
+            "The rectus femoris is the most likely muscle: the quad foam roll and knee-friendly stretches.",
+            RELEASE_GUIDE,
+            new Focus(List.of("rectus-femoris"), List.of(
+                    new FocusPick("release", exercise -> targets(exercise, "rectus-femoris"),
+                            "releases targeting rectus-femoris", null),
+                    new FocusPick("stretch", exercise -> targets(exercise, "rectus-femoris")
+                            && !contraindicatedFor(exercise, "knee-pain"),
+                            "stretches targeting rectus-femoris that the catalog does not contraindicate for knee-pain",
+                            null))));
+
+    static final Decision<Focus> FOCUS_TFL = focus("PF-FOCUS-TFL", "1",
+            "The tensor fasciae latae is the most likely muscle (outer hip): its release, never rolled over the bony "
+                    + "point, and abduction strength that starts with still holds (article 003 pairs the TFL "
+                    + "release with side-lying abduction; starting with holds is general guidance for the tendons "
+                    + "on the outer hip, Mellor R et al., BMJ 2018;361:k1662).", CLINICAL_GUIDANCE,
+            new Focus(List.of("tensor-fasciae-latae"), List.of(
+                    new FocusPick("release", exercise -> targets(exercise, "tensor-fasciae-latae"),
+                            "releases targeting tensor-fasciae-latae",
+                            "Keep the roller on the soft muscle in front of and below the bony point on the outside "
+                                    + "of your hip, and never roll over the bony point itself."),
+                    new FocusPick("strengthen", exercise -> trains(exercise, "gluteus-medius"),
+                            "strengthening whose supporting muscles include gluteus-medius",
+                            "Begin with still holds: raise the top leg a little and keep it there for 10 to 30 "
+                                    + "seconds, 5 times, only as long as it stays pain-free. Move on to the lifts "
+                                    + "once the holds are easy. Keep your legs stacked: never let the top leg cross "
+                                    + "in front of the other."))));
+
+    /** The focus decisions; the one whose muscles hold the most likely muscle applies. */
+    static final List<Decision<Focus>> FOCUS = List.of(FOCUS_ILIOPSOAS, FOCUS_RECTUS_FEMORIS, FOCUS_TFL);
+
+    /** A strengthening exercise the plan holds during a fresh strain is done as a still hold. */
+    static final Decision<String> HOLDS_ONLY = new Decision<>("PF-HOLDS-ONLY", "1",
+            "PS-FRESH-STRAIN holds: what is left of the plan is strengthening with a hold, done as still, pain-free "
+                    + "holds.", CLINICAL_GUIDANCE, List.of(Facts.ONSET, Facts.DAYS_SINCE_ONSET),
+            FRESH_STRAIN.condition(),
+            "Each exercise of the plan carries the instruction: \u201cFor now, only hold still: lift into the "
+                    + "position, hold it for the hold time without moving, and only as far as it stays pain-free.\u201d",
+            "For now, only hold still: lift into the position, hold it for the hold time without moving, and only as "
+                    + "far as it stays pain-free.");
 
     // ---- Notes of the session plan, in the order the plan lists them ----
 
@@ -72,6 +228,14 @@ final class PlanRules {
             new Note("Gentle mode: for now your plan holds only exercises that are safe while pain is acute, such as "
                     + "the supine passive stretch instead of the couch stretch.", RELEASE_GUIDE));
 
+    static final Decision<Note> FRESH_STRAIN_NOTE = note("PN-FRESH-STRAIN", "1",
+            "PS-FRESH-STRAIN holds and exercises are not on hold.",
+            List.of(Facts.ONSET, Facts.DAYS_SINCE_ONSET, Facts.EXERCISES_ON_HOLD),
+            reading -> FRESH_STRAIN.holdsFor(reading) && !reading.assessment().exercisesOnHold(),
+            new Note("Your pain started suddenly during exercise, so a muscle may be strained. For the first "
+                    + FRESH_STRAIN_DAYS + " days do no stretching or rolling: only the still, pain-free holds below. "
+                    + "After that, load the hip again gently and build up slowly.", CLINICAL_GUIDANCE));
+
     static final Decision<Note> NO_SHARP_PAIN = whileExercising("PN-NO-SHARP-PAIN", "1",
             new Note("A stretch should feel mild to moderate, never sharp or burning. If it does, ease off or stop.",
                     RELEASE_GUIDE));
@@ -90,7 +254,7 @@ final class PlanRules {
                     + "and change one thing at a time, so you know what helped.", ROOT_CAUSE_METHOD));
 
     static final List<Decision<Note>> NOTES = List.of(SEEK_CARE, ON_HOLD, SEE_FIRST, NO_RUNNING, GENTLE,
-            NO_SHARP_PAIN, BOTH_SIDES, IN_ORDER, ONE_CHANGE_AT_A_TIME);
+            FRESH_STRAIN_NOTE, NO_SHARP_PAIN, BOTH_SIDES, IN_ORDER, ONE_CHANGE_AT_A_TIME);
 
     private PlanRules() {
     }
@@ -105,5 +269,37 @@ final class PlanRules {
     private static Decision<Note> whileExercising(String id, String version, Note note) {
         return note(id, version, "Exercises are not on hold.", List.of(Facts.EXERCISES_ON_HOLD),
                 reading -> !reading.assessment().exercisesOnHold(), note);
+    }
+
+    private static Decision<Focus> focus(String id, String version, String description, String source, Focus focus) {
+        StringBuilder effect = new StringBuilder("Adds to the plan, where allowed and not already in it:");
+        for (FocusPick pick : focus.picks()) {
+            effect.append(" to the ").append(pick.category()).append(" phase, the catalog's ").append(pick.inWords());
+            if (pick.instruction() != null) {
+                effect.append(", with the instruction \u201c").append(pick.instruction()).append("\u201d");
+            }
+            effect.append(';');
+        }
+        effect.setCharAt(effect.length() - 1, '.');
+        return new Decision<>(id, version, description, source, List.of(Facts.EXERCISES_ON_HOLD),
+                reading -> !reading.assessment().exercisesOnHold(), effect.toString(), focus);
+    }
+
+    private static boolean targets(Exercise exercise, String... muscles) {
+        for (String muscle : muscles) {
+            if (Catalogs.orEmpty(exercise.targetMuscles()).contains(muscle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean trains(Exercise exercise, String muscle) {
+        return Catalogs.orEmpty(exercise.supportingMuscles()).contains(muscle);
+    }
+
+    private static boolean contraindicatedFor(Exercise exercise, String condition) {
+        return Catalogs.orEmpty(exercise.contraindications()).stream()
+                .anyMatch(contraindication -> condition.equals(contraindication.condition()));
     }
 }

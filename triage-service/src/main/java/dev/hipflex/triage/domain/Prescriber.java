@@ -26,10 +26,17 @@ import dev.hipflex.triage.domain.Recommendation.Skipped;
 final class Prescriber {
 
     private final ExercisePolicy policy;
+    /** {@link PlanRules#GENTLER_FIRST}: a protocol item gives way to an alternative that leads up to it. */
+    private final boolean gentlerFirst;
     private final Set<String> prescribed = new HashSet<>();
 
     Prescriber(ExercisePolicy policy) {
+        this(policy, false);
+    }
+
+    Prescriber(ExercisePolicy policy, boolean gentlerFirst) {
         this.policy = policy;
+        this.gentlerFirst = gentlerFirst;
     }
 
     /**
@@ -47,6 +54,13 @@ final class Prescriber {
             }
             String slug = item.exercise().slug();
             Optional<SkipReason> objection = policy.objection(slug);
+            String gentler = objection.isEmpty() && gentlerFirst ? leadingUpTo(slug, orEmpty(item.alternatives()))
+                    : null;
+            if (gentler != null) {
+                items.add(prescribe(gentler, Choice.ALTERNATIVE, item.dose(), null));
+                skipped.add(new Skipped(slug, SkipReason.LATER, gentler));
+                continue;
+            }
             if (objection.isEmpty()) {
                 items.add(prescribe(slug, Choice.PROTOCOL, item.dose(), item.instruction()));
                 continue;
@@ -85,6 +99,32 @@ final class Prescriber {
             }
         }
         return new CatalogPick(category, List.copyOf(items), List.copyOf(skipped));
+    }
+
+    /**
+     * The catalog exercises of a category with the fields a focus asks for, each prescribed with its own dose where
+     * the policy allows it and this prescriber has not prescribed it yet; the others are left alone.
+     */
+    List<Item> focus(String category, Predicate<Exercise> which, String instruction) {
+        List<Item> items = new ArrayList<>();
+        for (Exercise exercise : policy.inCategory(category)) {
+            if (which.test(exercise) && available(exercise.slug())) {
+                items.add(prescribe(exercise.slug(), Choice.CATALOG, null, instruction));
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** The first available alternative whose catalog progressions include the exercise: a step on the way to it. */
+    private String leadingUpTo(String slug, List<ExerciseRef> alternatives) {
+        for (ExerciseRef alternative : alternatives) {
+            boolean leadsUp = policy.exercise(alternative.slug())
+                    .map(exercise -> orEmpty(exercise.progressions()).contains(slug)).orElse(false);
+            if (leadsUp && available(alternative.slug())) {
+                return alternative.slug();
+            }
+        }
+        return null;
     }
 
     private String firstAvailable(List<ExerciseRef> alternatives) {

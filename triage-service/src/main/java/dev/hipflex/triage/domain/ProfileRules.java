@@ -181,8 +181,27 @@ final class ProfileRules {
             reading -> reading.report().aggravatingActivities().stream().anyMatch(LOADS_THE_ILIOPSOAS::contains),
             new MuscleHint(LOADS_THE_ILIOPSOAS, List.of("psoas-major", "iliacus"), 1));
 
+    /**
+     * Muscles with equal points are ranked by how often each is the source of hip flexor pain: article 003 names the
+     * psoas major the most common; after it, the order in which the article lists the hip flexors.
+     */
     /** Hints beyond the catalog's referral areas, in the order their evidence is listed. */
     static final List<Decision<MuscleHint>> MUSCLE_HINTS = List.of(SNAPPING_POINTS_TO_TFL, LOADED_ILIOPSOAS);
+
+    /**
+     * Muscles with equal points are ranked by how often each is the source of hip flexor pain: article 003 names the
+     * psoas major the most common; after it, the order in which the article lists the hip flexors.
+     */
+    static final Decision<List<String>> MOST_COMMON_FIRST = new Decision<>("LM-MOST-COMMON-FIRST", "1",
+            "The report points to muscles (a pain location, snapping, or an activity that loads the iliopsoas), so "
+                    + "two of them may have the same points.", RELEASE_GUIDE,
+            List.of(Facts.PAIN_LOCATIONS, Facts.QUALITIES, Facts.AGGRAVATING_ACTIVITIES),
+            reading -> !reading.report().painLocations().isEmpty()
+                    || reading.report().qualities().contains(PainQuality.SNAPPING)
+                    || reading.report().aggravatingActivities().stream().anyMatch(LOADS_THE_ILIOPSOAS::contains),
+            "Muscles with the same points are ranked psoas-major, iliacus, rectus-femoris, tensor-fasciae-latae, "
+                    + "sartorius; any other muscle after those, by slug.",
+            List.of("psoas-major", "iliacus", "rectus-femoris", "tensor-fasciae-latae", "sartorius"));
 
     private ProfileRules() {
     }

@@ -14,7 +14,8 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  * @param level the most severe minimum level of the rules that fired
  * @param reasons one per fired rule, most severe first; never empty
  * @param likelyMuscles muscles the report points to, most likely first
- * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason
+ * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason, and every one a
+ *        field exclusion of the rule set rules out ({@link PlanRules#FIELD_EXCLUSIONS}), with the rule set's reason
  * @param rootCauseChecks the catalog's root-cause checklist, most common cause first
  * @param plan what to do, and what was left out of the protocol and why
  * @param extras what the person's profile adds to the plan
@@ -45,7 +46,10 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
     public record LikelyMuscle(String muscle, int score, List<Evidence> pointedBy) {
     }
 
-    /** One exercise excluded because of one contraindication condition; the reason is the catalog's. */
+    /**
+     * One exercise excluded because of one contraindication condition, the reason being the catalog's; or by a field
+     * exclusion of the rule set (condition {@code fresh-strain}), the reason being the rule set's.
+     */
     public record Exclusion(String exercise, String condition, String reason) {
     }
 
@@ -83,7 +87,7 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
         ALTERNATIVE,
         /** a catalog exercise of the phase's category, standing in because nothing in the phase fitted */
         STAND_IN,
-        /** picked from the catalog by category (extras) */
+        /** picked from the catalog by category (extras), or by category and muscle (the plan's focus) */
         CATALOG
     }
 
@@ -93,6 +97,8 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
         /** not acute-safe, and the plan is in gentle mode */
         NOT_GENTLE,
         /** the protocol names an exercise the catalog does not have */
-        NOT_IN_CATALOG
+        NOT_IN_CATALOG,
+        /** left for a later plan: a first plan starts with the gentler alternative that leads up to it */
+        LATER
     }
 }

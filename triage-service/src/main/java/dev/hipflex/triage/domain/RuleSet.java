@@ -39,7 +39,7 @@ public final class RuleSet {
      * Bump on any change of a rule or decision (their own versions too, see rule-fingerprints.txt in the tests);
      * every recommendation records the version it was computed with.
      */
-    public static final String VERSION = "2026.12.1";
+    public static final String VERSION = "2026.12.2";
 
     static final String RELEASE_GUIDE = "release-tight-hips-guide";
     static final String RUNNERS_CHRONIC_PAIN = "runners-chronic-hip-flexor-pain";
@@ -57,6 +57,13 @@ public final class RuleSet {
     public static final int WEEKS_WITHOUT_IMPROVEMENT = 4;
     /** Intensity (0 to 10) from which pain counts as acute for exercise choice. */
     public static final int ACUTE_INTENSITY = 7;
+    /**
+     * Days since an episode began under which the pain counts as acute for exercise choice (PRODUCT.md part two, "A
+     * plan that fits the person": recent as well as intense).
+     */
+    public static final int RECENT_EPISODE_DAYS = 14;
+    /** Days after a sudden strain during exercise without stretching (PRODUCT.md part two, same section). */
+    public static final int FRESH_STRAIN_DAYS = 5;
     /** Intensity (0 to 10) that counts as severe. */
     public static final int SEVERE_INTENSITY = 8;
 
@@ -70,6 +77,8 @@ public final class RuleSet {
             "pain intensity from 0 for none to 10 for the worst imaginable", SymptomReport::intensity);
     public static final Input ONSET = new Input("onset", "how the pain began: gradually or suddenly during exercise",
             SymptomReport::onset);
+    public static final Input DAYS_SINCE_ONSET = new Input("daysSinceOnset",
+            "days since this episode of pain began", SymptomReport::daysSinceOnset);
     public static final Input SIGNS = new Input("signs", "numbness, tingling, pain radiating down the leg, clicking, "
             + "catching or locking, limping, a leg that cannot bear weight", SymptomReport::signs);
     public static final Input HISTORY = new Input("history", "hip surgery or a structural hip problem, pregnancy, an "
@@ -209,15 +218,18 @@ public final class RuleSet {
 
     // ---- Caution: self-care, adapted ----
 
-    public static final Rule CA_ACUTE = new Rule("CA-ACUTE", "1",
-            "Acute pain: sharp or burning, intensity " + ACUTE_INTENSITY + " or more, or sudden onset. Gentle options "
-                    + "only (supine passive stretch, not the couch stretch); never force through sharp pain.",
+    public static final Rule CA_ACUTE = new Rule("CA-ACUTE", "2",
+            "Acute pain: sharp or burning, intensity " + ACUTE_INTENSITY + " or more, sudden onset, or an episode "
+                    + "that began less than " + RECENT_EPISODE_DAYS + " days ago (acute by time as well as by "
+                    + "intensity). Gentle options only (supine passive stretch, not the couch stretch); never force "
+                    + "through sharp pain.",
             RELEASE_GUIDE,
-            List.of(QUALITIES, INTENSITY, ONSET),
+            List.of(QUALITIES, INTENSITY, ONSET, DAYS_SINCE_ONSET),
             r -> anyOf(r.qualities(), PainQuality.SHARP, PainQuality.BURNING) || r.intensity() >= ACUTE_INTENSITY
-                    || r.onset() == Onset.SUDDEN_DURING_EXERCISE,
-            Effect.atLeast(SELF_CARE_WITH_CAUTION, "Your pain sounds acute, so your plan uses only gentle exercises. "
-                    + "A stretch should feel mild to moderate: stop if it turns sharp or burning.")
+                    || r.onset() == Onset.SUDDEN_DURING_EXERCISE
+                    || r.daysSinceOnset() != null && r.daysSinceOnset() < RECENT_EPISODE_DAYS,
+            Effect.atLeast(SELF_CARE_WITH_CAUTION, "Your pain is recent or sounds acute, so your plan uses only "
+                    + "gentle exercises. A stretch should feel mild to moderate: stop if it turns sharp or burning.")
                     .excluding("acute-pain").inGentleMode());
 
     public static final Rule CA_PREGNANCY = new Rule("CA-PREGNANCY", "1",
@@ -262,7 +274,7 @@ public final class RuleSet {
     // ---- Baseline ----
 
     /** Fires exactly when no other rule raises the level, so that SELF_CARE also comes with a reason. */
-    public static final Rule SC_NO_RED_FLAGS = new Rule("SC-NO-RED-FLAGS", "1",
+    public static final Rule SC_NO_RED_FLAGS = new Rule("SC-NO-RED-FLAGS", "2",
             "No red flag and no reason for caution: self-care with the complete release protocol.", RELEASE_GUIDE,
             LEVEL_RAISING.stream().flatMap(rule -> rule.inputs().stream()).distinct().toList(),
             r -> noneAppliesTo(LEVEL_RAISING, r),
@@ -304,14 +316,39 @@ public final class RuleSet {
                         RULES.stream().<Decision<?>>map(Rule::asDecision).toList()),
                 new Part("While waiting to be seen", "Applied after the level rules, on the level they gave.",
                         List.copyOf(PlanRules.MODES)),
+                new Part("What the report rules out beyond the level rules", "The conditions of the decisions that "
+                        + "hold add to those of the level rules; an exercise is left out for any of them, and by any "
+                        + "field exclusion that holds, in every part of the recommendation.", ruledOut()),
+                new Part("A first plan that fits the person", "The plan follows the complete release protocol, "
+                        + "gentler stretches first; the focus decision whose muscles hold the most likely muscle "
+                        + "(after LM-MOST-COMMON-FIRST) adds its picks; during a fresh strain only holds are left.",
+                        firstPlan()),
                 new Part("Notes of the session plan", "The plan carries the note of every decision that holds, in "
                         + "this order.", List.copyOf(PlanRules.NOTES)),
                 new Part("Extras for who the person is", "Extras add to the plan and follow the same exclusions and "
                         + "gentle mode. Exactly one shoe check holds for a runner.", extras()),
                 new Part("Root-cause checklist", "The catalog's checklist in its order, most common cause first; a "
                         + "step is marked worth checking first when a decision pointing to it holds.", rootCause()),
-                new Part("Likely muscles", "Muscles are ranked by their points, most first; a muscle nothing points "
-                        + "to is left out.", likelyMuscles()));
+                new Part("Likely muscles", "Muscles are ranked by their points, most first, ties as "
+                        + "LM-MOST-COMMON-FIRST says; a muscle nothing points to is left out.", likelyMuscles()));
+    }
+
+    private static List<Decision<?>> ruledOut() {
+        return together(PlanRules.CONDITIONS, PlanRules.FIELD_EXCLUSIONS);
+    }
+
+    private static List<Decision<?>> firstPlan() {
+        return together(List.of(PlanRules.GENTLER_FIRST), PlanRules.FOCUS, List.of(PlanRules.HOLDS_ONLY));
+    }
+
+    /** The decisions of the lists, in their order. */
+    @SafeVarargs
+    private static List<Decision<?>> together(List<? extends Decision<?>>... lists) {
+        List<Decision<?>> all = new ArrayList<>();
+        for (List<? extends Decision<?>> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
     }
 
     private static List<Decision<?>> extras() {
@@ -328,9 +365,8 @@ public final class RuleSet {
     }
 
     private static List<Decision<?>> likelyMuscles() {
-        List<Decision<?>> likely = new ArrayList<>(List.of(ProfileRules.REFERRED_PAIN));
-        likely.addAll(ProfileRules.MUSCLE_HINTS);
-        return List.copyOf(likely);
+        return together(List.of(ProfileRules.REFERRED_PAIN), ProfileRules.MUSCLE_HINTS,
+                List.of(ProfileRules.MOST_COMMON_FIRST));
     }
 
     public static Optional<Rule> byId(String id) {

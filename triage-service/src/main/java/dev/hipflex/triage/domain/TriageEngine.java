@@ -12,6 +12,7 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Condition;
 import dev.hipflex.triage.domain.CatalogSnapshot.RedFlag;
 import dev.hipflex.triage.domain.Explanation.FiredRule;
 import dev.hipflex.triage.domain.Recommendation.Evidence;
+import dev.hipflex.triage.domain.Recommendation.LikelyMuscle;
 import dev.hipflex.triage.domain.Recommendation.Reason;
 
 /**
@@ -40,12 +41,14 @@ public final class TriageEngine {
     public static Recommendation recommend(SymptomReport report, CatalogIndex catalog) {
         Assessment assessment = Assessment.of(report);
         Case reading = new Case(report, assessment);
-        ExercisePolicy policy = catalog.policy(assessment);
+        ExercisePolicy policy = catalog.policy(reading);
+        List<LikelyMuscle> likelyMuscles = LikelyMuscles.rank(reading, catalog.muscles());
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
-                reasons(assessment, catalog), LikelyMuscles.rank(reading, catalog.muscles()), policy.exclusions(),
+                reasons(assessment, catalog), likelyMuscles, policy.exclusions(),
                 RootCauseChecks.of(reading, catalog.checklistInOrder()),
                 explanation(report, assessment, catalog.version()), RuleSet.VERSION, catalog.version(),
-                PlanBuilder.build(catalog, reading, policy), ExtrasBuilder.build(reading, catalog, policy));
+                PlanBuilder.build(catalog, reading, policy, likelyMuscles),
+                ExtrasBuilder.build(reading, catalog, policy));
     }
 
     /** One reason per fired rule, most severe first, then in rule set order (the sort is stable). */

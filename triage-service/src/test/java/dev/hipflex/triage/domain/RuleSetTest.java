@@ -162,9 +162,11 @@ class RuleSetTest {
         assertRedFlag(report().history(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE), RuleSet.RF_HIP_SURGERY,
                 "hip-surgery-or-structural-problem", "labral-tear", "femoroacetabular-impingement");
         Recommendation r = recommend(report().history(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE));
-        assertThat(r.excluded()).extracting(Recommendation.Exclusion::exercise)
+        assertThat(r.excluded()).filteredOn(e -> e.condition().equals("hip-surgery-or-structural-issue"))
+                .extracting(Recommendation.Exclusion::exercise)
                 .containsExactly("couch-stretch", "crawl-to-squat", "pigeon-hip-flexor-focus", "shin-boxes");
-        assertThat(r.excluded()).allMatch(e -> e.condition().equals("hip-surgery-or-structural-issue"));
+        assertThat(r.excluded()).allMatch(e -> e.condition().equals("hip-surgery-or-structural-issue")
+                || e.condition().equals("deep-release-not-chosen"));
         assertThat(r.plan().status()).isEqualTo(Status.ON_HOLD_UNTIL_SEEN);
     }
 
@@ -292,7 +294,8 @@ class RuleSetTest {
         assertThat(r.level()).isEqualTo(Level.SELF_CARE_WITH_CAUTION);
         assertThat(reason(r, RuleSet.CA_PREGNANCY).level()).isEqualTo(Level.SELF_CARE_WITH_CAUTION);
         assertThat(r.excluded()).extracting(Recommendation.Exclusion::exercise, Recommendation.Exclusion::condition)
-                .containsExactly(tuple("lacrosse-ball-psoas-release", "pregnancy"));
+                .containsExactly(tuple("lacrosse-ball-psoas-release", "deep-release-not-chosen"),
+                        tuple("lacrosse-ball-psoas-release", "pregnancy"));
         assertThat(r.plan().gentle()).isFalse();
     }
 
@@ -302,31 +305,38 @@ class RuleSetTest {
         Recommendation r = recommend(report().history(History.ABDOMINAL_CONDITION));
         assertThat(r.level()).isEqualTo(Level.SELF_CARE_WITH_CAUTION);
         assertThat(r.excluded()).extracting(Recommendation.Exclusion::exercise, Recommendation.Exclusion::condition)
-                .containsExactly(tuple("lacrosse-ball-psoas-release", "abdominal-condition"));
+                .containsExactly(tuple("lacrosse-ball-psoas-release", "abdominal-condition"),
+                        tuple("lacrosse-ball-psoas-release", "deep-release-not-chosen"));
         assertThat(Contents.prescribedExercises(r)).doesNotContain("lacrosse-ball-psoas-release");
     }
 
     // ---- contraindications only ----
 
     @Test
-    @DisplayName("CI-KNEE: knee pain excludes exercises with the knee-pain contraindication, level unchanged (general-clinical-guidance)")
+    @DisplayName("CI-KNEE: knee pain excludes exercises with the knee-pain contraindication, every stretch with weight on a bent back knee among them, level unchanged (general-clinical-guidance)")
     void knee() {
         Recommendation r = recommend(report().locations(PainLocation.KNEE));
         assertThat(r.level()).isEqualTo(Level.SELF_CARE);
         assertThat(reason(r, RuleSet.CI_KNEE).level()).isEqualTo(Level.SELF_CARE);
-        assertThat(r.excluded()).extracting(Recommendation.Exclusion::exercise)
-                .containsExactly("couch-stretch", "pigeon-hip-flexor-focus", "shin-boxes");
+        assertThat(r.excluded()).filteredOn(e -> e.condition().equals("knee-pain"))
+                .extracting(Recommendation.Exclusion::exercise)
+                .containsExactly("couch-stretch", "half-kneeling-hip-flexor-stretch", "low-lunge-side-reach",
+                        "pigeon-hip-flexor-focus", "shin-boxes");
+        assertThat(Contents.planExercises(r)).doesNotContain("couch-stretch", "half-kneeling-hip-flexor-stretch",
+                "low-lunge-side-reach");
         assertThat(Contents.ruleIdsInReasons(r)).contains("SC-NO-RED-FLAGS");
     }
 
     @Test
-    @DisplayName("CI-LOW-BACK: low back pain applies the low-back-pain contraindication, level unchanged (general-clinical-guidance)")
+    @DisplayName("CI-LOW-BACK: low back pain excludes the stretches that arch the lower back at end range, level unchanged (general-clinical-guidance)")
     void lowBack() {
         Recommendation r = recommend(report().locations(PainLocation.LOW_BACK));
         assertThat(r.level()).isEqualTo(Level.SELF_CARE);
         assertThat(reason(r, RuleSet.CI_LOW_BACK).level()).isEqualTo(Level.SELF_CARE);
-        // No fixture exercise carries low-back-pain, so nothing is excluded; the rule still shows in the explanation.
-        assertThat(r.excluded()).isEmpty();
+        assertThat(r.excluded()).filteredOn(e -> e.condition().equals("low-back-pain"))
+                .extracting(Recommendation.Exclusion::exercise)
+                .containsExactly("couch-stretch", "pigeon-hip-flexor-focus");
+        assertThat(Contents.prescribedExercises(r)).doesNotContain("couch-stretch", "pigeon-hip-flexor-focus");
         assertThat(Contents.ruleIdsExplained(r)).contains("CI-LOW-BACK");
     }
 

@@ -95,15 +95,37 @@ class TriageEnginePropertiesTest {
         return Stream.of(wanted).anyMatch(present::contains);
     }
 
-    /** The pain counts as acute: sharp or burning, 7 or more, or sudden onset (brief, "Caution / gentle mode"). */
-    private static boolean acute(SymptomReport r) {
+    /**
+     * The pain counts as acute: sharp or burning, 7 or more, sudden onset (brief, "Caution / gentle mode"), or an
+     * episode that began less than 14 days ago (part two, "A plan that fits the person").
+     */
+    static boolean acute(SymptomReport r) {
         return hasAny(r.qualities(), PainQuality.SHARP, PainQuality.BURNING) || r.intensity() >= 7
-                || r.onset() == Onset.SUDDEN_DURING_EXERCISE;
+                || r.onset() == Onset.SUDDEN_DURING_EXERCISE || r.daysSinceOnset() < 14;
     }
 
-    /** The catalog contraindication conditions a report brings, per the brief's mapping. */
+    /** Sudden pain during exercise at most 5 days ago: a likely strain, not stretched (part two). */
+    static boolean freshStrain(SymptomReport r) {
+        return r.onset() == Onset.SUDDEN_DURING_EXERCISE && r.daysSinceOnset() <= 5;
+    }
+
+    /** During a fresh strain, everything but strengthening held still is left out (part two). */
+    static boolean notAHold(Exercise e) {
+        return !"strengthen".equals(e.category()) || e.dose() == null || e.dose().holdSeconds() == null;
+    }
+
+    /**
+     * The catalog contraindication conditions a report brings, per the brief's mapping; the deep psoas release is
+     * opt-in, so its condition applies to everyone who has not asked for it.
+     */
     private static Set<String> conditions(SymptomReport r) {
         Set<String> conditions = new HashSet<>();
+        if (!Boolean.TRUE.equals(r.profile().wantsDeepPsoasRelease())) {
+            conditions.add("deep-release-not-chosen");
+        }
+        if (r.painLocations().contains(PainLocation.OUTER_HIP)) {
+            conditions.add("outer-hip-pain");
+        }
         if (r.history().contains(History.PREGNANCY)) {
             conditions.add("pregnancy");
         }
@@ -128,7 +150,8 @@ class TriageEnginePropertiesTest {
     private static Set<String> contraindicatedExercises(SymptomReport r) {
         Set<String> conditions = conditions(r);
         return catalog().exercises().stream()
-                .filter(e -> e.contraindications().stream().anyMatch(c -> conditions.contains(c.condition())))
+                .filter(e -> e.contraindications().stream().anyMatch(c -> conditions.contains(c.condition()))
+                        || freshStrain(r) && notAHold(e))
                 .map(Exercise::slug).collect(Collectors.toSet());
     }
 
@@ -181,6 +204,9 @@ class TriageEnginePropertiesTest {
             assertThat(r.excluded().stream().map(Recommendation.Exclusion::exercise).collect(Collectors.toSet()))
                     .isEqualTo(contraindicated);
             Set<String> conditions = conditions(report);
+            if (freshStrain(report)) {
+                conditions.add("fresh-strain");
+            }
             assertThat(r.excluded()).allSatisfy(e -> {
                 assertThat(conditions).contains(e.condition());
                 assertThat(e.reason()).isNotBlank();
@@ -227,8 +253,9 @@ class TriageEnginePropertiesTest {
             assertThat(Contents.prescribedExercises(r)).allMatch(exercises::contains);
             assertThat(Contents.skipped(r)).allMatch(s -> exercises.contains(s.exercise())
                     && (s.replacedBy() == null || exercises.contains(s.replacedBy())));
+            // fresh-strain rules exercises out by their catalog fields (PS-FRESH-STRAIN), not by a catalog condition.
             assertThat(r.excluded()).allMatch(e -> exercises.contains(e.exercise())
-                    && contraindications.contains(e.condition()));
+                    && (contraindications.contains(e.condition()) || e.condition().equals("fresh-strain")));
             assertThat(r.reasons()).allSatisfy(reason -> {
                 assertThat(reason.redFlag() == null || redFlags.contains(reason.redFlag())).isTrue();
                 assertThat(conditions).containsAll(reason.possibleConditions());
@@ -319,10 +346,22 @@ class TriageEnginePropertiesTest {
                 r.side(), reversed(r.qualities()), r.intensity(), r.onset(), r.daysSinceOnset(),
                 reversed(r.aggravatingActivities()), reversed(r.signs()), reversed(r.history()),
                 reversed(r.warningSigns()), new Profile(p.runner(), p.deskWorker(), p.hoursSittingPerDay(),
-                        p.runningShoeAgeMonths(), p.wearsRaisedHeels()), r.weeksOfConsistentWork());
+                        p.runningShoeAgeMonths(), p.wearsRaisedHeels(), p.wantsDeepPsoasRelease()),
+                r.weeksOfConsistentWork(), r.age(), r.startingIntensity(), withOtherSets(r.screening()));
+    }
+
+    private static SymptomReport.Screening withOtherSets(SymptomReport.Screening s) {
+        return s == null ? null : new SymptomReport.Screening(reversed(s.caudaEquinaSigns()), s.groinLump(),
+                reversed(s.groinLumpSigns()), s.painIntoTesticle(), s.bellyPain(), s.painOnStraighteningTheHip(),
+                s.urinarySymptoms(), reversed(s.medicalHistory()), s.pregnancy(), s.pregnancyWeeks(),
+                s.gaveBirthInLast3Months(), s.painOnlyWhenLyingOnIt(), s.constantPainDayAndNight(),
+                s.fallSinceThePainBegan(), s.achingHipsWithMorningStiffness());
     }
 
     private static <E> Set<E> reversed(Set<E> set) {
+        if (set == null) {
+            return null;
+        }
         List<E> values = new ArrayList<>(set);
         Collections.reverse(values);
         return new LinkedHashSet<>(values);
