@@ -29,7 +29,7 @@ public class CreateTopics {
             wanted.put(pair[0], Integer.parseInt(pair[1]));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             // Replication 3 needs three brokers registered; they join within seconds of each other.
             int joined = 0;
             while (joined < brokers) {
