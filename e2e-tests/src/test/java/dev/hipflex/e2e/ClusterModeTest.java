@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -57,7 +55,6 @@ import dev.hipflex.testsupport.SymptomReports;
 class ClusterModeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TOPIC_PARTITIONS = Pattern.compile("hipflex\\.topic\\.([a-z0-9.-]+)\\.partitions");
     private static final int PEOPLE = 60;
     private static final int REPORTS_EACH = 5;
 
@@ -86,7 +83,8 @@ class ClusterModeTest {
     @Test
     @DisplayName("3 brokers and 3 voters; the configured topics with their partitions, 3 replicas, min-ISR 2; no unclean leaders")
     void topicsAreReplicated() throws Exception {
-        Map<String, Integer> configured = configuredTopics();
+        Map<String, Integer> configured = ServiceSettings.topicPartitions();
+        assertThat(configured).containsKeys("symptom-reports", "recommendations");
         try (Admin admin = admin()) {
             assertThat(admin.describeCluster().nodes().get()).hasSize(3);
             assertThat(admin.describeMetadataQuorum().quorumInfo().get().voters()).hasSize(3);
@@ -211,27 +209,6 @@ class ClusterModeTest {
         assertThat(owned.values()).as("partitions each instance owns").allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
         assertThat(recommendedBy.values()).as("this run's reports each instance recommended").allSatisfy(n -> assertThat(n).isPositive());
         assertThat(recommendedBy.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(expected);
-    }
-
-    /** hipflex.topic.&lt;name&gt;.partitions of the three services. */
-    private static Map<String, Integer> configuredTopics() {
-        Map<String, Integer> topics = new TreeMap<>();
-        for (String service : List.of("catalog", "triage", "tracking")) {
-            Properties properties = new Properties();
-            try (var in = Files.newInputStream(FaultStack.root().resolve(service + "-service/src/main/resources/application.properties"))) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (String key : properties.stringPropertyNames()) {
-                Matcher topic = TOPIC_PARTITIONS.matcher(key);
-                if (topic.matches()) {
-                    topics.put(topic.group(1), Integer.parseInt(properties.getProperty(key).strip()));
-                }
-            }
-        }
-        assertThat(topics).containsKeys("symptom-reports", "recommendations");
-        return topics;
     }
 
     private static String subject(ConsumerRecord<String, String> record) {

@@ -17,8 +17,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -43,8 +41,6 @@ import dev.hipflex.testsupport.EventContracts;
 class KubernetesManifestsTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Pattern TOPIC_PARTITIONS = Pattern.compile("hipflex\\.topic\\.([a-z0-9.-]+)\\.partitions");
-    private static final List<String> SERVICES = List.of("catalog", "triage", "tracking");
 
     @BeforeAll
     static void kubectlIsInstalled() {
@@ -159,15 +155,11 @@ class KubernetesManifestsTest {
     @DisplayName("the KafkaTopics are the topics the services write, with their partitions, 3 replicas and 2 in sync")
     void topicsMatchTheServices(String overlay) {
         Rendered rendered = render(overlay);
-        Map<String, Integer> configured = new TreeMap<>();
+        Map<String, Integer> configured = ServiceSettings.topicPartitions();
         Set<String> named = new HashSet<>();
-        for (String service : SERVICES) {
-            Properties properties = applicationProperties(service);
+        for (String service : ServiceSettings.SERVICES) {
+            Properties properties = ServiceSettings.of(service);
             for (String key : properties.stringPropertyNames()) {
-                Matcher partitions = TOPIC_PARTITIONS.matcher(key);
-                if (partitions.matches()) {
-                    configured.put(partitions.group(1), Integer.parseInt(properties.getProperty(key).strip()));
-                }
                 if (key.endsWith(".topic") && key.startsWith("mp.messaging.")) {
                     named.add(properties.getProperty(key).strip());
                 }
@@ -355,16 +347,6 @@ class KubernetesManifestsTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Properties applicationProperties(String service) {
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(FaultStack.root().resolve(service + "-service/src/main/resources/application.properties"))) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 
     private static String kind(JsonNode doc) {

@@ -66,6 +66,11 @@ public final class Platform {
             kafkaPorts.addAll(List.of(free[9], free[11]));
             env.put("HIPFLEX_KAFKA_PORTS", free[0] + "," + free[9] + "," + free[11]);
             env.put("HIPFLEX_KAFKA_CONTROLLER_PORTS", free[1] + "," + free[10] + "," + free[12]);
+            // Eleven JVMs start at once on a small shared machine: Keycloak's first start (which builds it) took over
+            // the default 300 s under a load average near 40.
+            env.put("HIPFLEX_KEYCLOAK_TIMEOUT", "900");
+            env.put("HIPFLEX_READY_TIMEOUT", "600");
+            env.put("HIPFLEX_KAFKA_TIMEOUT", "300");
         }
         ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT",
                 Integer.toString(port)));
@@ -102,15 +107,18 @@ public final class Platform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        restart();
+        // Registered first: a start that fails halfway leaves processes that must stop too.
         if (!Boolean.getBoolean("hipflex.e2e.keep")) {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "hipflex-e2e-stop"));
         }
+        restart();
     }
 
-    /** Stops the stack and drops its databases and roles. */
+    /**
+     * Drops the stack's databases and roles, then stops it. In this order because surefire kills its JVM 30 s after
+     * the tests end, and stopping the cluster-mode stack takes longer: its databases were left behind the other way.
+     */
     private void stop() {
-        deploy("down");
         List<String> sql = new ArrayList<>();
         for (String service : List.of("catalog", "triage", "tracking")) {
             sql.add("drop database if exists " + dbPrefix + "_" + service + " with (force)");
@@ -119,7 +127,11 @@ public final class Platform {
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U",
                 System.getenv().getOrDefault("PG_ADMIN_USER", "postgres"), "-d", "postgres"));
         sql.forEach(statement -> command.addAll(List.of("-c", statement)));
-        run(command, Path.of("psql-cleanup.log"));
+        try {
+            run(command, Path.of("psql-cleanup.log"));
+        } finally {
+            deploy("down");
+        }
     }
 
     private void deleteKafkaData() throws IOException {
