@@ -23,48 +23,78 @@ import dev.hipflex.testsupport.KafkaBrokerResource;
  * services from their built fast-jars against the machine's PostgreSQL. It is a second stack beside any local one: its own state folder in {@code target/}, free
  * ports, and databases of its own, dropped again when the tests end ({@code -Dhipflex.e2e.keep=true} keeps
  * everything running for a look afterwards).
+ * <p>
+ * {@link #cluster()} starts another such stack in cluster mode ({@code deploy/hipflex up --cluster}): three Kafka nodes,
+ * two triage instances ({@code triage}, {@code triage-2}) and two tracking instances ({@code tracking}, {@code tracking-2}).
  */
 public final class Platform {
 
     private static Platform running;
+    private static Platform runningCluster;
 
     private final Path root;
     private final Path home;
+    private final boolean cluster;
     private final Map<String, String> env = new HashMap<>();
     private final String dbPrefix;
-    private final int kafkaPort;
+    private final List<Integer> kafkaPorts = new ArrayList<>();
     private final int keycloakPort;
     private final int webPort;
     private final Map<String, Integer> ports = new HashMap<>();
 
-    private Platform() {
+    private Platform(String folder, boolean cluster) {
+        this.cluster = cluster;
         root = Path.of(System.getProperty("hipflex.root", "..")).toAbsolutePath().normalize();
-        home = root.resolve("e2e-tests/target/e2e-stack");
+        home = root.resolve("e2e-tests/target/" + folder);
         dbPrefix = "hipflex_e2e_" + UUID.randomUUID().toString().substring(0, 8);
-        int[] free = freePorts(7);
-        kafkaPort = free[0];
+        int[] free = freePorts(13);
+        kafkaPorts.add(free[0]);
         ports.put("catalog", free[2]);
         ports.put("triage", free[3]);
         ports.put("tracking", free[4]);
         env.put("HIPFLEX_HOME", home.toString());
         env.put("HIPFLEX_DB_PREFIX", dbPrefix);
-        env.put("HIPFLEX_KAFKA_PORT", Integer.toString(kafkaPort));
+        env.put("HIPFLEX_KAFKA_PORT", Integer.toString(free[0]));
         env.put("HIPFLEX_KAFKA_CONTROLLER_PORT", Integer.toString(free[1]));
         keycloakPort = free[5];
         env.put("HIPFLEX_KEYCLOAK_PORT", Integer.toString(keycloakPort));
         webPort = free[6];
         env.put("HIPFLEX_WEB_PORT", Integer.toString(webPort));
-        ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port)));
+        if (cluster) {
+            ports.put("triage-2", free[7]);
+            ports.put("tracking-2", free[8]);
+            kafkaPorts.addAll(List.of(free[9], free[11]));
+            env.put("HIPFLEX_KAFKA_PORTS", free[0] + "," + free[9] + "," + free[11]);
+            env.put("HIPFLEX_KAFKA_CONTROLLER_PORTS", free[1] + "," + free[10] + "," + free[12]);
+            // Eleven JVMs start at once on a small shared machine: Keycloak's first start (which builds it) took over
+            // the default 300 s under a load average near 40.
+            env.put("HIPFLEX_KEYCLOAK_TIMEOUT", "900");
+            env.put("HIPFLEX_READY_TIMEOUT", "600");
+            env.put("HIPFLEX_KAFKA_TIMEOUT", "300");
+        }
+        ports.forEach((name, port) -> env.put("HIPFLEX_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT",
+                Integer.toString(port)));
     }
 
     /** The running platform, started on first use. */
     public static synchronized Platform get() {
         if (running == null) {
-            Platform platform = new Platform();
+            Platform platform = new Platform("e2e-stack", false);
             platform.start();
+            System.setProperty(KafkaBrokerResource.BOOTSTRAP_PROPERTY, platform.bootstrapServers());
             running = platform;
         }
         return running;
+    }
+
+    /** The running cluster-mode platform ({@code deploy/hipflex up --cluster}), started on first use. */
+    public static synchronized Platform cluster() {
+        if (runningCluster == null) {
+            Platform platform = new Platform("cluster-stack", true);
+            platform.start();
+            runningCluster = platform;
+        }
+        return runningCluster;
     }
 
     private void start() {
@@ -77,30 +107,36 @@ public final class Platform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        deploy("up", "--no-build");
-        System.setProperty(KafkaBrokerResource.BOOTSTRAP_PROPERTY, bootstrapServers());
+        // Registered first: a start that fails halfway leaves processes that must stop too.
         if (!Boolean.getBoolean("hipflex.e2e.keep")) {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "hipflex-e2e-stop"));
         }
+        restart();
     }
 
-    /** Stops the stack and drops its databases and roles. */
+    /**
+     * Drops the stack's databases and roles, then stops it. In this order because surefire kills its JVM 30 s after
+     * the tests end, and stopping the cluster-mode stack takes longer: its databases were left behind the other way.
+     */
     private void stop() {
-        deploy("down");
         List<String> sql = new ArrayList<>();
-        for (String service : ports.keySet()) {
+        for (String service : List.of("catalog", "triage", "tracking")) {
             sql.add("drop database if exists " + dbPrefix + "_" + service + " with (force)");
             sql.add("drop role if exists " + dbPrefix + "_" + service);
         }
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U",
                 System.getenv().getOrDefault("PG_ADMIN_USER", "postgres"), "-d", "postgres"));
         sql.forEach(statement -> command.addAll(List.of("-c", statement)));
-        run(command, Path.of("psql-cleanup.log"));
+        try {
+            run(command, Path.of("psql-cleanup.log"));
+        } finally {
+            deploy("down");
+        }
     }
 
     private void deleteKafkaData() throws IOException {
         Path data = home.resolve("kafka");
-        for (String leftover : List.of("data", "cluster-id")) {
+        for (String leftover : List.of("data", "cluster-id", "cluster")) {
             Path path = data.resolve(leftover);
             if (Files.exists(path)) {
                 try (var walk = Files.walk(path)) {
@@ -124,8 +160,9 @@ public final class Platform {
         return "http://127.0.0.1:" + keycloakPort + "/realms/hipflex";
     }
 
+    /** Every Kafka node's address, comma-separated. */
     public String bootstrapServers() {
-        return "127.0.0.1:" + kafkaPort;
+        return String.join(",", kafkaPorts.stream().map(port -> "127.0.0.1:" + port).toList());
     }
 
     /**
@@ -151,7 +188,10 @@ public final class Platform {
         return sub.group(1);
     }
 
-    /** The pid of a running component (catalog, triage, tracking, kafka, keycloak), for fault tests. */
+    /**
+     * The pid of a running component (catalog, triage, tracking, kafka, keycloak; in cluster mode triage-1, triage-2,
+     * tracking-1, tracking-2, kafka-1, kafka-2, kafka-3), for fault tests.
+     */
     public long pid(String component) {
         try {
             return Long.parseLong(Files.readString(home.resolve("run/" + component + ".pid")).strip());
@@ -171,7 +211,11 @@ public final class Platform {
 
     /** Starts again whatever is not running (after {@link #kill}), and waits until it is ready. */
     public void restart() {
-        deploy("up", "--no-build");
+        if (cluster) {
+            deploy("up", "--no-build", "--cluster");
+        } else {
+            deploy("up", "--no-build");
+        }
     }
 
     /** A connection to one service's database, as the PostgreSQL administrator: for counting what was stored. */
