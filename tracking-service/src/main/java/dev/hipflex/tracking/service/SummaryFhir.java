@@ -3,8 +3,10 @@ package dev.hipflex.tracking.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.TimeZone;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.ClinicalImpression;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -24,6 +27,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.Summary;
 
@@ -55,6 +59,8 @@ public class SummaryFhir {
     static final String REPORT_IDS = "https://hipflex.dev/fhir/sid/symptom-report";
     static final String RULES = "https://hipflex.dev/fhir/CodeSystem/triage-rules";
     static final String ADHERENCE = "https://hipflex.dev/fhir/CodeSystem/adherence";
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private final FhirContext context = FhirContext.forR4();
 
@@ -106,8 +112,8 @@ public class SummaryFhir {
         impression.setStatus(ClinicalImpression.ClinicalImpressionStatus.COMPLETED);
         impression.getCode().setText("hipflex symptom check");
         impression.setSubject(subject);
-        impression.setEffective(new DateTimeType(Date.from(recommendation.at())));
-        impression.setDate(Date.from(recommendation.at()));
+        impression.setEffective(moment(recommendation.at()));
+        impression.setDateElement(moment(recommendation.at()));
         impression.setDescription("Recommended level: " + recommendation.level());
         impression.setSummary(recommendation.redFlags().isEmpty() ? "No red flags found"
                 : "Red flags found: " + String.join(", ", recommendation.redFlags().stream()
@@ -123,7 +129,7 @@ public class SummaryFhir {
             red.setCode(rule(flag));
             red.getCode().setText("Red flag " + flag.rule() + (flag.because().isEmpty() ? "" : ": " + flag.because()));
             red.setSubject(subject);
-            red.setPeriod(new Period().setStartElement(new DateTimeType(Date.from(recommendation.at()))));
+            red.setPeriod(new Period().setStartElement(moment(recommendation.at())));
             entries.add("red-flag-" + flag.rule(), red);
         }
     }
@@ -205,6 +211,11 @@ public class SummaryFhir {
         return new Quantity().setValue(days).setUnit("days").setSystem(UCUM).setCode("d");
     }
 
+    /** An instant in UTC, whatever the server's time zone, so the same data gives the same Bundle. */
+    private static DateTimeType moment(Instant at) {
+        return new DateTimeType(Date.from(at), TemporalPrecisionEnum.SECOND, UTC);
+    }
+
     private static DateTimeType day(LocalDate day) {
         return new DateTimeType(day.toString());
     }
@@ -219,7 +230,7 @@ public class SummaryFhir {
         Entries(Summary summary) {
             person = summary.person();
             bundle.setType(Bundle.BundleType.COLLECTION);
-            bundle.setTimestamp(Date.from(summary.madeAt()));
+            bundle.setTimestampElement(new InstantType(Date.from(summary.madeAt()), TemporalPrecisionEnum.MILLI, UTC));
             bundle.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + id("bundle@" + summary.madeAt()));
         }
 

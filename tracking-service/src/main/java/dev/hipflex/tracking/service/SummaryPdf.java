@@ -42,8 +42,8 @@ public class SummaryPdf {
     private static final float MARGIN = 42;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float CHART_BOTTOM = 70;
-    private static final float CHART_HEIGHT = 130;
-    /** Text stops above the chart's title. */
+    private static final float CHART_HEIGHT = 150;
+    /** Text stops where the chart and its title still fit under it. */
     private static final float TEXT_BOTTOM = CHART_BOTTOM + CHART_HEIGHT + 30;
 
     public byte[] render(Summary summary) {
@@ -97,7 +97,7 @@ public class SummaryPdf {
             text(regular, 10, "Where: " + where + side);
             LocalDate checked = LocalDate.ofInstant(recommendation.at(), ZoneOffset.UTC);
             String since = recommendation.input("daysSinceOnset").filter(d -> d.matches("\\d+"))
-                    .map(d -> "since about " + checked.minusDays(Long.parseLong(d)) + " (" + d
+                    .map(d -> "about " + checked.minusDays(Long.parseLong(d)) + " (" + d
                             + " days before the symptom check of " + checked + ")")
                     .orElse("symptom check on " + checked + firstRating(summary));
             text(regular, 10, "Since: " + since);
@@ -160,7 +160,8 @@ public class SummaryPdf {
                     adherence.currentStreak(), adherence.longestStreak(), adherence.planDay()));
             List<String> weeks = new ArrayList<>();
             for (Adherence.Week week : adherence.weeks()) {
-                weeks.add("week " + week.week() + ": " + week.done() + " of " + week.expected()
+                weeks.add("week " + week.week() + (week.complete() ? ": " : " so far: ") + week.done() + " of "
+                        + (week.complete() ? week.expected() : week.target())
                         + (week.unit() == Adherence.Unit.DAYS ? " days" : " sessions"));
             }
             if (!weeks.isEmpty()) {
@@ -174,15 +175,17 @@ public class SummaryPdf {
             }
         }
 
+        /** The chart right under the text; the text stops high enough for it to fit above the margin. */
         private void chart(List<Summary.PainRating> pain, LocalDate asOf) throws IOException {
             float left = MARGIN + 20;
             float width = WIDTH - 20;
+            float bottom = Math.max(CHART_BOTTOM, y - 30 - CHART_HEIGHT);
             content.setFont(bold, 11);
-            write(MARGIN, CHART_BOTTOM + CHART_HEIGHT + 12, "Pain over time (0-10): dots are check-ins, squares sessions");
+            write(MARGIN, bottom + CHART_HEIGHT + 12, "Pain over time (0-10): dots are check-ins, squares sessions");
             content.setLineWidth(0.4f);
             content.setStrokingColor(0.75f);
             for (int level = 0; level <= 10; level += 5) {
-                float at = CHART_BOTTOM + CHART_HEIGHT * level / 10f;
+                float at = bottom + CHART_HEIGHT * level / 10f;
                 content.moveTo(left, at);
                 content.lineTo(left + width, at);
                 content.stroke();
@@ -191,18 +194,18 @@ public class SummaryPdf {
             }
             if (pain.isEmpty()) {
                 content.setFont(regular, 10);
-                write(left + 10, CHART_BOTTOM + CHART_HEIGHT / 2, "No pain ratings yet.");
+                write(left + 10, bottom + CHART_HEIGHT / 2, "No pain ratings yet.");
                 return;
             }
             LocalDate first = pain.get(0).day();
             long span = Math.max(1, ChronoUnit.DAYS.between(first, asOf));
             content.setFont(regular, 8);
-            write(left, CHART_BOTTOM - 12, first.toString());
-            write(left + width - 40, CHART_BOTTOM - 12, asOf.toString());
+            write(left, bottom - 12, first.toString());
+            write(left + width - 40, bottom - 12, asOf.toString());
             content.setNonStrokingColor(0.1f, 0.3f, 0.7f);
             for (Summary.PainRating rating : pain) {
                 float x = left + width * ChronoUnit.DAYS.between(first, rating.day()) / span;
-                float yAt = CHART_BOTTOM + (float) (CHART_HEIGHT * rating.pain() / 10);
+                float yAt = bottom + (float) (CHART_HEIGHT * rating.pain() / 10);
                 if (rating.source() == Summary.PainRating.Source.CHECK_IN) {
                     dot(x, yAt);
                 } else {

@@ -53,6 +53,48 @@ public final class SummaryHistories {
                 Summary.painRatings(history.days(), history.checkIns(), today), adherence);
     }
 
+    /**
+     * The example for docs/: a person six weeks into the plan, told to see a professional for nerve signs, with
+     * sessions on most days and a daily check-in whose pain eases from 6 to about 3.
+     */
+    public static Summary example() {
+        LocalDate start = LocalDate.of(2026, 10, 12);
+        LocalDate today = LocalDate.of(2026, 11, 23);
+        History history = new History();
+        for (int day = 0; day <= 42; day++) {
+            LocalDate date = start.plusDays(day);
+            if (day % 7 != 5) {
+                history.add(Session.on(date).pain(day < 21 ? 5 : 4));
+            }
+            if (day % 3 != 2) {
+                history.checkIn(date, 6 - day * 3 / 42);
+            }
+        }
+        Instant madeAt = today.atTime(18, 30).atZone(TestPlans.BERLIN).toInstant();
+        Summary.Dose hold45 = new Summary.Dose(new Summary.Range(45, 45), null, null, null, true);
+        Summary.Dose bridge = new Summary.Dose(new Summary.Range(5, 5), new Summary.Range(3, 3),
+                new Summary.Range(12, 12), null, false);
+        Summary.Dose roll = new Summary.Dose(null, null, null, new Summary.Range(2, 2), true);
+        Summary.Recommendation recommendation = new Summary.Recommendation(
+                UUID.fromString("7f3e2c1a-9b8d-4e6f-a5c4-3b2a1d0e9f87"), today.atTime(8, 30).atZone(TestPlans.BERLIN)
+                        .toInstant(), "see-professional",
+                List.of(new Summary.FiredRule("RF-NEURO", "1", "release-tight-hips-guide",
+                        List.of(new Summary.Evidence("signs", "numbness, tingling"))),
+                        new Summary.FiredRule("CI-LOW-BACK", "1", "general-clinical-guidance",
+                                List.of(new Summary.Evidence("painLocations", "front-of-hip, groin"),
+                                        new Summary.Evidence("side", "left"),
+                                        new Summary.Evidence("daysSinceOnset", "75"),
+                                        new Summary.Evidence("intensity", "5")))),
+                List.of(new Summary.Exercise("release", "foam-roll-quads-rectus-femoris", roll),
+                        new Summary.Exercise("stretch", "half-kneeling-hip-flexor-stretch", hold45),
+                        new Summary.Exercise("strengthen", "glute-bridge-hold", bridge)));
+        Summary.PlanOutline plan = new Summary.PlanOutline("active", start, "complete-release-protocol",
+                List.of("foam-roll-quads-rectus-femoris", "half-kneeling-hip-flexor-stretch", "glute-bridge-hold"));
+        return new Summary("p-7f3e2c1a", madeAt, today, recommendation, plan,
+                Summary.painRatings(history.days(), history.checkIns(), today),
+                history.compute(TestPlans.plan(start), today));
+    }
+
     private static History history(Random random, LocalDate start, LocalDate today) {
         History history = new History();
         double sessionChance = random.nextDouble();
