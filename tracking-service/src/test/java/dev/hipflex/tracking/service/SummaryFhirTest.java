@@ -25,6 +25,7 @@ import dev.hipflex.tracking.domain.SummaryHistories;
 class SummaryFhirTest {
 
     static final int HISTORIES = 300;
+    static final int INVARIANT_HISTORIES = 100;
 
     private final SummaryFhir fhir = new SummaryFhir();
 
@@ -42,6 +43,30 @@ class SummaryFhirTest {
                     .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).toList();
             assertThat(errors).as("seed %d: %s", seed, json).isEmpty();
         }
+    }
+
+    @Test
+    void bundlesOfGeneratedHistoriesKeepTheR4Invariants() {
+        FhirInvariants invariants = new FhirInvariants(fhir.context());
+        for (long seed = 1; seed <= INVARIANT_HISTORIES; seed++) {
+            FhirInvariants.Result result = invariants.check(fhir.build(SummaryHistories.generate(seed)));
+            assertThat(result.errors()).as("seed %d", seed).isEmpty();
+            assertThat(result.evaluated()).as("seed %d", seed).isPositive();
+        }
+    }
+
+    @Test
+    void theInvariantsFindTwoEntriesUnderOneFullUrlAndAValueBesideItsAbsenceReason() {
+        FhirInvariants invariants = new FhirInvariants(fhir.context());
+        Bundle bundle = fhir.build(SummaryHistories.example());
+        assertThat(invariants.check(bundle).errors()).isEmpty();
+        Observation both = new Observation();
+        both.setStatus(Observation.ObservationStatus.FINAL);
+        both.getCode().setText("pain");
+        both.setValue(new org.hl7.fhir.r4.model.IntegerType(3));
+        both.getDataAbsentReason().setText("asked, not answered");
+        bundle.addEntry().setFullUrl(bundle.getEntryFirstRep().getFullUrl()).setResource(both);
+        assertThat(invariants.check(bundle).errors()).anyMatch(e -> e.contains("bdl-7")).anyMatch(e -> e.contains("obs-6"));
     }
 
     @Test
