@@ -24,8 +24,8 @@ import dev.hipflex.tracking.domain.SummaryHistories;
  */
 class SummaryFhirTest {
 
-    static final int HISTORIES = 300;
-    static final int INVARIANT_HISTORIES = 100;
+    static final int HISTORIES = 200;
+    static final int INVARIANT_HISTORIES = 60;
 
     private final SummaryFhir fhir = new SummaryFhir();
 
