@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.hipflex.tracking.domain.RecommendationSummary;
 import dev.hipflex.tracking.service.PlanService;
+import dev.hipflex.tracking.service.SummaryService;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -69,12 +70,14 @@ public class RecommendationsConsumer {
 
     private final ObjectReader reader;
     private final PlanService plans;
+    private final SummaryService summaries;
     private final Duration attemptTimeout;
 
-    public RecommendationsConsumer(ObjectMapper json, PlanService plans,
+    public RecommendationsConsumer(ObjectMapper json, PlanService plans, SummaryService summaries,
             @ConfigProperty(name = "hipflex.tracking.recommendation-attempt-timeout", defaultValue = "PT10S") Duration attemptTimeout) {
         this.reader = json.readerFor(Event.class);
         this.plans = plans;
+        this.summaries = summaries;
         this.attemptTimeout = attemptTimeout;
     }
 
@@ -90,7 +93,9 @@ public class RecommendationsConsumer {
         // until it is applied, and the next event of the partition waits for it, which keeps each person's order.
         // An attempt that never answers (PostgreSQL restarting mid-transaction can leave one hanging) counts as
         // failed, so the partition cannot stall behind it.
-        return plans.apply(summary)
+        // The facts are kept for the person's summary after the plan is applied; both steps are idempotent, so a retry
+        // repeats them safely.
+        return plans.apply(summary).chain(() -> summaries.keep(summary, event))
                 .ifNoItem().after(attemptTimeout).failWith(() -> new TimeoutException("no answer from the database in "
                         + attemptTimeout.toMillis() + " ms"))
                 .onFailure().invoke(e -> LOG.warnf("Recommendation %s not applied yet, retrying: %s", summary.reportId(),

@@ -26,7 +26,8 @@ class EventContractConsumerTest {
     private static final String TOPIC = "recommendations";
 
     /** Only read() is exercised; it needs no plan service. */
-    private final RecommendationsConsumer consumer = new RecommendationsConsumer(EventJson.mapper(), null, Duration.ofSeconds(10));
+    private final RecommendationsConsumer consumer = new RecommendationsConsumer(EventJson.mapper(), null, null,
+            Duration.ofSeconds(10));
 
     @Test
     void readsTheContractsExampleRecommendation() throws IOException {

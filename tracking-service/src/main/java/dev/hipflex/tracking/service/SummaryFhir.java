@@ -1,0 +1,248 @@
+package dev.hipflex.tracking.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.TimeZone;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.ClinicalImpression;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import dev.hipflex.tracking.domain.Adherence;
+import dev.hipflex.tracking.domain.Summary;
+
+/**
+ * A person's {@link Summary} as a FHIR R4 Bundle (a collection): the Patient with the pseudonymous id only, pain
+ * Observations (LOINC 72514-3), the plan as a CarePlan of exercise therapy (SNOMED CT 229065009) with each exercise and
+ * its dose, the latest recommendation as a ClinicalImpression whose findings are the rules that fired with their inputs,
+ * each red flag as a Flag, and the adherence figures as Observations.
+ *
+ * <p>HAPI's R4 context takes about a second to build, so this bean is made on the first summary asked for, never at
+ * start-up, and shared afterwards (a context is thread-safe). Resource ids are name-based UUIDs of the person and the
+ * entry, so the same data gives the same Bundle.
+ *
+ * <p>Where the PSFS (a QuestionnaireResponse with its Questionnaire) and experiment results join once tracking keeps
+ * them: one more {@code add…} step in {@link #build}, from one more list of {@link Summary}.
+ */
+@ApplicationScoped
+public class SummaryFhir {
+
+    public static final String MEDIA_TYPE = "application/fhir+json";
+
+    static final String LOINC = "http://loinc.org";
+    static final String PAIN_CODE = "72514-3";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String EXERCISE_THERAPY = "229065009";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String PERSON_IDS = "https://hipflex.dev/fhir/sid/person";
+    static final String REPORT_IDS = "https://hipflex.dev/fhir/sid/symptom-report";
+    static final String RULES = "https://hipflex.dev/fhir/CodeSystem/triage-rules";
+    static final String ADHERENCE = "https://hipflex.dev/fhir/CodeSystem/adherence";
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    private final FhirContext context = FhirContext.forR4();
+
+    public FhirContext context() {
+        return context;
+    }
+
+    public String json(Summary summary) {
+        return context.newJsonParser().setPrettyPrint(true).encodeResourceToString(build(summary));
+    }
+
+    public Bundle build(Summary summary) {
+        Entries entries = new Entries(summary);
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PERSON_IDS).setValue(summary.person());
+        Reference subject = entries.add("patient", patient);
+        summary.pain().forEach(rating -> entries.add("pain", pain(rating, subject)));
+        if (summary.recommendation() != null) {
+            addRecommendation(entries, summary.recommendation(), subject);
+        }
+        if (summary.plan() != null) {
+            entries.add("plan", carePlan(summary, subject));
+        }
+        if (summary.adherence() != null) {
+            addAdherence(entries, summary.adherence(), subject);
+        }
+        return entries.bundle;
+    }
+
+    private static Observation pain(Summary.PainRating rating, Reference subject) {
+        Observation pain = new Observation();
+        pain.setStatus(Observation.ObservationStatus.FINAL);
+        pain.addCategory().addCoding().setSystem(OBSERVATION_CATEGORY).setCode("survey").setDisplay("Survey");
+        pain.getCode().addCoding().setSystem(LOINC).setCode(PAIN_CODE)
+                .setDisplay("Pain severity - 0-10 verbal numeric rating [Score] - Reported");
+        pain.getCode().setText("Pain, 0-10");
+        pain.setSubject(subject);
+        pain.setEffective(day(rating.day()));
+        pain.setValue(new Quantity().setValue(BigDecimal.valueOf(rating.pain()).setScale(1, RoundingMode.HALF_UP))
+                .setUnit("score").setSystem(UCUM).setCode("{score}"));
+        pain.getMethod().setText(rating.source() == Summary.PainRating.Source.CHECK_IN ? "Daily check-in"
+                : "Before a session (mean of " + rating.ratings() + ")");
+        return pain;
+    }
+
+    private static void addRecommendation(Entries entries, Summary.Recommendation recommendation, Reference subject) {
+        ClinicalImpression impression = new ClinicalImpression();
+        impression.addIdentifier().setSystem(REPORT_IDS).setValue(recommendation.reportId().toString());
+        impression.setStatus(ClinicalImpression.ClinicalImpressionStatus.COMPLETED);
+        impression.getCode().setText("hipflex symptom check");
+        impression.setSubject(subject);
+        impression.setEffective(moment(recommendation.at()));
+        impression.setDateElement(moment(recommendation.at()));
+        impression.setDescription("Recommended level: " + recommendation.level());
+        impression.setSummary(recommendation.redFlags().isEmpty() ? "No red flags found"
+                : "Red flags found: " + String.join(", ", recommendation.redFlags().stream()
+                        .map(Summary.FiredRule::rule).toList()));
+        for (Summary.FiredRule rule : recommendation.rules()) {
+            impression.addFinding().setItemCodeableConcept(rule(rule)).setBasis(rule.because().isEmpty() ? null
+                    : "Inputs: " + rule.because());
+        }
+        entries.add("recommendation", impression);
+        for (Summary.FiredRule flag : recommendation.redFlags()) {
+            Flag red = new Flag();
+            red.setStatus(Flag.FlagStatus.ACTIVE);
+            red.setCode(rule(flag));
+            red.getCode().setText("Red flag " + flag.rule() + (flag.because().isEmpty() ? "" : ": " + flag.because()));
+            red.setSubject(subject);
+            red.setPeriod(new Period().setStartElement(moment(recommendation.at())));
+            entries.add("red-flag-" + flag.rule(), red);
+        }
+    }
+
+    private static CodeableConcept rule(Summary.FiredRule rule) {
+        CodeableConcept code = new CodeableConcept();
+        code.addCoding().setSystem(RULES).setVersion(rule.version()).setCode(rule.rule());
+        code.setText(rule.rule() + " (version " + rule.version() + ", source " + rule.source() + ")");
+        return code;
+    }
+
+    private static CarePlan carePlan(Summary summary, Reference subject) {
+        Summary.PlanOutline outline = summary.plan();
+        CarePlan plan = new CarePlan();
+        boolean active = "active".equals(outline.status());
+        plan.setStatus(active ? CarePlan.CarePlanStatus.ACTIVE : CarePlan.CarePlanStatus.ONHOLD);
+        plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+        plan.setTitle("Hip exercise plan: " + outline.protocol());
+        plan.setDescription("Plan status: " + outline.status() + "; day 1 was " + outline.startDate());
+        plan.setSubject(subject);
+        plan.setPeriod(new Period().setStartElement(day(outline.startDate())));
+        CarePlan.CarePlanActivityStatus status = active ? CarePlan.CarePlanActivityStatus.INPROGRESS
+                : CarePlan.CarePlanActivityStatus.ONHOLD;
+        Summary.Recommendation recommendation = summary.recommendation();
+        if (recommendation != null && !recommendation.exercises().isEmpty()) {
+            for (Summary.Exercise exercise : recommendation.exercises()) {
+                String dose = exercise.dose() == null ? "" : exercise.dose().words();
+                activity(plan, exercise.exercise(), status, exercise.phase() + (dose.isEmpty() ? "" : ": " + dose));
+            }
+        } else {
+            outline.exercises().forEach(exercise -> activity(plan, exercise, status, null));
+        }
+        return plan;
+    }
+
+    private static void activity(CarePlan plan, String exercise, CarePlan.CarePlanActivityStatus status, String dose) {
+        CarePlan.CarePlanActivityDetailComponent detail = plan.addActivity().getDetail();
+        detail.getCode().addCoding().setSystem(SNOMED).setCode(EXERCISE_THERAPY).setDisplay("Exercise therapy");
+        detail.getCode().setText(exercise);
+        detail.setStatus(status);
+        detail.setDescription(dose);
+    }
+
+    private static void addAdherence(Entries entries, Adherence adherence, Reference subject) {
+        DateTimeType asOf = day(adherence.asOf());
+        entries.add("overall-percent", figure("overall-percent", "Sessions done of those expected, overall", asOf, subject)
+                .setValue(new Quantity().setValue(BigDecimal.valueOf(adherence.overallPercent())).setUnit("%")
+                        .setSystem(UCUM).setCode("%")));
+        entries.add("current-streak", figure("current-streak", "Days in a row with a session, up to now", asOf, subject)
+                .setValue(days(adherence.currentStreak())));
+        entries.add("longest-streak", figure("longest-streak", "Longest run of days with a session", asOf, subject)
+                .setValue(days(adherence.longestStreak())));
+        for (Adherence.Week week : adherence.weeks()) {
+            Observation observation = figure("plan-week", "Plan week " + week.week() + ": " + week.unit().word()
+                    + " with a session, done and expected", null, subject);
+            observation.setEffective(new Period().setStartElement(day(week.from())).setEndElement(day(week.to())));
+            observation.addComponent().setValue(new IntegerType(week.done())).getCode().addCoding()
+                    .setSystem(ADHERENCE).setCode("done").setDisplay("Done");
+            observation.addComponent().setValue(new IntegerType(week.expected())).getCode().addCoding()
+                    .setSystem(ADHERENCE).setCode("expected").setDisplay("Expected so far");
+            entries.add("week-" + week.week(), observation);
+        }
+    }
+
+    private static Observation figure(String code, String text, DateTimeType asOf, Reference subject) {
+        Observation figure = new Observation();
+        figure.setStatus(Observation.ObservationStatus.FINAL);
+        figure.addCategory().addCoding().setSystem(OBSERVATION_CATEGORY).setCode("therapy").setDisplay("Therapy");
+        figure.getCode().addCoding().setSystem(ADHERENCE).setCode(code);
+        figure.getCode().setText(text);
+        figure.setSubject(subject);
+        if (asOf != null) {
+            figure.setEffective(asOf);
+        }
+        return figure;
+    }
+
+    private static Quantity days(int days) {
+        return new Quantity().setValue(days).setUnit("days").setSystem(UCUM).setCode("d");
+    }
+
+    /** An instant in UTC, whatever the server's time zone, so the same data gives the same Bundle. */
+    private static DateTimeType moment(Instant at) {
+        return new DateTimeType(Date.from(at), TemporalPrecisionEnum.SECOND, UTC);
+    }
+
+    private static DateTimeType day(LocalDate day) {
+        return new DateTimeType(day.toString());
+    }
+
+    /** The Bundle and its entries, each under a stable id made of the person and the entry's name. */
+    private static final class Entries {
+
+        final Bundle bundle = new Bundle();
+        private final String person;
+        private int count;
+
+        Entries(Summary summary) {
+            person = summary.person();
+            bundle.setType(Bundle.BundleType.COLLECTION);
+            bundle.setTimestampElement(new InstantType(Date.from(summary.madeAt()), TemporalPrecisionEnum.MILLI, UTC));
+            bundle.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + id("bundle@" + summary.madeAt()));
+        }
+
+        Reference add(String name, Resource resource) {
+            String id = id(name + "#" + count++);
+            resource.setId(id);
+            bundle.addEntry().setFullUrl("urn:uuid:" + id).setResource(resource);
+            return new Reference("urn:uuid:" + id);
+        }
+
+        private String id(String name) {
+            return UUID.nameUUIDFromBytes((person + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        }
+    }
+}
