@@ -42,8 +42,13 @@ public class Journey {
         ObjectNode report = (ObjectNode) JSON.readTree("""
                 {"painLocations": ["front-of-hip", "low-back"], "side": "right", "qualities": ["dull-ache", "tightness"],
                  "intensity": 5, "onset": "gradual", "daysSinceOnset": 45, "aggravatingActivities": ["sitting", "standing-up"],
-                 "signs": [], "history": [], "warningSigns": [],
-                 "profile": {"runner": false, "deskWorker": true, "hoursSittingPerDay": 9, "wearsRaisedHeels": false}}""");
+                 "signs": [], "history": [], "warningSigns": [], "age": 41,
+                 "screening": {"caudaEquinaSigns": [], "groinLump": "none", "groinLumpSigns": [], "painIntoTesticle": "none",
+                   "bellyPain": false, "painOnStraighteningTheHip": false, "urinarySymptoms": false, "medicalHistory": [],
+                   "pregnancy": "not-pregnant", "gaveBirthInLast3Months": false, "painOnlyWhenLyingOnIt": false,
+                   "constantPainDayAndNight": false, "fallSinceThePainBegan": false, "achingHipsWithMorningStiffness": false},
+                 "profile": {"runner": false, "deskWorker": true, "hoursSittingPerDay": 9, "wearsRaisedHeels": false,
+                             "wantsDeepPsoasRelease": false}}""");
         report.put("reportId", reportId).put("userId", subject).put("timeZone", zone.getId())
                 .put("reportedAt", OffsetDateTime.now(zone).minusMinutes(1).toString());
         say("%n2. They report a dull, tight ache at the front of the right hip, 5/10, worse after sitting 9 hours a day");

@@ -436,8 +436,13 @@ class RestFuzzFaultTest {
         String report = """
                 {"reportId":"%s","reportedAt":"%s","timeZone":"Europe/Berlin","painLocations":["front-of-hip"],"side":"right",
                  "qualities":["tightness"],"intensity":3,"onset":"gradual","daysSinceOnset":20,"aggravatingActivities":["sitting"],
-                 "signs":[],"history":[],"warningSigns":[],
-                 "profile":{"runner":false,"deskWorker":true,"hoursSittingPerDay":8,"wearsRaisedHeels":false}}"""
+                 "signs":[],"history":[],"warningSigns":[],"age":30,
+                 "screening":{"caudaEquinaSigns":[],"groinLump":"none","groinLumpSigns":[],"painIntoTesticle":"none",
+                  "bellyPain":false,"painOnStraighteningTheHip":false,"urinarySymptoms":false,"medicalHistory":[],
+                  "pregnancy":"not-pregnant","gaveBirthInLast3Months":false,"painOnlyWhenLyingOnIt":false,
+                  "constantPainDayAndNight":false,"fallSinceThePainBegan":false,"achingHipsWithMorningStiffness":false},
+                 "profile":{"runner":false,"deskWorker":true,"hoursSittingPerDay":8,"wearsRaisedHeels":false,
+                  "wantsDeepPsoasRelease":false}}"""
                 .formatted(UUID.randomUUID(), at);
         String session = """
                 {"sessionId":"%s","startedAt":"%s","timeZone":"Europe/Berlin","minutes":15,"phases":["release"],

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.hipflex.testsupport.SymptomReports;
+
 /**
  * Generates invalid requests for the three services from a seeded {@link Random}: every request is invalid
  * by construction (one thing wrong with an otherwise valid request), so any 2xx answer is a write that must
@@ -178,6 +180,9 @@ final class RestFuzzer {
         profile.put("deskWorker", true);
         profile.put("hoursSittingPerDay", random.nextInt(25));
         profile.put("wearsRaisedHeels", false);
+        profile.put("wantsDeepPsoasRelease", random.nextBoolean());
+        r.put("age", random.nextInt(100));
+        r.set("screening", json.valueToTree(SymptomReports.noScreeningFindings()));
         return r;
     }
 
@@ -209,7 +214,8 @@ final class RestFuzzer {
                 Field.number("profile.hoursSittingPerDay", true, 0, 24),
                 Field.number("profile.runningShoeAgeMonths", false, 0, 240),
                 Field.of("profile.wearsRaisedHeels", Type.BOOL, true),
-                Field.number("weeksOfConsistentWork", false, 0, 104));
+                Field.number("weeksOfConsistentWork", false, 0, 104),
+                Field.number("age", true, 0, 120));
     }
 
     private ObjectNode session() {

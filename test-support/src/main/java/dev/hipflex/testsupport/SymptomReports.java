@@ -36,7 +36,29 @@ public final class SymptomReports {
         report.put("history", List.of());
         report.put("warningSigns", List.of());
         report.put("profile", Map.of("runner", false, "deskWorker", true, "hoursSittingPerDay", 9,
-                "wearsRaisedHeels", false));
+                "wearsRaisedHeels", false, "wantsDeepPsoasRelease", false));
+        report.put("age", 38);
+        report.put("screening", noScreeningFindings());
         return report;
+    }
+
+    /** Every screening question answered, all of them no: the part of a new report that REST requires. */
+    public static Map<String, Object> noScreeningFindings() {
+        Map<String, Object> screening = new HashMap<>();
+        screening.put("caudaEquinaSigns", List.of());
+        screening.put("groinLump", "none");
+        screening.put("groinLumpSigns", List.of());
+        screening.put("painIntoTesticle", "none");
+        screening.put("bellyPain", false);
+        screening.put("painOnStraighteningTheHip", false);
+        screening.put("urinarySymptoms", false);
+        screening.put("medicalHistory", List.of());
+        screening.put("pregnancy", "not-pregnant");
+        screening.put("gaveBirthInLast3Months", false);
+        screening.put("painOnlyWhenLyingOnIt", false);
+        screening.put("constantPainDayAndNight", false);
+        screening.put("fallSinceThePainBegan", false);
+        screening.put("achingHipsWithMorningStiffness", false);
+        return screening;
     }
 }

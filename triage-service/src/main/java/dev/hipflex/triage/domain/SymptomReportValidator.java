@@ -11,10 +11,14 @@ import java.util.Objects;
 
 import dev.hipflex.common.identity.PersonIds;
 import dev.hipflex.common.problem.Problem.FieldError;
+import dev.hipflex.triage.domain.SymptomReport.GroinLump;
+import dev.hipflex.triage.domain.SymptomReport.Pregnancy;
 
 /**
  * Checks a symptom report field by field, the same way for reports that arrive over REST and for
- * records other producers put on the topic. Returns every problem, each naming its field.
+ * records other producers put on the topic. Returns every problem, each naming its field. A new report over REST must
+ * also answer every screening question ({@link #validateNew}); on the topic a report without them is still triaged,
+ * and the recommendation says what was not asked.
  */
 public final class SymptomReportValidator {
 
@@ -75,7 +79,66 @@ public final class SymptomReportValidator {
             required(errors, "profile.wearsRaisedHeels", p.wearsRaisedHeels());
         }
         range(errors, "weeksOfConsistentWork", r.weeksOfConsistentWork(), 0, 104, false);
+        screening(errors, r);
         return errors;
+    }
+
+    /**
+     * A new report, as the REST intake takes it: everything {@link #validate} checks, and every screening question
+     * answered (the age, the screening, the starting pain when weeks of work are given).
+     */
+    public static List<FieldError> validateNew(SymptomReport r, Instant now) {
+        List<FieldError> errors = validate(r, now);
+        if (r == null) {
+            return errors;
+        }
+        required(errors, "age", r.age());
+        if (r.weeksOfConsistentWork() != null) {
+            required(errors, "startingIntensity", r.startingIntensity());
+        }
+        if (r.profile() != null) {
+            required(errors, "profile.wantsDeepPsoasRelease", r.profile().wantsDeepPsoasRelease());
+        }
+        if (required(errors, "screening", r.screening())) {
+            SymptomReport.Screening s = r.screening();
+            required(errors, "screening.caudaEquinaSigns", s.caudaEquinaSigns());
+            required(errors, "screening.groinLump", s.groinLump());
+            required(errors, "screening.groinLumpSigns", s.groinLumpSigns());
+            required(errors, "screening.painIntoTesticle", s.painIntoTesticle());
+            required(errors, "screening.bellyPain", s.bellyPain());
+            required(errors, "screening.painOnStraighteningTheHip", s.painOnStraighteningTheHip());
+            required(errors, "screening.urinarySymptoms", s.urinarySymptoms());
+            required(errors, "screening.medicalHistory", s.medicalHistory());
+            if (required(errors, "screening.pregnancy", s.pregnancy()) && s.pregnancy() == Pregnancy.PREGNANT) {
+                required(errors, "screening.pregnancyWeeks", s.pregnancyWeeks());
+            }
+            required(errors, "screening.gaveBirthInLast3Months", s.gaveBirthInLast3Months());
+            required(errors, "screening.painOnlyWhenLyingOnIt", s.painOnlyWhenLyingOnIt());
+            required(errors, "screening.constantPainDayAndNight", s.constantPainDayAndNight());
+            required(errors, "screening.fallSinceThePainBegan", s.fallSinceThePainBegan());
+            required(errors, "screening.achingHipsWithMorningStiffness", s.achingHipsWithMorningStiffness());
+        }
+        return errors;
+    }
+
+    /** What is given of the screening must make sense, whoever sent it; what is missing is checked by validateNew. */
+    private static void screening(List<FieldError> errors, SymptomReport r) {
+        range(errors, "age", r.age(), 0, 120, false);
+        range(errors, "startingIntensity", r.startingIntensity(), 0, 10, false);
+        SymptomReport.Screening s = r.screening();
+        if (s == null) {
+            return;
+        }
+        noNullEntries(errors, "screening.caudaEquinaSigns", s.caudaEquinaSigns());
+        noNullEntries(errors, "screening.groinLumpSigns", s.groinLumpSigns());
+        noNullEntries(errors, "screening.medicalHistory", s.medicalHistory());
+        if (s.groinLump() == GroinLump.NONE && s.groinLumpSigns() != null && !s.groinLumpSigns().isEmpty()) {
+            errors.add(new FieldError("screening.groinLumpSigns", "must be empty when there is no groin lump"));
+        }
+        range(errors, "screening.pregnancyWeeks", s.pregnancyWeeks(), 1, 42, false);
+        if (s.pregnancyWeeks() != null && s.pregnancy() != Pregnancy.PREGNANT) {
+            errors.add(new FieldError("screening.pregnancyWeeks", "is given only when pregnancy is pregnant"));
+        }
     }
 
     private static boolean required(List<FieldError> errors, String field, Object value) {

@@ -12,7 +12,8 @@ import dev.hipflex.triage.domain.SymptomReportValidator;
 
 /**
  * A report body with values that cannot be read is checked field by field all the same, so that its one problem names
- * every bad field (common's BodyBinding). The person is the token's subject, set by the resource, not by the body.
+ * every bad field (common's BodyBinding). A report sent over REST is a new one, so every screening question is
+ * required. The person is the token's subject, set by the resource, not by the body.
  */
 @Singleton
 public class SymptomReportCheck implements BodyCheck<SymptomReport> {
@@ -24,7 +25,7 @@ public class SymptomReportCheck implements BodyCheck<SymptomReport> {
 
     @Override
     public List<FieldError> check(SymptomReport report) {
-        return SymptomReportValidator.validate(report, Instant.now()).stream()
+        return SymptomReportValidator.validateNew(report, Instant.now()).stream()
                 .filter(error -> !error.field().equals("userId"))
                 .toList();
     }

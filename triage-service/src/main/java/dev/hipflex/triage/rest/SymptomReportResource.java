@@ -56,7 +56,7 @@ public class SymptomReportResource {
             + "The same reportId with the same body answers the same 202 again; with another body, 409.")
     public Uni<Response> report(SymptomReport body) {
         SymptomReport report = asTheCaller(body);
-        List<FieldError> errors = SymptomReportValidator.validate(report, Instant.now());
+        List<FieldError> errors = SymptomReportValidator.validateNew(report, Instant.now());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -84,9 +84,6 @@ public class SymptomReportResource {
             throw new ProblemException(403, "Forbidden", "userId must be your own id (the token's subject)",
                     List.of(new FieldError("userId", "is not the token's subject")));
         }
-        return new SymptomReport(body.reportId(), subject, body.reportedAt(), body.timeZone(), body.painLocations(),
-                body.side(), body.qualities(), body.intensity(), body.onset(), body.daysSinceOnset(),
-                body.aggravatingActivities(), body.signs(), body.history(), body.warningSigns(), body.profile(),
-                body.weeksOfConsistentWork());
+        return body.withUserId(subject);
     }
 }

@@ -9,16 +9,26 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.hipflex.triage.domain.SymptomReport.Activity;
+import dev.hipflex.triage.domain.SymptomReport.CaudaEquinaSign;
+import dev.hipflex.triage.domain.SymptomReport.GroinLump;
 import dev.hipflex.triage.domain.SymptomReport.History;
+import dev.hipflex.triage.domain.SymptomReport.LumpSign;
+import dev.hipflex.triage.domain.SymptomReport.MedicalHistory;
 import dev.hipflex.triage.domain.SymptomReport.Onset;
 import dev.hipflex.triage.domain.SymptomReport.PainLocation;
+import dev.hipflex.triage.domain.SymptomReport.PainIntoTesticle;
 import dev.hipflex.triage.domain.SymptomReport.PainQuality;
+import dev.hipflex.triage.domain.SymptomReport.Pregnancy;
 import dev.hipflex.triage.domain.SymptomReport.Profile;
+import dev.hipflex.triage.domain.SymptomReport.Screening;
 import dev.hipflex.triage.domain.SymptomReport.Side;
 import dev.hipflex.triage.domain.SymptomReport.Sign;
 import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 
-/** Valid symptom reports for tests. The default is a plain, flag-free case: tight front of hip, mild, gradual. */
+/**
+ * Valid symptom reports for tests. The default is a plain, flag-free case: tight front of hip, mild, gradual, a
+ * 35-year-old who answers no to every screening question.
+ */
 final class ReportBuilder {
 
     private UUID reportId = UUID.fromString("00000000-0000-4000-8000-000000000001");
@@ -41,6 +51,25 @@ final class ReportBuilder {
     private Integer shoeAgeMonths;
     private Boolean raisedHeels = false;
     private Integer weeksOfWork;
+    private Boolean wantsDeepPsoasRelease = false;
+    private Integer age = 35;
+    private Integer startingIntensity;
+    private boolean screened = true;
+    private Set<CaudaEquinaSign> caudaEquinaSigns = EnumSet.noneOf(CaudaEquinaSign.class);
+    private GroinLump groinLump = GroinLump.NONE;
+    private Set<LumpSign> lumpSigns = EnumSet.noneOf(LumpSign.class);
+    private PainIntoTesticle painIntoTesticle = PainIntoTesticle.NONE;
+    private Boolean bellyPain = false;
+    private Boolean painOnStraightening = false;
+    private Boolean urinarySymptoms = false;
+    private Set<MedicalHistory> medicalHistory = EnumSet.noneOf(MedicalHistory.class);
+    private Pregnancy pregnancy = Pregnancy.NOT_PREGNANT;
+    private Integer pregnancyWeeks;
+    private Boolean gaveBirthRecently = false;
+    private Boolean painOnlyWhenLyingOnIt = false;
+    private Boolean constantPain = false;
+    private Boolean fallSincePainBegan = false;
+    private Boolean achingHipsStiffMornings = false;
 
     static ReportBuilder report() {
         return new ReportBuilder();
@@ -68,6 +97,26 @@ final class ReportBuilder {
         b.shoeAgeMonths = r.profile().runningShoeAgeMonths();
         b.raisedHeels = r.profile().wearsRaisedHeels();
         b.weeksOfWork = r.weeksOfConsistentWork();
+        b.wantsDeepPsoasRelease = r.profile().wantsDeepPsoasRelease();
+        b.age = r.age();
+        b.startingIntensity = r.startingIntensity();
+        b.screened = r.screening() != null;
+        Screening s = r.screening() == null ? Screening.NOT_ASKED : r.screening();
+        b.caudaEquinaSigns = copy(CaudaEquinaSign.class, s.caudaEquinaSigns());
+        b.groinLump = s.groinLump();
+        b.lumpSigns = copy(LumpSign.class, s.groinLumpSigns());
+        b.painIntoTesticle = s.painIntoTesticle();
+        b.bellyPain = s.bellyPain();
+        b.painOnStraightening = s.painOnStraighteningTheHip();
+        b.urinarySymptoms = s.urinarySymptoms();
+        b.medicalHistory = copy(MedicalHistory.class, s.medicalHistory());
+        b.pregnancy = s.pregnancy();
+        b.pregnancyWeeks = s.pregnancyWeeks();
+        b.gaveBirthRecently = s.gaveBirthInLast3Months();
+        b.painOnlyWhenLyingOnIt = s.painOnlyWhenLyingOnIt();
+        b.constantPain = s.constantPainDayAndNight();
+        b.fallSincePainBegan = s.fallSinceThePainBegan();
+        b.achingHipsStiffMornings = s.achingHipsWithMorningStiffness();
         return b;
     }
 
@@ -156,12 +205,120 @@ final class ReportBuilder {
         return this;
     }
 
+    ReportBuilder wantsDeepPsoasRelease(Boolean value) {
+        wantsDeepPsoasRelease = value;
+        return this;
+    }
+
+    ReportBuilder age(Integer value) {
+        age = value;
+        return this;
+    }
+
+    ReportBuilder startingIntensity(Integer value) {
+        startingIntensity = value;
+        return this;
+    }
+
+    /** A report whose producer asked none of the screening questions (as other producers on the topic may send). */
+    ReportBuilder notScreened() {
+        screened = false;
+        return this;
+    }
+
+    ReportBuilder caudaEquinaSigns(CaudaEquinaSign... values) {
+        caudaEquinaSigns = set(CaudaEquinaSign.class, values);
+        return this;
+    }
+
+    ReportBuilder groinLump(GroinLump lump, LumpSign... signs) {
+        groinLump = lump;
+        lumpSigns = set(LumpSign.class, signs);
+        return this;
+    }
+
+    ReportBuilder painIntoTesticle(PainIntoTesticle value) {
+        painIntoTesticle = value;
+        return this;
+    }
+
+    ReportBuilder bellyPain(Boolean value) {
+        bellyPain = value;
+        return this;
+    }
+
+    ReportBuilder painOnStraighteningTheHip(Boolean value) {
+        painOnStraightening = value;
+        return this;
+    }
+
+    ReportBuilder urinarySymptoms(Boolean value) {
+        urinarySymptoms = value;
+        return this;
+    }
+
+    ReportBuilder medicalHistory(MedicalHistory... values) {
+        medicalHistory = set(MedicalHistory.class, values);
+        return this;
+    }
+
+    ReportBuilder pregnancy(Pregnancy value, Integer weeks) {
+        pregnancy = value;
+        pregnancyWeeks = weeks;
+        return this;
+    }
+
+    ReportBuilder gaveBirthInLast3Months(Boolean value) {
+        gaveBirthRecently = value;
+        return this;
+    }
+
+    ReportBuilder painOnlyWhenLyingOnIt(Boolean value) {
+        painOnlyWhenLyingOnIt = value;
+        return this;
+    }
+
+    ReportBuilder constantPainDayAndNight(Boolean value) {
+        constantPain = value;
+        return this;
+    }
+
+    ReportBuilder fallSinceThePainBegan(Boolean value) {
+        fallSincePainBegan = value;
+        return this;
+    }
+
+    ReportBuilder achingHipsWithMorningStiffness(Boolean value) {
+        achingHipsStiffMornings = value;
+        return this;
+    }
+
     /** Copies every set, so that later changes to this builder do not leak into the report. */
     SymptomReport build() {
         return new SymptomReport(reportId, userId, reportedAt, timeZone, Set.copyOf(painLocations), side,
                 Set.copyOf(qualities), intensity, onset, daysSinceOnset, Set.copyOf(activities), Set.copyOf(signs),
                 Set.copyOf(history), Set.copyOf(warningSigns),
-                new Profile(runner, deskWorker, hoursSitting, shoeAgeMonths, raisedHeels), weeksOfWork);
+                new Profile(runner, deskWorker, hoursSitting, shoeAgeMonths, raisedHeels, wantsDeepPsoasRelease),
+                weeksOfWork, age, startingIntensity, screened ? screening() : null);
+    }
+
+    private Screening screening() {
+        return new Screening(copyOrNull(caudaEquinaSigns), groinLump, copyOrNull(lumpSigns), painIntoTesticle, bellyPain,
+                painOnStraightening, urinarySymptoms, copyOrNull(medicalHistory), pregnancy, pregnancyWeeks,
+                gaveBirthRecently, painOnlyWhenLyingOnIt, constantPain, fallSincePainBegan, achingHipsStiffMornings);
+    }
+
+    private static <E> Set<E> copyOrNull(Set<E> values) {
+        return values == null ? null : Set.copyOf(values);
+    }
+
+    private static <E extends Enum<E>> Set<E> copy(Class<E> type, Set<E> values) {
+        if (values == null) {
+            return null;
+        }
+        Set<E> set = EnumSet.noneOf(type);
+        set.addAll(values);
+        return set;
     }
 
     @SafeVarargs

@@ -11,18 +11,27 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.hipflex.triage.domain.SymptomReport.Activity;
+import dev.hipflex.triage.domain.SymptomReport.CaudaEquinaSign;
+import dev.hipflex.triage.domain.SymptomReport.GroinLump;
 import dev.hipflex.triage.domain.SymptomReport.History;
+import dev.hipflex.triage.domain.SymptomReport.LumpSign;
+import dev.hipflex.triage.domain.SymptomReport.MedicalHistory;
 import dev.hipflex.triage.domain.SymptomReport.Onset;
 import dev.hipflex.triage.domain.SymptomReport.PainLocation;
+import dev.hipflex.triage.domain.SymptomReport.PainIntoTesticle;
 import dev.hipflex.triage.domain.SymptomReport.PainQuality;
+import dev.hipflex.triage.domain.SymptomReport.Pregnancy;
 import dev.hipflex.triage.domain.SymptomReport.Profile;
+import dev.hipflex.triage.domain.SymptomReport.Screening;
 import dev.hipflex.triage.domain.SymptomReport.Side;
 import dev.hipflex.triage.domain.SymptomReport.Sign;
 import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 
 /**
  * Seeded generator of valid symptom reports for property tests (jqwik does not run on this platform). Warning signs
- * and red-flag signs are rare enough that about half the reports carry none, so every level is well covered.
+ * and red-flag signs are rare enough that about half the reports carry none, so every level is well covered. About
+ * one report in ten comes without screening answers, or without some of them, as other producers on the topic may
+ * send it.
  */
 final class ReportGenerator {
 
@@ -31,9 +40,12 @@ final class ReportGenerator {
     private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC");
 
     private final Random random;
+    /** Draws the screening answers, apart from {@link #random} (see {@link #next()}). */
+    private final Random answers;
 
     ReportGenerator(long seed) {
         this.random = new Random(seed);
+        this.answers = new Random(~seed);
     }
 
     Random random() {
@@ -66,17 +78,71 @@ final class ReportGenerator {
         OffsetDateTime reportedAt = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(random.nextInt(25) - 12))
                 .plusMinutes(random.nextInt(525_600));
         Profile profile = new Profile(random.nextDouble() < 0.4, random.nextDouble() < 0.5, random.nextInt(17),
-                random.nextBoolean() ? null : random.nextInt(25), random.nextDouble() < 0.2);
-        return new SymptomReport(reportId, "user-" + random.nextInt(1_000), reportedAt, pick(ZONES),
+                random.nextBoolean() ? null : random.nextInt(25), random.nextDouble() < 0.2, null);
+        SymptomReport r = new SymptomReport(reportId, "user-" + random.nextInt(1_000), reportedAt, pick(ZONES),
                 subset(PainLocation.class, 0.3), pick(List.of(Side.values())), subset(PainQuality.class, 0.25),
                 random.nextInt(11), random.nextDouble() < 0.2 ? Onset.SUDDEN_DURING_EXERCISE : Onset.GRADUAL,
                 random.nextInt(366), subset(Activity.class, 0.3), subset(Sign.class, 0.06),
                 subset(History.class, 0.06), subset(WarningSign.class, 0.05), profile,
-                random.nextBoolean() ? null : random.nextInt(13));
+                random.nextBoolean() ? null : random.nextInt(13), null, null, null);
+        // The screening answers come from a random source of their own, so that every field that existed before
+        // them is generated exactly as it was, and the fingerprints of rules that do not read them stay put.
+        Profile withOptIn = new Profile(profile.runner(), profile.deskWorker(), profile.hoursSittingPerDay(),
+                profile.runningShoeAgeMonths(), profile.wearsRaisedHeels(), maybe(answers.nextDouble() < 0.2));
+        return new SymptomReport(r.reportId(), r.userId(), r.reportedAt(), r.timeZone(), r.painLocations(), r.side(),
+                r.qualities(), r.intensity(), r.onset(), r.daysSinceOnset(), r.aggravatingActivities(), r.signs(),
+                r.history(), r.warningSigns(), withOptIn, r.weeksOfConsistentWork(),
+                answers.nextDouble() < 0.05 ? null : age(),
+                r.weeksOfConsistentWork() == null || answers.nextDouble() < 0.1 ? null : answers.nextInt(11),
+                answers.nextDouble() < 0.05 ? null : screening());
+    }
+
+    /** Children, adults and people of 50 or over about equally often, so that age limits are well covered. */
+    private int age() {
+        return switch (answers.nextInt(3)) {
+            case 0 -> answers.nextInt(18);
+            case 1 -> 18 + answers.nextInt(32);
+            default -> 50 + answers.nextInt(50);
+        };
+    }
+
+    private Screening screening() {
+        GroinLump lump = answers.nextDouble() < 0.85 ? GroinLump.NONE : pickAnswer(List.of(GroinLump.values()));
+        Pregnancy pregnancy = maybe(answers.nextDouble() < 0.85 ? Pregnancy.NOT_PREGNANT
+                : pickAnswer(List.of(Pregnancy.values())));
+        return new Screening(maybe(answerSubset(CaudaEquinaSign.class, 0.03)), maybe(lump),
+                maybe(lump == GroinLump.NONE ? EnumSet.noneOf(LumpSign.class) : answerSubset(LumpSign.class, 0.3)),
+                maybe(answers.nextDouble() < 0.9 ? PainIntoTesticle.NONE : pickAnswer(List.of(PainIntoTesticle.values()))),
+                flag(0.08), flag(0.08), flag(0.08), maybe(answerSubset(MedicalHistory.class, 0.06)), pregnancy,
+                pregnancy == Pregnancy.PREGNANT ? 1 + answers.nextInt(42) : null, flag(0.06), flag(0.15), flag(0.05),
+                flag(0.05), flag(0.05));
+    }
+
+    /** A yes with the given probability; now and then no answer at all. */
+    private Boolean flag(double probability) {
+        return maybe(answers.nextDouble() < probability);
+    }
+
+    private <T> T maybe(T answer) {
+        return answers.nextDouble() < 0.01 ? null : answer;
     }
 
     <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
+    }
+
+    private <T> T pickAnswer(List<T> values) {
+        return values.get(answers.nextInt(values.size()));
+    }
+
+    private <E extends Enum<E>> Set<E> answerSubset(Class<E> type, double probability) {
+        Set<E> set = EnumSet.noneOf(type);
+        for (E value : type.getEnumConstants()) {
+            if (answers.nextDouble() < probability) {
+                set.add(value);
+            }
+        }
+        return set;
     }
 
     private <E extends Enum<E>> Set<E> subset(Class<E> type, double probability) {

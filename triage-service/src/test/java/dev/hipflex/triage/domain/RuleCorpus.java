@@ -1,5 +1,6 @@
 package dev.hipflex.triage.domain;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
 
-import dev.hipflex.triage.domain.SymptomReport.Profile;
+import dev.hipflex.triage.domain.SymptomReport.Screening;
 
 /**
  * A fixed, seeded corpus of cases (generated reports, each with an assessment) on which the
@@ -55,9 +56,15 @@ final class RuleCorpus {
         Stream.of("reportId", "userId", "reportedAt", "timeZone", "painLocations", "side", "qualities", "intensity",
                 "onset", "daysSinceOnset", "aggravatingActivities", "signs", "history", "warningSigns",
                 "weeksOfConsistentWork", "profile.runner", "profile.deskWorker", "profile.hoursSittingPerDay",
-                "profile.runningShoeAgeMonths", "profile.wearsRaisedHeels")
+                "profile.runningShoeAgeMonths", "profile.wearsRaisedHeels", "profile.wantsDeepPsoasRelease", "age",
+                "startingIntensity")
                 .forEach(name -> fields.put(name, (base, donor) -> new Case(
                         withField(base.report(), donor.report(), name), base.assessment())));
+        for (RecordComponent answer : Screening.class.getRecordComponents()) {
+            String name = "screening." + answer.getName();
+            fields.put(name, (base, donor) -> new Case(withField(base.report(), donor.report(), name),
+                    base.assessment()));
+        }
         fields.put("level", (base, donor) -> withAssessment(base, new Assessment(base.assessment().fired(),
                 donor.assessment().level(), base.assessment().conditions(), base.assessment().gentle(),
                 base.assessment().noRunning(), base.assessment().exercisesOnHold())));
@@ -80,38 +87,44 @@ final class RuleCorpus {
         return new Case(base.report(), assessment);
     }
 
+    /**
+     * The report with one field (a path such as {@code signs}, {@code profile.runner} or {@code screening.bellyPain})
+     * taken from the donor. Built through the records' components, so a new report field needs no code here. A
+     * report without screening answers gets the donor's one answer and no others.
+     */
     private static SymptomReport withField(SymptomReport r, SymptomReport d, String field) {
-        Profile p = r.profile();
-        Profile q = d.profile();
-        Profile profile = switch (field) {
-            case "profile.runner" -> new Profile(q.runner(), p.deskWorker(), p.hoursSittingPerDay(),
-                    p.runningShoeAgeMonths(), p.wearsRaisedHeels());
-            case "profile.deskWorker" -> new Profile(p.runner(), q.deskWorker(), p.hoursSittingPerDay(),
-                    p.runningShoeAgeMonths(), p.wearsRaisedHeels());
-            case "profile.hoursSittingPerDay" -> new Profile(p.runner(), p.deskWorker(), q.hoursSittingPerDay(),
-                    p.runningShoeAgeMonths(), p.wearsRaisedHeels());
-            case "profile.runningShoeAgeMonths" -> new Profile(p.runner(), p.deskWorker(), p.hoursSittingPerDay(),
-                    q.runningShoeAgeMonths(), p.wearsRaisedHeels());
-            case "profile.wearsRaisedHeels" -> new Profile(p.runner(), p.deskWorker(), p.hoursSittingPerDay(),
-                    p.runningShoeAgeMonths(), q.wearsRaisedHeels());
-            default -> p;
-        };
-        return new SymptomReport(
-                field.equals("reportId") ? d.reportId() : r.reportId(),
-                field.equals("userId") ? d.userId() : r.userId(),
-                field.equals("reportedAt") ? d.reportedAt() : r.reportedAt(),
-                field.equals("timeZone") ? d.timeZone() : r.timeZone(),
-                field.equals("painLocations") ? d.painLocations() : r.painLocations(),
-                field.equals("side") ? d.side() : r.side(),
-                field.equals("qualities") ? d.qualities() : r.qualities(),
-                field.equals("intensity") ? d.intensity() : r.intensity(),
-                field.equals("onset") ? d.onset() : r.onset(),
-                field.equals("daysSinceOnset") ? d.daysSinceOnset() : r.daysSinceOnset(),
-                field.equals("aggravatingActivities") ? d.aggravatingActivities() : r.aggravatingActivities(),
-                field.equals("signs") ? d.signs() : r.signs(),
-                field.equals("history") ? d.history() : r.history(),
-                field.equals("warningSigns") ? d.warningSigns() : r.warningSigns(),
-                profile,
-                field.equals("weeksOfConsistentWork") ? d.weeksOfConsistentWork() : r.weeksOfConsistentWork());
+        return withComponent(r, d, field);
+    }
+
+    private static <R extends Record> R withComponent(R base, R donor, String path) {
+        int dot = path.indexOf('.');
+        String name = dot < 0 ? path : path.substring(0, dot);
+        RecordComponent[] components = base.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent component = components[i];
+                types[i] = component.getType();
+                Object mine = component.getAccessor().invoke(base);
+                if (!component.getName().equals(name)) {
+                    values[i] = mine;
+                } else if (dot < 0) {
+                    values[i] = component.getAccessor().invoke(donor);
+                } else {
+                    values[i] = withComponent(orNotAsked((Record) mine), orNotAsked(
+                            (Record) component.getAccessor().invoke(donor)), path.substring(dot + 1));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            R changed = (R) base.getClass().getDeclaredConstructor(types).newInstance(values);
+            return changed;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot take " + path + " from the donor", e);
+        }
+    }
+
+    private static Record orNotAsked(Record nested) {
+        return nested == null ? Screening.NOT_ASKED : nested;
     }
 }

@@ -314,10 +314,22 @@ class TriageEnginePropertiesTest {
                 r.side(), reversed(r.qualities()), r.intensity(), r.onset(), r.daysSinceOnset(),
                 reversed(r.aggravatingActivities()), reversed(r.signs()), reversed(r.history()),
                 reversed(r.warningSigns()), new Profile(p.runner(), p.deskWorker(), p.hoursSittingPerDay(),
-                        p.runningShoeAgeMonths(), p.wearsRaisedHeels()), r.weeksOfConsistentWork());
+                        p.runningShoeAgeMonths(), p.wearsRaisedHeels(), p.wantsDeepPsoasRelease()),
+                r.weeksOfConsistentWork(), r.age(), r.startingIntensity(), withOtherSets(r.screening()));
+    }
+
+    private static SymptomReport.Screening withOtherSets(SymptomReport.Screening s) {
+        return s == null ? null : new SymptomReport.Screening(reversed(s.caudaEquinaSigns()), s.groinLump(),
+                reversed(s.groinLumpSigns()), s.painIntoTesticle(), s.bellyPain(), s.painOnStraighteningTheHip(),
+                s.urinarySymptoms(), reversed(s.medicalHistory()), s.pregnancy(), s.pregnancyWeeks(),
+                s.gaveBirthInLast3Months(), s.painOnlyWhenLyingOnIt(), s.constantPainDayAndNight(),
+                s.fallSinceThePainBegan(), s.achingHipsWithMorningStiffness());
     }
 
     private static <E> Set<E> reversed(Set<E> set) {
+        if (set == null) {
+            return null;
+        }
         List<E> values = new ArrayList<>(set);
         Collections.reverse(values);
         return new LinkedHashSet<>(values);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hipflex.testsupport.EventContracts;
 import dev.hipflex.testsupport.EventJson;
 import dev.hipflex.triage.domain.SymptomReport;
+import dev.hipflex.triage.domain.SymptomReportValidator;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -60,7 +63,33 @@ class EventContractConsumerTest {
     }
 
     @Test
+    void aReportFromAProducerThatAsksNoScreeningQuestionsKeepsTheContractAndIsRead() {
+        String event = example(e -> {
+            data(e).remove(List.of("age", "startingIntensity", "screening"));
+            ((ObjectNode) data(e).get("profile")).remove("wantsDeepPsoasRelease");
+        });
+        EventContracts.assertValid(TOPIC, event);
+
+        SymptomReport report = consumer.read(bytes(event));
+        assertThat(report.screening()).isNull();
+        assertThat(report.age()).isNull();
+    }
+
+    @Test
+    void theExampleCarriesEveryScreeningAnswer() {
+        SymptomReport report = consumer.read(bytes(example(e -> { })));
+
+        assertThat(report.age()).isEqualTo(44);
+        assertThat(report.screening().painOnlyWhenLyingOnIt()).isTrue();
+        assertThat(report.screening().pregnancy()).isEqualTo(SymptomReport.Pregnancy.NOT_PREGNANT);
+        assertThat(SymptomReportValidator.validateNew(report, Instant.now())).isEmpty();
+    }
+
+    @Test
     void whatTheContractRefusesTheConsumerDeadLetters() {
+        assertRefusedByBoth(example(e -> ((ObjectNode) data(e).get("screening")).put("groinLump", "STAYS_OUT")));
+        assertRefusedByBoth(example(e -> data(e).put("age", 130)));
+        assertRefusedByBoth(example(e -> ((ObjectNode) data(e).get("screening")).put("pregnancyWeeks", 50)));
         assertRefusedByBoth(example(e -> data(e).put("side", "LEFT")));
         assertRefusedByBoth(example(e -> data(e).put("intensity", 11)));
         assertRefusedByBoth(example(e -> data(e).put("notes", "it started after a long drive")));

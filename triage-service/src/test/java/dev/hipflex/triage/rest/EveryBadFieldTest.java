@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hipflex.testsupport.SymptomReports;
 import dev.hipflex.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -67,5 +68,32 @@ class EveryBadFieldTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(report).post("/api/v1/symptom-reports")
                 .then().statusCode(400).body("errors.field", containsInAnyOrder("onset"))
                 .body("errors.message", hasItem(containsString("'last-tuesday' is not one of: gradual, sudden-during-exercise")));
+    }
+
+    @Test
+    void aNewReportWithoutTheScreeningAnswersNamesEveryMissingOne() {
+        String token = TestTokens.token("person-" + UUID.randomUUID(), "user");
+        Map<String, Object> report = Reports.deskWorker(UUID.randomUUID(), null);
+        report.remove("age");
+        report.put("weeksOfConsistentWork", 5);
+        report.put("profile", Map.of("runner", false, "deskWorker", true, "hoursSittingPerDay", 9,
+                "wearsRaisedHeels", false));
+        Map<String, Object> screening = SymptomReports.noScreeningFindings();
+        screening.remove("caudaEquinaSigns");
+        screening.remove("constantPainDayAndNight");
+        screening.put("pregnancy", "pregnant");
+        screening.put("groinLump", "none");
+        screening.put("groinLumpSigns", List.of("pulses"));
+        report.put("screening", screening);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(report).post("/api/v1/symptom-reports")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("age", "startingIntensity", "profile.wantsDeepPsoasRelease",
+                        "screening.caudaEquinaSigns", "screening.constantPainDayAndNight", "screening.pregnancyWeeks",
+                        "screening.groinLumpSigns"));
+
+        report.remove("screening");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(report).post("/api/v1/symptom-reports")
+                .then().statusCode(400).body("errors.field", hasItem("screening"));
     }
 }
