@@ -101,9 +101,10 @@ final class CatalogIndex {
         return checklistInOrder;
     }
 
-    /** The exercise policy for an assessment. */
-    ExercisePolicy policy(Assessment assessment) {
-        return new ExercisePolicy(this, assessment.conditions(), assessment.gentle());
+    /** The exercise policy for a case: its assessment, and the exercises the rule set leaves out for the person. */
+    ExercisePolicy policy(Case reading) {
+        return new ExercisePolicy(this, reading.assessment().conditions(), reading.assessment().gentle(),
+                RuleSet.leftOut(reading));
     }
 
     /** The catalog muscles in the catalog's order. */

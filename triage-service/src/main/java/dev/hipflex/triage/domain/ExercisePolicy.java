@@ -16,31 +16,56 @@ import dev.hipflex.triage.domain.Recommendation.SkipReason;
 
 /**
  * Which catalog exercises may be prescribed to this person: not contraindicated by the report (per the catalog's
- * structured contraindications) and, in gentle mode, acute-safe. The one place that decides it, for the plan and
- * every extra alike.
+ * structured contraindications), not of a kind the rule set leaves out for them ({@link RuleSet#LEAVE_OUTS}, e.g.
+ * the deep psoas release unless asked for and safe) and, in gentle mode, acute-safe. The one place that decides it,
+ * for the plan and every extra alike.
  */
 final class ExercisePolicy {
+
+    /**
+     * What a decision of the rule set leaves out: every catalog exercise of a kind, for a reason the person reads.
+     *
+     * @param condition names why in the recommendation's exclusions, like a catalog contraindication condition
+     * @param onRequestOnly the exercise is left out because the person did not ask for it, not because it is unsafe:
+     *        it is skipped as {@link SkipReason#ON_REQUEST_ONLY} and not listed among the exclusions
+     */
+    record LeaveOut(ExerciseKind kind, String condition, String reason, boolean onRequestOnly) {
+    }
 
     private static final Optional<SkipReason> ALLOWED = Optional.empty();
     private static final Optional<SkipReason> CONTRAINDICATED = Optional.of(SkipReason.CONTRAINDICATED);
     private static final Optional<SkipReason> NOT_GENTLE = Optional.of(SkipReason.NOT_GENTLE);
     private static final Optional<SkipReason> NOT_IN_CATALOG = Optional.of(SkipReason.NOT_IN_CATALOG);
+    private static final Optional<SkipReason> ON_REQUEST_ONLY = Optional.of(SkipReason.ON_REQUEST_ONLY);
 
     private final CatalogIndex catalog;
     /** Each catalog exercise's verdict, by slug: the plan and the extras ask about most of them. */
     private final Map<String, Optional<SkipReason>> verdicts = new HashMap<>();
     private final List<Exclusion> exclusions;
 
-    ExercisePolicy(CatalogIndex catalog, List<String> conditions, boolean gentle) {
+    ExercisePolicy(CatalogIndex catalog, List<String> conditions, boolean gentle, List<LeaveOut> leaveOuts) {
         this.catalog = catalog;
         List<Exclusion> excluded = new ArrayList<>();
         for (Exercise exercise : catalog.exercises()) {
-            List<Contraindication> matching = matching(exercise, conditions);
-            for (Contraindication contraindication : matching) {
-                excluded.add(new Exclusion(exercise.slug(), contraindication.condition(), contraindication.reason()));
+            List<Exclusion> mine = new ArrayList<>();
+            for (Contraindication contraindication : matching(exercise, conditions)) {
+                mine.add(new Exclusion(exercise.slug(), contraindication.condition(), contraindication.reason()));
             }
+            boolean onRequestOnly = false;
+            for (LeaveOut leaveOut : leaveOuts) {
+                if (leaveOut.kind().includes(exercise)) {
+                    if (leaveOut.onRequestOnly()) {
+                        onRequestOnly = true;
+                    } else {
+                        mine.add(new Exclusion(exercise.slug(), leaveOut.condition(), leaveOut.reason()));
+                    }
+                }
+            }
+            mine.sort(Comparator.comparing(Exclusion::condition));
+            excluded.addAll(mine);
             // Where a slug occurs twice, the first exercise decides, as it does for exercise(slug).
-            verdicts.putIfAbsent(exercise.slug(), !matching.isEmpty() ? CONTRAINDICATED
+            verdicts.putIfAbsent(exercise.slug(), !mine.isEmpty() ? CONTRAINDICATED
+                    : onRequestOnly ? ON_REQUEST_ONLY
                     : gentle && !Boolean.TRUE.equals(exercise.acuteSafe()) ? NOT_GENTLE : ALLOWED);
         }
         this.exclusions = List.copyOf(excluded);

@@ -12,7 +12,11 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  *
  * @param timeZone the person's time zone from the report, so that a plan can start on their local date
  * @param level the most severe minimum level of the rules that fired
+ * @param referral how soon the person should be seen and what to do: today for urgent care, within a week or routine
+ *        for see a professional; null below see a professional
  * @param reasons one per fired rule, most severe first; never empty
+ * @param notAsked the screening questions the report did not answer (a report from a producer that does not ask
+ *        them), by field name; empty for every report sent over REST
  * @param likelyMuscles muscles the report points to, most likely first
  * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason
  * @param rootCauseChecks the catalog's root-cause checklist, most common cause first
@@ -22,8 +26,8 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  *        The plan and the extras come last, in the JSON too: they depend on a few things in a report, so many
  *        recommendations share them, and they are stored once for all of those, apart from the rest.
  */
-public record Recommendation(UUID reportId, String userId, String timeZone, Level level, List<Reason> reasons,
-        List<LikelyMuscle> likelyMuscles, List<Exclusion> excluded, List<RootCauseCheck> rootCauseChecks,
+public record Recommendation(UUID reportId, String userId, String timeZone, Level level, Referral referral,
+        List<Reason> reasons, List<String> notAsked, List<LikelyMuscle> likelyMuscles, List<Exclusion> excluded, List<RootCauseCheck> rootCauseChecks,
         Explanation explanation, String ruleSetVersion, String catalogVersion, Plan plan, ProfileExtras extras) {
 
     /**
@@ -35,6 +39,14 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
      */
     public record Reason(String rule, Level level, String text, String source, String redFlag,
             List<String> possibleConditions, String whatToDo) {
+    }
+
+    /**
+     * How soon, and what to do, in plain words.
+     *
+     * @param source where the advice comes from
+     */
+    public record Referral(Urgency urgency, String whatToDo, String source) {
     }
 
     /** A report input and its value that something was based on, e.g. {@code painLocations = groin}. */
@@ -93,6 +105,8 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
         /** not acute-safe, and the plan is in gentle mode */
         NOT_GENTLE,
         /** the protocol names an exercise the catalog does not have */
-        NOT_IN_CATALOG
+        NOT_IN_CATALOG,
+        /** only in a plan when the person asks for it (the deep psoas release) */
+        ON_REQUEST_ONLY
     }
 }

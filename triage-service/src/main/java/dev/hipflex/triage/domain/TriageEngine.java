@@ -36,9 +36,10 @@ public final class TriageEngine {
         CatalogIndex catalog = CatalogIndex.of(snapshot);
         Assessment assessment = Assessment.of(report);
         Case reading = new Case(report, assessment);
-        ExercisePolicy policy = catalog.policy(assessment);
+        ExercisePolicy policy = catalog.policy(reading);
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
-                reasons(assessment, catalog), LikelyMuscles.rank(reading, catalog.muscles()), policy.exclusions(),
+                RuleSet.referral(reading), reasons(assessment, catalog), RuleSet.notAsked(report),
+                LikelyMuscles.rank(reading, catalog.muscles()), policy.exclusions(),
                 RootCauseChecks.of(reading, catalog.checklistInOrder()),
                 explanation(report, assessment, snapshot.version()), RuleSet.VERSION, snapshot.version(),
                 PlanBuilder.build(catalog, reading, policy), ExtrasBuilder.build(reading, catalog, policy));

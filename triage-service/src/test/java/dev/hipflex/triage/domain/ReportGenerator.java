@@ -113,7 +113,7 @@ final class ReportGenerator {
         return new Screening(maybe(answerSubset(CaudaEquinaSign.class, 0.03)), maybe(lump),
                 maybe(lump == GroinLump.NONE ? EnumSet.noneOf(LumpSign.class) : answerSubset(LumpSign.class, 0.3)),
                 maybe(answers.nextDouble() < 0.9 ? PainIntoTesticle.NONE : pickAnswer(List.of(PainIntoTesticle.values()))),
-                flag(0.08), flag(0.08), flag(0.08), maybe(answerSubset(MedicalHistory.class, 0.06)), pregnancy,
+                flag(0.3), flag(0.3), flag(0.08), maybe(answerSubset(MedicalHistory.class, 0.06)), pregnancy,
                 pregnancy == Pregnancy.PREGNANT ? 1 + answers.nextInt(42) : null, flag(0.06), flag(0.15), flag(0.05),
                 flag(0.05), flag(0.05));
     }

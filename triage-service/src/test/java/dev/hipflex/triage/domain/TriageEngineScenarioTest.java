@@ -107,7 +107,7 @@ class TriageEngineScenarioTest {
     @DisplayName("a desk worker with a gradual dull ache gets self-care, the full protocol and movement breaks")
     void deskWorkerDullAche() {
         Recommendation r = recommend(report().deskWorker(true).hoursSitting(10).qualities(PainQuality.DULL_ACHE)
-                .intensity(3).activities(Activity.SITTING, Activity.STANDING_UP));
+                .intensity(3).activities(Activity.SITTING, Activity.STANDING_UP).wantsDeepPsoasRelease(true));
 
         assertThat(r.level()).isEqualTo(Level.SELF_CARE);
         assertThat(r.reasons()).extracting(Reason::rule).containsExactly("SC-NO-RED-FLAGS");
@@ -153,7 +153,7 @@ class TriageEngineScenarioTest {
         assertThat(release.items()).isEmpty();
         assertThat(release.skipped()).extracting(Skipped::exercise, Skipped::reason).containsExactly(
                 tuple("foam-roll-quads-rectus-femoris", SkipReason.NOT_GENTLE),
-                tuple("lacrosse-ball-psoas-release", SkipReason.NOT_GENTLE));
+                tuple("lacrosse-ball-psoas-release", SkipReason.ON_REQUEST_ONLY));
     }
 
     @Test
@@ -265,7 +265,7 @@ class TriageEngineScenarioTest {
                 PainLocation.GROIN).intensity(4));
         Explanation e = r.explanation();
         assertThat(e.rules()).extracting(Explanation.FiredRule::rule).containsExactly("RF-NEURO", "RF-GAIT", "CI-KNEE");
-        assertThat(e.rules().get(0)).isEqualTo(new Explanation.FiredRule("RF-NEURO", "1", "release-tight-hips-guide",
+        assertThat(e.rules().get(0)).isEqualTo(new Explanation.FiredRule("RF-NEURO", "2", "release-tight-hips-guide",
                 List.of(new Evidence("signs", "numbness, limping"))));
         assertThat(e.rules().get(2).inputs()).containsExactly(new Evidence("painLocations", "groin, knee"));
         assertThat(e.sources()).containsExactly("general-clinical-guidance", "release-tight-hips-guide");
