@@ -571,29 +571,22 @@ public final class RuleSet {
             deepRelease("age-50-or-over", "From 50, or when your age is not known, pressing a ball deep into the "
                     + "belly near its large blood vessels is left out; the stretches work the same muscles."));
 
-    static final Decision<LeaveOut> DEEP_RELEASE_BLOOD_THINNERS = leaveOut("DR-BLOOD-THINNERS", "The person takes "
-            + "blood thinners: deep pressure can bruise or bleed inside.", CLINICAL_GUIDANCE, List.of(MEDICAL_HISTORY),
-            r -> anyOf(orEmpty(screening(r).medicalHistory()), MedicalHistory.BLOOD_THINNERS),
-            deepRelease("blood-thinners", "With blood thinners, deep pressure into the belly can cause bleeding, so "
-                    + "the ball release is left out."));
+    static final Decision<LeaveOut> DEEP_RELEASE_BLOOD_THINNERS = deepReleaseWith("DR-BLOOD-THINNERS",
+            "The person takes blood thinners: deep pressure can bruise or bleed inside.", MedicalHistory.BLOOD_THINNERS,
+            "With blood thinners, deep pressure into the belly can cause bleeding, so the ball release is left out.");
 
-    static final Decision<LeaveOut> DEEP_RELEASE_VASCULAR = leaveOut("DR-VASCULAR", "The person has vascular "
-            + "disease: no deep pressure over the large vessels of the belly.", CLINICAL_GUIDANCE,
-            List.of(MEDICAL_HISTORY), r -> anyOf(orEmpty(screening(r).medicalHistory()), MedicalHistory.VASCULAR_DISEASE),
-            deepRelease("vascular-disease", "With a disease of the blood vessels, pressing deep near the large "
-                    + "vessels of the belly is not safe, so the ball release is left out."));
+    static final Decision<LeaveOut> DEEP_RELEASE_VASCULAR = deepReleaseWith("DR-VASCULAR", "The person has vascular "
+            + "disease: no deep pressure over the large vessels of the belly.", MedicalHistory.VASCULAR_DISEASE,
+            "With a disease of the blood vessels, pressing deep near the large vessels of the belly is not safe, so "
+                    + "the ball release is left out.");
 
-    static final Decision<LeaveOut> DEEP_RELEASE_BOWEL = leaveOut("DR-BOWEL", "The person has inflammatory bowel "
-            + "disease.", CLINICAL_GUIDANCE, List.of(MEDICAL_HISTORY),
-            r -> anyOf(orEmpty(screening(r).medicalHistory()), MedicalHistory.INFLAMMATORY_BOWEL_DISEASE),
-            deepRelease("inflammatory-bowel-disease", "With inflammatory bowel disease, pressing a ball deep into "
-                    + "the belly is left out."));
+    static final Decision<LeaveOut> DEEP_RELEASE_BOWEL = deepReleaseWith("DR-BOWEL", "The person has inflammatory "
+            + "bowel disease.", MedicalHistory.INFLAMMATORY_BOWEL_DISEASE, "With inflammatory bowel disease, pressing a "
+            + "ball deep into the belly is left out.");
 
-    static final Decision<LeaveOut> DEEP_RELEASE_SURGERY = leaveOut("DR-SURGERY", "The person had recent abdominal "
-            + "or pelvic surgery.", CLINICAL_GUIDANCE, List.of(MEDICAL_HISTORY),
-            r -> anyOf(orEmpty(screening(r).medicalHistory()), MedicalHistory.RECENT_ABDOMINAL_OR_PELVIC_SURGERY),
-            deepRelease("recent-abdominal-or-pelvic-surgery", "After recent surgery on the belly or pelvis, "
-                    + "pressing a ball deep into the belly is left out."));
+    static final Decision<LeaveOut> DEEP_RELEASE_SURGERY = deepReleaseWith("DR-SURGERY", "The person had recent "
+            + "abdominal or pelvic surgery.", MedicalHistory.RECENT_ABDOMINAL_OR_PELVIC_SURGERY, "After recent surgery on "
+            + "the belly or pelvis, pressing a ball deep into the belly is left out.");
 
     static final Decision<LeaveOut> DEEP_RELEASE_PREGNANCY = leaveOut("DR-PREGNANCY", "The person is, or could be, "
             + "pregnant, or did not say.", RELEASE_GUIDE, List.of(PREGNANCY),
@@ -637,6 +630,13 @@ public final class RuleSet {
                         ? "Skipped unless asked for: " : "Left out as " + outcome.condition() + ": ")
                         + outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + ". The person reads: \u201c" + outcome.reason() + "\u201d", outcome);
+    }
+
+    /** The deep release left out for a word of the medical history, named as its condition. */
+    private static Decision<LeaveOut> deepReleaseWith(String id, String description, MedicalHistory word,
+            String reason) {
+        return leaveOut(id, description, CLINICAL_GUIDANCE, List.of(MEDICAL_HISTORY),
+                r -> anyOf(orEmpty(screening(r).medicalHistory()), word), deepRelease(word.word(), reason));
     }
 
     private static LeaveOut deepRelease(String condition, String reason) {

@@ -136,19 +136,17 @@ final class ReportGenerator {
     }
 
     private <E extends Enum<E>> Set<E> answerSubset(Class<E> type, double probability) {
-        Set<E> set = EnumSet.noneOf(type);
-        for (E value : type.getEnumConstants()) {
-            if (answers.nextDouble() < probability) {
-                set.add(value);
-            }
-        }
-        return set;
+        return subset(answers, type, probability);
     }
 
     private <E extends Enum<E>> Set<E> subset(Class<E> type, double probability) {
+        return subset(random, type, probability);
+    }
+
+    private static <E extends Enum<E>> Set<E> subset(Random source, Class<E> type, double probability) {
         Set<E> set = EnumSet.noneOf(type);
         for (E value : type.getEnumConstants()) {
-            if (random.nextDouble() < probability) {
+            if (source.nextDouble() < probability) {
                 set.add(value);
             }
         }
