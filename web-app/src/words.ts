@@ -27,7 +27,7 @@ export const TEXT = {
 /** The symptom report's questions; the option words are the API's vocabulary (triage's SymptomReport). */
 export const REPORT = {
   title: 'Symptom check',
-  steps: ['Where it hurts', 'How it feels', 'What makes it worse', 'Signs and history', 'Warning signs', 'About you', 'Check and send'],
+  steps: ['Where it hurts', 'How it feels', 'What makes it worse', 'Signs and history', 'Warning signs', 'Your age and health', 'A few more signs', 'About you', 'Check and send'],
   painLocations: {
     legend: 'Where does it hurt? Tap the picture or tick the places.',
     options: { 'front-of-hip': 'Front of the hip', groin: 'Groin', 'outer-hip': 'Outer hip', 'front-of-thigh': 'Front of the thigh', 'low-back': 'Lower back', knee: 'Knee', 'buttock-si': 'Buttock or low back dimple' } as Record<string, string>,
@@ -38,7 +38,7 @@ export const REPORT = {
   onset: { legend: 'How did it start?', options: { gradual: 'Gradually', 'sudden-during-exercise': 'Suddenly, during exercise' } as Record<string, string> },
   daysSinceOnset: { label: 'How many days ago did it start?' },
   aggravatingActivities: { legend: 'What makes it worse? Tick all that apply, or none.', options: { sitting: 'Sitting', 'standing-up': 'Standing up', running: 'Running', stairs: 'Stairs', 'deep-squat': 'Deep squats', 'lifting-the-knee': 'Lifting the knee', sleeping: 'Sleeping' } as Record<string, string> },
-  signs: { legend: 'Do you notice any of these? Tick all that apply, or none.', options: { numbness: 'Numbness', tingling: 'Tingling', 'radiating-down-the-leg': 'Pain spreading down the leg', 'clicking-catching-locking': 'The hip clicks, catches or locks', limping: 'Limping', 'cannot-bear-weight': 'The leg will not take my weight' } as Record<string, string> },
+  signs: { legend: 'Do you notice any of these? Tick all that apply, or none.', options: { numbness: 'Numbness', tingling: 'Tingling', 'radiating-down-the-leg': 'Pain spreading down the leg', 'clicking-catching-locking': 'The hip catches or locks, and it hurts (a painless snap is fine)', limping: 'Limping', 'cannot-bear-weight': 'The leg will not take my weight' } as Record<string, string> },
   history: { legend: 'Does any of this apply to you?', options: { 'hip-surgery-or-structural-issue': 'Past hip surgery or a known hip problem', pregnancy: 'Pregnant, or could be', 'abdominal-condition': 'A condition in my belly or pelvis' } as Record<string, string> },
   warningSigns: {
     legend: 'Please answer each question.',
@@ -59,6 +59,34 @@ export const REPORT = {
     runningShoeAgeMonths: 'How old are your running shoes, in months? (optional)', wearsRaisedHeels: 'Do you often wear raised heels?',
     weeksOfConsistentWork: 'Weeks of regular hip exercises so far (optional)',
   } as Record<string, string>,
+  age: { label: 'How old are you, in years?' },
+  startingIntensity: { label: 'If you have been doing hip exercises: how bad was the pain when you started, from 0 to 10?' },
+  screening: {
+    medicalHistory: { legend: 'Does any of this apply to you? Tick all that apply, or none.', options: {
+      'long-term-steroids': 'I take steroid tablets long term', osteoporosis: 'I have thin bones (osteoporosis)',
+      'blood-thinners': 'I take blood thinners', 'vascular-disease': 'I have a disease of the blood vessels',
+      'inflammatory-bowel-disease': "I have Crohn's disease or ulcerative colitis",
+      'recent-abdominal-or-pelvic-surgery': 'I had an operation on my belly or pelvis in the last few months' } as Record<string, string> },
+    pregnancy: { legend: 'Are you pregnant, or could you be?', options: { 'not-pregnant': 'No, or this does not apply to me', 'possibly-pregnant': 'I could be', pregnant: 'Yes' } as Record<string, string> },
+    pregnancyWeeks: { label: 'How many weeks pregnant are you?' },
+    caudaEquinaSigns: { legend: 'Do you have any of these? Tick all that apply, or none.', options: {
+      'saddle-numbness': 'Numbness around my bottom or between my legs', 'new-bladder-or-bowel-change': 'A new problem holding or passing urine or stools',
+      'symptoms-in-both-legs': 'Pain, numbness or weakness in both legs' } as Record<string, string> },
+    groinLump: { legend: 'Is there a lump in your groin?', options: { none: 'No', 'goes-back-in': 'Yes, and it goes back in when I lie down or press it', 'stays-out': 'Yes, and it stays out' } as Record<string, string> },
+    groinLumpSigns: { legend: 'About the lump: tick all that apply, or none.', options: { painful: 'It is painful or tender', pulses: 'It pulses', 'with-vomiting': 'I have been sick (vomiting)' } as Record<string, string> },
+    painIntoTesticle: { legend: 'Does the pain spread into a testicle?', options: { none: 'No, or this does not apply to me', 'came-on-suddenly': 'Yes, it came on suddenly', 'came-on-gradually': 'Yes, it built up slowly' } as Record<string, string> },
+    questions: {
+      gaveBirthInLast3Months: 'Have you given birth in the last 3 months?',
+      bellyPain: 'Do you have pain in your belly?',
+      painOnStraighteningTheHip: 'Does it hurt to straighten your hip, for example to stand up tall?',
+      urinarySymptoms: 'Does it hurt or burn to pass urine, or do you need to go much more often?',
+      painOnlyWhenLyingOnIt: 'At night, does it hurt only when you lie on that side or curl up?',
+      constantPainDayAndNight: 'Is the pain there all the time, day and night, whatever position you take?',
+      fallSinceThePainBegan: 'Have you had a fall since the pain began?',
+      achingHipsWithMorningStiffness: 'Do both hips (or your hips and shoulders) ache and stay stiff for more than 45 minutes after you get up?',
+    } as Record<string, string>,
+  },
+  wantsDeepPsoasRelease: 'Would you like the deep psoas release with a lacrosse ball in your plan, if it is safe for you? It presses deep into the belly; most people do well without it.',
   required: 'Please answer this.', none: 'None of these',
   review: 'Check your answers, then send them.',
 } as const;
@@ -68,6 +96,11 @@ export const LEVEL: Record<string, { title: string; lead: string }> = {
   'self-care-with-caution': { title: 'Self-care, with care', lead: 'You can start the gentler plan below. Stop if the pain gets sharp.' },
   'see-professional': { title: 'See a professional', lead: 'Book an appointment with a physiotherapist or doctor. What to do until then is below.' },
   'urgent-care': { title: 'Get urgent care today', lead: 'Go to an emergency department or an urgent care clinic today. Do not do any exercises.' },
+};
+
+/** How soon the person should be seen, as the recommendation's referral says it. */
+export const URGENCY: Record<string, string> = {
+  today: 'How soon: today', 'within-a-week': 'How soon: within a week', routine: 'How soon: routine, at the next convenient time',
 };
 
 export const REC = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstStepWithError, missingAnswers, newDraft, REVIEW_STEP, stepOf, toReport, withOffset, type Draft } from '../src/symptom/draft';
+import { ABOUT_YOU_STEP, firstStepWithError, HEALTH_STEP, missingAnswers, MORE_SIGNS_STEP, newDraft, REVIEW_STEP, stepOf, toReport, withOffset, type Draft } from '../src/symptom/draft';
 
 const WARNINGS = ['fever-or-unwell', 'hot-swollen-hip'];
 
@@ -13,7 +13,14 @@ function deskWorker(): Draft {
   d.daysSinceOnset = '30';
   d.aggravatingActivities.push('sitting');
   d.warningSigns = { 'fever-or-unwell': false, 'hot-swollen-hip': false };
-  d.profile = { runner: false, deskWorker: true, hoursSittingPerDay: '10', runningShoeAgeMonths: '7', wearsRaisedHeels: false };
+  d.profile = { runner: false, deskWorker: true, hoursSittingPerDay: '10', runningShoeAgeMonths: '7', wearsRaisedHeels: false, wantsDeepPsoasRelease: false };
+  d.age = '42';
+  d.screening = {
+    caudaEquinaSigns: [], groinLump: 'none', groinLumpSigns: [], painIntoTesticle: 'none', bellyPain: false,
+    painOnStraighteningTheHip: false, urinarySymptoms: false, medicalHistory: [], pregnancy: 'not-pregnant', pregnancyWeeks: '',
+    gaveBirthInLast3Months: false, painOnlyWhenLyingOnIt: true, constantPainDayAndNight: false, fallSinceThePainBegan: false,
+    achingHipsWithMorningStiffness: false,
+  };
   return d;
 }
 
@@ -26,8 +33,9 @@ describe('the symptom check draft', () => {
       reportId: d.reportId, timeZone: 'Europe/Berlin', painLocations: ['front-of-hip'], side: 'right',
       qualities: ['dull-ache', 'tightness'], intensity: 4, onset: 'gradual', daysSinceOnset: 30,
       aggravatingActivities: ['sitting'], signs: [], history: [], warningSigns: ['fever-or-unwell'],
-      profile: { runner: false, deskWorker: true, hoursSittingPerDay: 10, runningShoeAgeMonths: null, wearsRaisedHeels: false },
-      weeksOfConsistentWork: null,
+      profile: { runner: false, deskWorker: true, hoursSittingPerDay: 10, runningShoeAgeMonths: null, wearsRaisedHeels: false, wantsDeepPsoasRelease: false },
+      weeksOfConsistentWork: null, startingIntensity: null, age: 42,
+      screening: { groinLump: 'none', groinLumpSigns: [], pregnancy: 'not-pregnant', pregnancyWeeks: null, painOnlyWhenLyingOnIt: true, caudaEquinaSigns: [] },
     });
     expect(report).not.toHaveProperty('userId');
     expect(String(report.reportedAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
@@ -36,7 +44,7 @@ describe('the symptom check draft', () => {
   it('passes numbers out of range on to the service, whose problem names the field', () => {
     const d = deskWorker();
     d.profile.hoursSittingPerDay = '30';
-    expect(missingAnswers(d, 5, WARNINGS)).toEqual([]);
+    expect(missingAnswers(d, ABOUT_YOU_STEP, WARNINGS)).toEqual([]);
     expect((toReport(d, new Date(), 'UTC').profile as Record<string, unknown>).hoursSittingPerDay).toBe(30);
   });
 
@@ -47,13 +55,39 @@ describe('the symptom check draft', () => {
     expect(missingAnswers(d, 2, WARNINGS)).toEqual([]);
     d.warningSigns = { 'fever-or-unwell': false };
     expect(missingAnswers(d, 4, WARNINGS).map((e) => e.field)).toEqual(['warningSigns']);
-    expect(missingAnswers(deskWorker(), 5, WARNINGS)).toEqual([]);
+    expect(missingAnswers(deskWorker(), ABOUT_YOU_STEP, WARNINGS)).toEqual([]);
+    expect(missingAnswers(deskWorker(), HEALTH_STEP, WARNINGS)).toEqual([]);
+    expect(missingAnswers(deskWorker(), MORE_SIGNS_STEP, WARNINGS)).toEqual([]);
+    expect(missingAnswers(d, HEALTH_STEP, WARNINGS).map((e) => e.field)).toEqual(['age', 'screening.pregnancy', 'screening.gaveBirthInLast3Months']);
+    d.screening.pregnancy = 'pregnant';
+    expect(missingAnswers(d, HEALTH_STEP, WARNINGS).map((e) => e.field)).toContain('screening.pregnancyWeeks');
+    expect(missingAnswers(d, MORE_SIGNS_STEP, WARNINGS).map((e) => e.field)).toEqual(['screening.groinLump', 'screening.painIntoTesticle',
+      'screening.bellyPain', 'screening.painOnStraighteningTheHip', 'screening.urinarySymptoms', 'screening.painOnlyWhenLyingOnIt',
+      'screening.constantPainDayAndNight', 'screening.fallSinceThePainBegan', 'screening.achingHipsWithMorningStiffness']);
+    const working = deskWorker();
+    working.weeksOfConsistentWork = '5';
+    expect(missingAnswers(working, ABOUT_YOU_STEP, WARNINGS).map((e) => e.field)).toEqual(['startingIntensity']);
+  });
+
+  it('sends the starting pain only with weeks of exercises, lump details only with a lump, weeks only when pregnant', () => {
+    const d = deskWorker();
+    d.startingIntensity = '7';
+    d.screening.groinLumpSigns = ['painful'];
+    d.screening.pregnancyWeeks = '12';
+    expect(toReport(d, new Date(), 'UTC')).toMatchObject({ startingIntensity: null, screening: { groinLumpSigns: [], pregnancyWeeks: null } });
+    d.weeksOfConsistentWork = '6';
+    d.screening.groinLump = 'stays-out';
+    d.screening.pregnancy = 'pregnant';
+    expect(toReport(d, new Date(), 'UTC')).toMatchObject({ startingIntensity: 7, weeksOfConsistentWork: 6, screening: { groinLumpSigns: ['painful'], pregnancyWeeks: 12 } });
   });
 
   it('finds the step of each field the service names, and lands on the first', () => {
     expect(stepOf('painLocations')).toBe(0);
     expect(stepOf('intensity')).toBe(1);
-    expect(stepOf('profile.hoursSittingPerDay')).toBe(5);
+    expect(stepOf('profile.hoursSittingPerDay')).toBe(ABOUT_YOU_STEP);
+    expect(stepOf('age')).toBe(HEALTH_STEP);
+    expect(stepOf('screening.caudaEquinaSigns')).toBe(MORE_SIGNS_STEP);
+    expect(stepOf('screening.medicalHistory[0]')).toBe(HEALTH_STEP);
     expect(stepOf('reportedAt')).toBe(REVIEW_STEP);
     expect(firstStepWithError([{ field: 'profile.runner', message: 'x' }, { field: 'intensity', message: 'y' }, { field: 'painLocations', message: 'z' }])).toBe(0);
   });

@@ -18,6 +18,7 @@ export function urgentCare(): Recommendation {
   const rec = selfCare();
   return {
     ...rec, level: 'urgent-care',
+    referral: { urgency: 'today', whatToDo: 'Today: go to an emergency department, or an urgent care clinic if it is open now.', source: 'general-clinical-guidance' },
     reasons: [{ rule: 'UC-INFECTION', level: 'urgent-care', text: 'A hot, swollen hip while you have a fever or feel unwell can be a joint infection. Get urgent care now.',
       source: 'general-clinical-guidance', redFlag: null, possibleConditions: [], whatToDo: null }],
     plan: { ...rec.plan, status: 'seek-care-now', schedule: null, phases: [], notes: [{ text: 'Seek urgent care now.', source: 'general-clinical-guidance' }] },
@@ -32,6 +33,7 @@ export function seeProfessionalOnHold(): Recommendation {
   const rec = urgentCare();
   return {
     ...rec, level: 'see-professional',
+    referral: { urgency: 'within-a-week', whatToDo: 'Within a week: book an appointment with your doctor or a physiotherapist in the next few days.', source: 'general-clinical-guidance' },
     reasons: [{ rule: 'RF-CANNOT-BEAR-WEIGHT', level: 'see-professional', text: 'A leg that cannot take your weight needs a professional assessment before any exercise or running.',
       source: 'general-clinical-guidance', redFlag: 'cannot-bear-weight', possibleConditions: [], whatToDo: 'See a doctor or physiotherapist within a week.' }],
     plan: { ...rec.plan, status: 'on-hold-until-seen', notes: [] },

@@ -44,6 +44,17 @@ function type(container: ParentNode, label: string, value: string) {
 
 const next = (main: ParentNode) => click(main.querySelector('button[type="submit"]'));
 
+/** Answers the two screening steps with no finding, as most people will, and moves past each. */
+function answerScreening(main: ParentNode) {
+  type(main, REPORT.age.label, '40');
+  tick(main, 'screening.pregnancy', 'not-pregnant'); tick(main, 'screening.gaveBirthInLast3Months', 'no');
+  next(main);
+  tick(main, 'screening.groinLump', 'none'); tick(main, 'screening.painIntoTesticle', 'none');
+  for (const q of ['bellyPain', 'painOnStraighteningTheHip', 'urinarySymptoms', 'painOnlyWhenLyingOnIt', 'constantPainDayAndNight',
+    'fallSinceThePainBegan', 'achingHipsWithMorningStiffness']) tick(main, `screening.${q}`, 'no');
+  next(main);
+}
+
 beforeEach(() => {
   document.documentElement.lang = 'en';
   document.body.replaceChildren();
@@ -107,9 +118,11 @@ describe('the symptom check', () => {
     next(main); next(main);
     for (const word of Object.keys(REPORT.warningSigns.questions)) tick(main, `warning-${word}`, 'no');
     next(main);
+    answerScreening(main);
     tick(main, 'profile.runner', 'no'); tick(main, 'profile.deskWorker', 'yes'); tick(main, 'profile.wearsRaisedHeels', 'no');
+    tick(main, 'profile.wantsDeepPsoasRelease', 'no');
     type(main, REPORT.profile.hoursSittingPerDay, '30'); next(main);
-    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[6]);
+    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[8]);
     next(main);
     await flush();
 
@@ -121,8 +134,39 @@ describe('the symptom check', () => {
     expect(main.querySelector('.error-summary')?.textContent).toContain(`${REPORT.profile.hoursSittingPerDay}: must be from 0 to 24`);
     expect(main.querySelector('.error-summary')?.textContent).toContain(`${REPORT.daysSinceOnset.label}: must be from 0 to 3650`);
     expect(document.activeElement).toBe(main.querySelector('.error-summary'));
-    for (let i = 0; i < 4; i += 1) next(main);
+    for (let i = 0; i < 6; i += 1) next(main);
     expect(main.querySelector('#field-profile\\.hoursSittingPerDay .field-error')?.textContent).toBe('must be from 0 to 24');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('asks the screening questions step by step and shows a problem the service names on its question', async () => {
+    const { main } = await render('#/check', { handler: (call) => (call.method === 'POST'
+      ? problem(400, 'Invalid request', [{ field: 'screening.pregnancyWeeks', message: 'must be from 1 to 42' }]) : undefined) });
+    tick(main, 'painLocations', 'groin'); tick(main, 'side', 'left'); next(main);
+    tick(main, 'qualities', 'dull-ache'); tick(main, 'intensity', '4'); tick(main, 'onset', 'gradual'); type(main, REPORT.daysSinceOnset.label, '10'); next(main);
+    next(main); next(main);
+    for (const word of Object.keys(REPORT.warningSigns.questions)) tick(main, `warning-${word}`, 'no');
+    next(main);
+    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[5]);
+    type(main, REPORT.age.label, '31'); tick(main, 'screening.pregnancy', 'pregnant'); tick(main, 'screening.gaveBirthInLast3Months', 'no');
+    next(main);
+    expect(main.querySelector('#field-screening\\.pregnancyWeeks .field-error')?.textContent).toBe(REPORT.required);
+    type(main, REPORT.screening.pregnancyWeeks.label, '50');
+    next(main);
+    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[6]);
+    tick(main, 'screening.groinLump', 'stays-out');
+    expect(main.querySelector('input[name="screening.groinLumpSigns"][value="painful"]')).not.toBeNull();
+    tick(main, 'screening.groinLump', 'none'); tick(main, 'screening.painIntoTesticle', 'none');
+    for (const q of ['bellyPain', 'painOnStraighteningTheHip', 'urinarySymptoms', 'painOnlyWhenLyingOnIt', 'constantPainDayAndNight',
+      'fallSinceThePainBegan', 'achingHipsWithMorningStiffness']) tick(main, `screening.${q}`, 'no');
+    next(main);
+    tick(main, 'profile.runner', 'no'); tick(main, 'profile.deskWorker', 'no'); tick(main, 'profile.wearsRaisedHeels', 'no');
+    tick(main, 'profile.wantsDeepPsoasRelease', 'no'); type(main, REPORT.profile.hoursSittingPerDay, '4'); next(main);
+    next(main);
+    await flush();
+    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[5]);
+    expect(main.querySelector('#field-screening\\.pregnancyWeeks .field-error')?.textContent).toBe('must be from 1 to 42');
+    expect(main.querySelector('.error-summary')?.textContent).toContain(`${REPORT.screening.pregnancyWeeks.label}: must be from 1 to 42`);
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -136,12 +180,17 @@ describe('the symptom check', () => {
     tick(screen, 'aggravatingActivities', 'sitting'); next(screen); next(screen);
     for (const word of Object.keys(REPORT.warningSigns.questions)) tick(screen, `warning-${word}`, word === 'night-or-rest-pain' ? 'yes' : 'no');
     next(screen);
+    answerScreening(screen);
     tick(screen, 'profile.runner', 'no'); tick(screen, 'profile.deskWorker', 'yes'); tick(screen, 'profile.wearsRaisedHeels', 'no');
+    tick(screen, 'profile.wantsDeepPsoasRelease', 'no');
     type(screen, REPORT.profile.hoursSittingPerDay, '9'); next(screen); next(screen);
     await flush();
     const posts = platform.calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ url: '/api/v1/symptom-reports', authorization: 'Bearer test-token', body: { warningSigns: ['night-or-rest-pain'], aggravatingActivities: ['sitting'] } });
+    expect(posts[0]).toMatchObject({ url: '/api/v1/symptom-reports', authorization: 'Bearer test-token', body: {
+      warningSigns: ['night-or-rest-pain'], aggravatingActivities: ['sitting'], age: 40,
+      screening: { caudaEquinaSigns: [], groinLump: 'none', painIntoTesticle: 'none', constantPainDayAndNight: false, pregnancy: 'not-pregnant' },
+      profile: { wantsDeepPsoasRelease: false } } });
     expect(ctx.navigated).toEqual([`#/recommendation/${(posts[0].body as { reportId: string }).reportId}`]);
   });
 });
@@ -172,6 +221,7 @@ describe('the recommendation', () => {
     // Nor an exercise named as left out "instead of" another: with no plan there is nothing to swap.
     expect(main.textContent).not.toContain('Couch stretch');
     expect(main.textContent).not.toContain('instead');
+    expect(banner?.querySelector('.urgency')?.textContent).toContain('How soon: today');
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
   });
 });
@@ -181,6 +231,7 @@ describe('see a professional', () => {
     const { main } = await render('#/recommendation/on-hold');
     expect(main.querySelector('.level-banner h1')?.textContent).toBe('See a professional');
     expect(main.querySelector('.level-banner')?.textContent).toContain('See a doctor or physiotherapist within a week.');
+    expect(main.querySelector('.level-banner .urgency')?.textContent).toContain('How soon: within a week');
     expect(main.querySelectorAll('a[href^="#/exercises/"]')).toHaveLength(0);
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
     expect(await seriousViolations()).toEqual([]);

@@ -38,6 +38,9 @@ export interface Extras {
 }
 export interface Recommendation {
   reportId: string; userId: string; timeZone: string; level: Level; reasons: Reason[];
+  /** how soon and what to do; absent below see-professional (and in recommendations made before it existed) */
+  referral?: { urgency: 'today' | 'within-a-week' | 'routine'; whatToDo: string; source: string } | null;
+  notAsked?: string[];
   likelyMuscles: { muscle: string; score: number; pointedBy: Evidence[] }[];
   excluded: { exercise: string; condition: string; reason: string }[];
   rootCauseChecks: { order: number; step: string; relevant: boolean; because: Evidence[] }[];

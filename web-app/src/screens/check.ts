@@ -2,7 +2,7 @@ import { h, uniqueId, type Child } from '../dom';
 import { ProblemError, type FieldError, groupByField } from '../api/problem';
 import type { Context } from '../context';
 import { bodyPicture } from '../body';
-import { deviceTimeZone, firstStepWithError, missingAnswers, newDraft, REVIEW_STEP, stepOf, toReport, type Draft } from '../symptom/draft';
+import { ABOUT_YOU_STEP, deviceTimeZone, firstStepWithError, HEALTH_STEP, missingAnswers, MORE_SIGNS_STEP, newDraft, REVIEW_STEP, SCREENING_YES_NO, stepOf, toReport, type Draft } from '../symptom/draft';
 import { heading, painScale, failure } from '../ui';
 import { REPORT, TEXT, say } from '../words';
 
@@ -76,8 +76,14 @@ function questionOf(field: string): string {
     painLocations: REPORT.steps[0], side: REPORT.side.legend, qualities: REPORT.qualities.legend, intensity: REPORT.steps[1],
     onset: REPORT.onset.legend, daysSinceOnset: REPORT.daysSinceOnset.label, aggravatingActivities: REPORT.steps[2],
     signs: REPORT.signs.legend, history: REPORT.history.legend, warningSigns: REPORT.steps[4],
-    weeksOfConsistentWork: REPORT.profile.weeksOfConsistentWork,
+    weeksOfConsistentWork: REPORT.profile.weeksOfConsistentWork, age: REPORT.age.label,
+    startingIntensity: REPORT.startingIntensity.label, 'profile.wantsDeepPsoasRelease': REPORT.wantsDeepPsoasRelease,
   };
+  const screening = REPORT.screening as unknown as Record<string, { legend?: string; label?: string }>;
+  const answer = field.replace(/^screening\./, '');
+  if (field.startsWith('screening.')) {
+    return REPORT.screening.questions[answer] ?? screening[answer]?.legend ?? screening[answer]?.label ?? field;
+  }
   return known[field] ?? REPORT.profile[field.replace(/^profile\./, '')] ?? field;
 }
 
@@ -164,7 +170,29 @@ function renderStep(step: number, d: Draft, errors: Errors, rerender: () => void
       return wrap(field('warningSigns', errors, () => h('div', {}, h('p', {}, REPORT.warningSigns.legend),
         Object.entries(REPORT.warningSigns.questions).map(([word, question]) =>
           yesNo(`warning-${word}`, question, d.warningSigns[word], new Map(), (yes) => { d.warningSigns[word] = yes; })))));
-    case 5: {
+    case HEALTH_STEP: {
+      const sc = d.screening;
+      const q = REPORT.screening;
+      return wrap(
+        numberField('age', REPORT.age.label, d.age, 0, 120, errors, (v) => { d.age = v; }),
+        checkboxes('screening.medicalHistory', q.medicalHistory.legend, q.medicalHistory.options, sc.medicalHistory, errors, () => undefined),
+        radios('screening.pregnancy', q.pregnancy.legend, q.pregnancy.options, sc.pregnancy, errors, (v) => { sc.pregnancy = v; rerender(); }),
+        sc.pregnancy === 'pregnant' ? numberField('screening.pregnancyWeeks', q.pregnancyWeeks.label, sc.pregnancyWeeks, 1, 42, errors, (v) => { sc.pregnancyWeeks = v; }) : null,
+        yesNo('screening.gaveBirthInLast3Months', q.questions.gaveBirthInLast3Months, sc.gaveBirthInLast3Months, errors, (v) => { sc.gaveBirthInLast3Months = v; }));
+    }
+    case MORE_SIGNS_STEP: {
+      const sc = d.screening;
+      const q = REPORT.screening;
+      return wrap(
+        checkboxes('screening.caudaEquinaSigns', q.caudaEquinaSigns.legend, q.caudaEquinaSigns.options, sc.caudaEquinaSigns, errors, () => undefined),
+        radios('screening.groinLump', q.groinLump.legend, q.groinLump.options, sc.groinLump, errors, (v) => { sc.groinLump = v; rerender(); }),
+        sc.groinLump !== null && sc.groinLump !== 'none'
+          ? checkboxes('screening.groinLumpSigns', q.groinLumpSigns.legend, q.groinLumpSigns.options, sc.groinLumpSigns, errors, () => undefined) : null,
+        radios('screening.painIntoTesticle', q.painIntoTesticle.legend, q.painIntoTesticle.options, sc.painIntoTesticle, errors, (v) => { sc.painIntoTesticle = v; }),
+        ...SCREENING_YES_NO.map((name) =>
+          yesNo(`screening.${name}`, q.questions[name], sc[name], errors, (v) => { sc[name] = v; })));
+    }
+    case ABOUT_YOU_STEP: {
       const p = d.profile;
       return wrap(
         yesNo('profile.runner', REPORT.profile.runner, p.runner, errors, (v) => { p.runner = v; rerender(); }),
@@ -172,7 +200,10 @@ function renderStep(step: number, d: Draft, errors: Errors, rerender: () => void
         yesNo('profile.deskWorker', REPORT.profile.deskWorker, p.deskWorker, errors, (v) => { p.deskWorker = v; }),
         numberField('profile.hoursSittingPerDay', REPORT.profile.hoursSittingPerDay, p.hoursSittingPerDay, 0, 24, errors, (v) => { p.hoursSittingPerDay = v; }),
         yesNo('profile.wearsRaisedHeels', REPORT.profile.wearsRaisedHeels, p.wearsRaisedHeels, errors, (v) => { p.wearsRaisedHeels = v; }),
-        numberField('weeksOfConsistentWork', REPORT.profile.weeksOfConsistentWork, d.weeksOfConsistentWork, 0, 104, errors, (v) => { d.weeksOfConsistentWork = v; }));
+        yesNo('profile.wantsDeepPsoasRelease', REPORT.wantsDeepPsoasRelease, p.wantsDeepPsoasRelease, errors, (v) => { p.wantsDeepPsoasRelease = v; }),
+        numberField('weeksOfConsistentWork', REPORT.profile.weeksOfConsistentWork, d.weeksOfConsistentWork, 0, 104, errors, (v) => { d.weeksOfConsistentWork = v; rerender(); }),
+        d.weeksOfConsistentWork.trim() !== ''
+          ? numberField('startingIntensity', REPORT.startingIntensity.label, d.startingIntensity, 0, 10, errors, (v) => { d.startingIntensity = v; }) : null);
     }
     default:
       return wrap(h('p', {}, REPORT.review), review(d));
@@ -193,5 +224,9 @@ function review(d: Draft): HTMLElement {
     row(REPORT.signs.legend, list(d.signs, REPORT.signs.options)),
     row(REPORT.history.legend, list(d.history, REPORT.history.options)),
     row(REPORT.steps[4], list(yes, REPORT.warningSigns.questions)),
+    row(REPORT.age.label, d.age),
+    row(REPORT.screening.medicalHistory.legend, list(d.screening.medicalHistory, REPORT.screening.medicalHistory.options)),
+    row(REPORT.screening.caudaEquinaSigns.legend, list(d.screening.caudaEquinaSigns, REPORT.screening.caudaEquinaSigns.options)),
+    row(REPORT.screening.groinLump.legend, say(REPORT.screening.groinLump.options, d.screening.groinLump ?? '')),
     row(REPORT.profile.hoursSittingPerDay, d.profile.hoursSittingPerDay));
 }

@@ -5,7 +5,7 @@ import { loadTerms, type Terms } from '../catalogTerms';
 import { bodyPicture } from '../body';
 import { deviceTimeZone } from '../symptom/draft';
 import { heading, section, failure } from '../ui';
-import { LEVEL, REC, REPORT, formatDose } from '../words';
+import { LEVEL, REC, REPORT, URGENCY, formatDose } from '../words';
 import { plain } from '../dom';
 
 const HELD = new Set(['seek-care-now', 'on-hold-until-seen']);
@@ -33,6 +33,7 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
   return h('div', { class: `recommendation level-${rec.level}` },
     h('div', { class: 'level-banner', role: rec.level === 'urgent-care' ? 'alert' : undefined },
       heading(level.title), h('p', { class: 'level-lead' }, level.lead),
+      rec.referral ? h('p', { class: 'urgency' }, h('strong', {}, URGENCY[rec.referral.urgency] ?? rec.referral.urgency), ' ', rec.referral.whatToDo) : null,
       whatToDo.length ? h('div', {}, h('h2', {}, REC.whatToDo), h('ul', {}, [...new Set(whatToDo)].map((t) => h('li', {}, t)))) : null),
     section(REC.reasons, h('ul', {}, rec.reasons.map((r) => h('li', {}, r.text, ' ', h('span', { class: 'source' }, `(${terms.source(r.source)})`))))),
     rec.likelyMuscles.length ? section(REC.muscles,

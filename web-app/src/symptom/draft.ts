@@ -15,9 +15,36 @@ export interface Draft {
   history: string[];
   /** each warning sign's answer: true yes, false no, missing not answered yet */
   warningSigns: Record<string, boolean>;
-  profile: { runner: boolean | null; deskWorker: boolean | null; hoursSittingPerDay: string; runningShoeAgeMonths: string; wearsRaisedHeels: boolean | null };
+  profile: { runner: boolean | null; deskWorker: boolean | null; hoursSittingPerDay: string; runningShoeAgeMonths: string; wearsRaisedHeels: boolean | null; wantsDeepPsoasRelease: boolean | null };
   weeksOfConsistentWork: string;
+  /** pain (0 to 10) when the exercises began; asked only when weeks of exercises are given */
+  startingIntensity: string;
+  age: string;
+  screening: Screening;
 }
+
+/** The screening questions a clinician would ask (triage's SymptomReport.Screening); null is not answered yet. */
+export interface Screening {
+  caudaEquinaSigns: string[];
+  groinLump: string | null;
+  groinLumpSigns: string[];
+  painIntoTesticle: string | null;
+  bellyPain: boolean | null;
+  painOnStraighteningTheHip: boolean | null;
+  urinarySymptoms: boolean | null;
+  medicalHistory: string[];
+  pregnancy: string | null;
+  pregnancyWeeks: string;
+  gaveBirthInLast3Months: boolean | null;
+  painOnlyWhenLyingOnIt: boolean | null;
+  constantPainDayAndNight: boolean | null;
+  fallSinceThePainBegan: boolean | null;
+  achingHipsWithMorningStiffness: boolean | null;
+}
+
+/** The yes-or-no questions of the "a few more signs" step, in the order the check asks them. */
+export const SCREENING_YES_NO = ['bellyPain', 'painOnStraighteningTheHip', 'urinarySymptoms', 'painOnlyWhenLyingOnIt',
+  'constantPainDayAndNight', 'fallSinceThePainBegan', 'achingHipsWithMorningStiffness'] as const;
 
 /** Which step asks which field of the report; fields no step asks (ids, clock) are shown on the last step. */
 export const STEP_FIELDS: string[][] = [
@@ -26,17 +53,31 @@ export const STEP_FIELDS: string[][] = [
   ['aggravatingActivities'],
   ['signs', 'history'],
   ['warningSigns'],
-  ['profile.runner', 'profile.deskWorker', 'profile.hoursSittingPerDay', 'profile.runningShoeAgeMonths', 'profile.wearsRaisedHeels', 'weeksOfConsistentWork', 'profile'],
+  ['age', 'screening', 'screening.medicalHistory', 'screening.pregnancy', 'screening.pregnancyWeeks', 'screening.gaveBirthInLast3Months'],
+  ['screening.caudaEquinaSigns', 'screening.groinLump', 'screening.groinLumpSigns', 'screening.painIntoTesticle',
+    ...SCREENING_YES_NO.map((q) => `screening.${q}`)],
+  ['profile.runner', 'profile.deskWorker', 'profile.hoursSittingPerDay', 'profile.runningShoeAgeMonths', 'profile.wearsRaisedHeels',
+    'profile.wantsDeepPsoasRelease', 'weeksOfConsistentWork', 'startingIntensity', 'profile'],
   [],
 ];
+/** The step of the questions about the person's age and health, the one of the other warning signs, and "about you". */
+export const HEALTH_STEP = 5;
+export const MORE_SIGNS_STEP = 6;
+export const ABOUT_YOU_STEP = 7;
 export const REVIEW_STEP = STEP_FIELDS.length - 1;
 
 export function newDraft(reportId: string): Draft {
   return {
     reportId, painLocations: [], side: null, qualities: [], intensity: null, onset: null, daysSinceOnset: '',
     aggravatingActivities: [], signs: [], history: [], warningSigns: {},
-    profile: { runner: null, deskWorker: null, hoursSittingPerDay: '', runningShoeAgeMonths: '', wearsRaisedHeels: null },
-    weeksOfConsistentWork: '',
+    profile: { runner: null, deskWorker: null, hoursSittingPerDay: '', runningShoeAgeMonths: '', wearsRaisedHeels: null, wantsDeepPsoasRelease: null },
+    weeksOfConsistentWork: '', startingIntensity: '', age: '',
+    screening: {
+      caudaEquinaSigns: [], groinLump: null, groinLumpSigns: [], painIntoTesticle: null, bellyPain: null,
+      painOnStraighteningTheHip: null, urinarySymptoms: null, medicalHistory: [], pregnancy: null, pregnancyWeeks: '',
+      gaveBirthInLast3Months: null, painOnlyWhenLyingOnIt: null, constantPainDayAndNight: null, fallSinceThePainBegan: null,
+      achingHipsWithMorningStiffness: null,
+    },
   };
 }
 
@@ -80,11 +121,24 @@ export function missingAnswers(draft: Draft, step: number, warningSignWords: str
     case 4:
       need('warningSigns', warningSignWords.every((w) => w in draft.warningSigns));
       break;
-    case 5:
+    case HEALTH_STEP:
+      need('age', draft.age.trim() !== '');
+      need('screening.pregnancy', draft.screening.pregnancy !== null);
+      if (draft.screening.pregnancy === 'pregnant') need('screening.pregnancyWeeks', draft.screening.pregnancyWeeks.trim() !== '');
+      need('screening.gaveBirthInLast3Months', draft.screening.gaveBirthInLast3Months !== null);
+      break;
+    case MORE_SIGNS_STEP:
+      need('screening.groinLump', draft.screening.groinLump !== null);
+      need('screening.painIntoTesticle', draft.screening.painIntoTesticle !== null);
+      for (const q of SCREENING_YES_NO) need(`screening.${q}`, draft.screening[q] !== null);
+      break;
+    case ABOUT_YOU_STEP:
       need('profile.runner', draft.profile.runner !== null);
       need('profile.deskWorker', draft.profile.deskWorker !== null);
       need('profile.hoursSittingPerDay', draft.profile.hoursSittingPerDay.trim() !== '');
       need('profile.wearsRaisedHeels', draft.profile.wearsRaisedHeels !== null);
+      need('profile.wantsDeepPsoasRelease', draft.profile.wantsDeepPsoasRelease !== null);
+      if (draft.weeksOfConsistentWork.trim() !== '') need('startingIntensity', draft.startingIntensity.trim() !== '');
       break;
     default:
       break;
@@ -95,6 +149,7 @@ export function missingAnswers(draft: Draft, step: number, warningSignWords: str
 /** The symptom report body triage's POST /symptom-reports takes; the person is the token's subject. */
 export function toReport(draft: Draft, now: Date, timeZone: string): Record<string, unknown> {
   const runner = draft.profile.runner;
+  const s = draft.screening;
   return {
     reportId: draft.reportId,
     reportedAt: withOffset(now),
@@ -115,8 +170,16 @@ export function toReport(draft: Draft, now: Date, timeZone: string): Record<stri
       hoursSittingPerDay: number(draft.profile.hoursSittingPerDay),
       runningShoeAgeMonths: runner ? number(draft.profile.runningShoeAgeMonths) : null,
       wearsRaisedHeels: draft.profile.wearsRaisedHeels,
+      wantsDeepPsoasRelease: draft.profile.wantsDeepPsoasRelease,
     },
     weeksOfConsistentWork: number(draft.weeksOfConsistentWork),
+    startingIntensity: draft.weeksOfConsistentWork.trim() === '' ? null : number(draft.startingIntensity),
+    age: number(draft.age),
+    screening: {
+      ...s,
+      groinLumpSigns: s.groinLump === 'none' ? [] : s.groinLumpSigns,
+      pregnancyWeeks: s.pregnancy === 'pregnant' ? number(s.pregnancyWeeks) : null,
+    },
   };
 }
 

@@ -24,9 +24,7 @@ public final class Vocabularies {
     /** What about a person rules an exercise out; the triage engine matches reports against these. */
     public enum ContraindicationCondition implements Vocabulary {
         PREGNANCY, ABDOMINAL_CONDITION, ACUTE_PAIN, HIP_SURGERY_OR_STRUCTURAL_ISSUE, KNEE_PAIN, LOW_BACK_PAIN,
-        OUTER_HIP_PAIN,
-        /** the person has not opted in to an exercise that presses deep into the belly */
-        DEEP_RELEASE_NOT_CHOSEN
+        OUTER_HIP_PAIN
     }
 
     public enum BodyArea implements Vocabulary {

@@ -17,9 +17,11 @@ import dev.hipflex.triage.domain.Rule.Effect;
  * @param gentle only acute-safe exercises
  * @param noRunning no running until seen
  * @param exercisesOnHold no exercises at all until seen
+ * @param urgency how soon the person should be seen: the most urgent of the fired rules' referrals; null when no rule
+ *        refers them (the level is below see a professional)
  */
 record Assessment(List<Rule> fired, Level level, List<String> conditions, boolean gentle, boolean noRunning,
-        boolean exercisesOnHold) {
+        boolean exercisesOnHold, Urgency urgency) {
 
     static Assessment of(SymptomReport report) {
         Assessment assessment = combined(RuleSet.firing(report));
@@ -38,6 +40,7 @@ record Assessment(List<Rule> fired, Level level, List<String> conditions, boolea
         boolean gentle = false;
         boolean noRunning = false;
         boolean holdExercises = false;
+        Urgency urgency = null;
         for (Rule rule : fired) {
             Effect effect = rule.effect();
             level = level.max(effect.minimumLevel());
@@ -45,12 +48,13 @@ record Assessment(List<Rule> fired, Level level, List<String> conditions, boolea
             gentle |= effect.gentleMode();
             noRunning |= effect.noRunning();
             holdExercises |= effect.holdExercises();
+            urgency = Urgency.max(urgency, effect.urgency());
         }
-        return new Assessment(fired, level, List.copyOf(conditions), gentle, noRunning, holdExercises);
+        return new Assessment(fired, level, List.copyOf(conditions), gentle, noRunning, holdExercises, urgency);
     }
 
     private Assessment with(Modes modes) {
         return new Assessment(fired, level, conditions, gentle || modes.gentle(), noRunning || modes.noRunning(),
-                exercisesOnHold || modes.exercisesOnHold());
+                exercisesOnHold || modes.exercisesOnHold(), urgency);
     }
 }

@@ -109,7 +109,7 @@ public final class CatalogIndex {
         return checklistInOrder;
     }
 
-    /** The exercise policy for a report and its assessment. */
+    /** The exercise policy for a case: its assessment, the plan rules' conditions and what the rule set leaves out. */
     ExercisePolicy policy(Case reading) {
         return new ExercisePolicy(this, reading);
     }

@@ -36,11 +36,15 @@ public record CatalogSnapshot(String version, List<Exercise> exercises, List<Pro
     public record Contraindication(String condition, String reason) {
     }
 
-    /** {@code category} is release, stretch, strengthen or mobility. */
+    /**
+     * {@code category} is release, stretch, strengthen or mobility; {@code steps} are read only to know the starting
+     * position (see {@link ExerciseKind}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Exercise(String slug, String title, String category, List<String> targetMuscles,
             List<String> supportingMuscles, Dose dose, List<Contraindication> contraindications,
-            List<String> progressions, List<String> regressions, Boolean acuteSafe, List<String> sources) {
+            List<String> progressions, List<String> regressions, Boolean acuteSafe, List<String> sources,
+            List<String> steps) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

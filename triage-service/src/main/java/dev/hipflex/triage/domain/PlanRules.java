@@ -52,16 +52,6 @@ final class PlanRules {
      * A catalog contraindication condition that applies to the person; exercises the catalog marks for it are left
      * out, with the catalog's reason, as for the conditions of the level rules.
      */
-    static final Decision<String> DEEP_RELEASE_NOT_CHOSEN = new Decision<>("PS-DEEP-RELEASE-OPT-IN", "1",
-            "The person has not asked for the deep lacrosse-ball psoas release (a missing answer is no): deep "
-                    + "pressure into the belly is opt-in and never part of a default plan, since it presses near the "
-                    + "large abdominal blood vessels, and article 002 doubts deep ball release too. Whoever asks for "
-                    + "it still has it left out for every other condition the catalog marks it with.",
-            CLINICAL_GUIDANCE, List.of(Facts.WANTS_DEEP_PSOAS_RELEASE),
-            reading -> !Boolean.TRUE.equals(reading.report().profile().wantsDeepPsoasRelease()),
-            "Exercises the catalog marks as contraindicated for deep-release-not-chosen are left out.",
-            "deep-release-not-chosen");
-
     static final Decision<String> OUTER_HIP_NO_CROSSING = new Decision<>("PS-OUTER-HIP-NO-CROSSING", "1",
             "Pain on the outside of the hip: positions that cross the leg over the body squeeze the tendons on the "
                     + "bony point of the hip (gluteal tendinopathy is common, in women of 40 to 60 most of all; "
@@ -70,7 +60,7 @@ final class PlanRules {
             "Exercises the catalog marks as contraindicated for outer-hip-pain are left out.", "outer-hip-pain");
 
     /** Conditions beyond the level rules' own, in the order they are listed. */
-    static final List<Decision<String>> CONDITIONS = List.of(DEEP_RELEASE_NOT_CHOSEN, OUTER_HIP_NO_CROSSING);
+    static final List<Decision<String>> CONDITIONS = List.of(OUTER_HIP_NO_CROSSING);
 
     /**
      * Catalog exercises ruled out by their catalog fields rather than by a contraindication the catalog lists.
@@ -147,7 +137,7 @@ final class PlanRules {
 
     static final Decision<Focus> FOCUS_ILIOPSOAS = focus("PF-FOCUS-ILIOPSOAS", "1",
             "The psoas major or the iliacus is the most likely muscle: gentle hip flexor stretches (the deep psoas "
-                    + "release only where PS-DEEP-RELEASE-OPT-IN allows it).", RELEASE_GUIDE,
+                    + "release only where the DR-* rules allow it).", RELEASE_GUIDE,
             new Focus(List.of("psoas-major", "iliacus"), List.of(
                     new FocusPick("stretch", exercise -> targets(exercise, "psoas-major", "iliacus")
                             && Boolean.TRUE.equals(exercise.acuteSafe()),

@@ -54,11 +54,15 @@ final class Prescriber {
             }
             String slug = item.exercise().slug();
             Optional<SkipReason> objection = policy.objection(slug);
-            String gentler = objection.isEmpty() && gentlerFirst ? leadingUpTo(slug, orEmpty(item.alternatives()))
-                    : null;
-            if (gentler != null) {
-                items.add(prescribe(gentler, Choice.ALTERNATIVE, item.dose(), null));
-                skipped.add(new Skipped(slug, SkipReason.LATER, gentler));
+            // An exercise that a gentler alternative leads up to waits for a later plan even when that alternative is
+            // itself ruled out for the person: another alternative stands in, or none.
+            if (objection.isEmpty() && gentlerFirst && hasGentlerStep(slug, orEmpty(item.alternatives()))) {
+                String gentler = leadingUpTo(slug, orEmpty(item.alternatives()));
+                String instead = gentler != null ? gentler : firstAvailable(orEmpty(item.alternatives()));
+                if (instead != null) {
+                    items.add(prescribe(instead, Choice.ALTERNATIVE, item.dose(), null));
+                }
+                skipped.add(new Skipped(slug, SkipReason.LATER, instead));
                 continue;
             }
             if (objection.isEmpty()) {
@@ -125,6 +129,15 @@ final class Prescriber {
             }
         }
         return null;
+    }
+
+    private boolean hasGentlerStep(String slug, List<ExerciseRef> alternatives) {
+        for (ExerciseRef alternative : alternatives) {
+            if (policy.exercise(alternative.slug()).map(e -> orEmpty(e.progressions()).contains(slug)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String firstAvailable(List<ExerciseRef> alternatives) {

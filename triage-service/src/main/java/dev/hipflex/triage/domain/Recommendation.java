@@ -12,7 +12,11 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  *
  * @param timeZone the person's time zone from the report, so that a plan can start on their local date
  * @param level the most severe minimum level of the rules that fired
+ * @param referral how soon the person should be seen and what to do: today for urgent care, within a week or routine
+ *        for see a professional; null below see a professional
  * @param reasons one per fired rule, most severe first; never empty
+ * @param notAsked the screening questions the report did not answer (a report from a producer that does not ask
+ *        them), by field name; empty for every report sent over REST
  * @param likelyMuscles muscles the report points to, most likely first
  * @param excluded every catalog exercise a contraindication rules out, with the catalog's reason, and every one a
  *        field exclusion of the rule set rules out ({@link PlanRules#FIELD_EXCLUSIONS}), with the rule set's reason
@@ -23,8 +27,8 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  *        The plan and the extras come last, in the JSON too: they depend on a few things in a report, so many
  *        recommendations share them, and they are stored once for all of those, apart from the rest.
  */
-public record Recommendation(UUID reportId, String userId, String timeZone, Level level, List<Reason> reasons,
-        List<LikelyMuscle> likelyMuscles, List<Exclusion> excluded, List<RootCauseCheck> rootCauseChecks,
+public record Recommendation(UUID reportId, String userId, String timeZone, Level level, Referral referral,
+        List<Reason> reasons, List<String> notAsked, List<LikelyMuscle> likelyMuscles, List<Exclusion> excluded, List<RootCauseCheck> rootCauseChecks,
         Explanation explanation, String ruleSetVersion, String catalogVersion, Plan plan, ProfileExtras extras) {
 
     /**
@@ -36,6 +40,14 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
      */
     public record Reason(String rule, Level level, String text, String source, String redFlag,
             List<String> possibleConditions, String whatToDo) {
+    }
+
+    /**
+     * How soon, and what to do, in plain words.
+     *
+     * @param source where the advice comes from
+     */
+    public record Referral(Urgency urgency, String whatToDo, String source) {
     }
 
     /** A report input and its value that something was based on, e.g. {@code painLocations = groin}. */
@@ -99,6 +111,8 @@ public record Recommendation(UUID reportId, String userId, String timeZone, Leve
         /** the protocol names an exercise the catalog does not have */
         NOT_IN_CATALOG,
         /** left for a later plan: a first plan starts with the gentler alternative that leads up to it */
-        LATER
+        LATER,
+        /** only in a plan when the person asks for it (the deep psoas release) */
+        ON_REQUEST_ONLY
     }
 }

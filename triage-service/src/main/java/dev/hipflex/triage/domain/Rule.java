@@ -45,32 +45,53 @@ public record Rule(String id, String version, String description, String source,
      * @param holdExercises no exercises at all until a professional has seen the person
      */
     public record Effect(Level minimumLevel, String reason, String redFlag, List<String> contraindications,
-            boolean gentleMode, boolean noRunning, boolean holdExercises) {
+            boolean gentleMode, boolean noRunning, boolean holdExercises, Urgency urgency) {
 
+        /**
+         * At least this level; a referral is routine unless said otherwise ({@link #withinAWeek()}), and urgent care
+         * is always today.
+         */
         static Effect atLeast(Level level, String reason) {
-            return new Effect(level, reason, null, List.of(), false, false, false);
+            Urgency urgency = switch (level) {
+                case URGENT_CARE -> Urgency.TODAY;
+                case SEE_PROFESSIONAL -> Urgency.ROUTINE;
+                default -> null;
+            };
+            return new Effect(level, reason, null, List.of(), false, false, false, urgency);
         }
 
         Effect withRedFlag(String slug) {
-            return new Effect(minimumLevel, reason, slug, contraindications, gentleMode, noRunning, holdExercises);
+            return new Effect(minimumLevel, reason, slug, contraindications, gentleMode, noRunning, holdExercises,
+                    urgency);
         }
 
         Effect excluding(String... conditions) {
             List<String> all = Stream.concat(contraindications.stream(), Stream.of(conditions))
                     .sorted().distinct().toList();
-            return new Effect(minimumLevel, reason, redFlag, all, gentleMode, noRunning, holdExercises);
+            return new Effect(minimumLevel, reason, redFlag, all, gentleMode, noRunning, holdExercises, urgency);
         }
 
         Effect inGentleMode() {
-            return new Effect(minimumLevel, reason, redFlag, contraindications, true, noRunning, holdExercises);
+            return new Effect(minimumLevel, reason, redFlag, contraindications, true, noRunning, holdExercises,
+                    urgency);
         }
 
         Effect withNoRunning() {
-            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, true, holdExercises);
+            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, true, holdExercises,
+                    urgency);
         }
 
         Effect holdingExercises() {
-            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, noRunning, true);
+            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, noRunning, true, urgency);
+        }
+
+        /** A referral to be seen within a week rather than routinely. */
+        Effect withinAWeek() {
+            if (minimumLevel != Level.SEE_PROFESSIONAL) {
+                throw new IllegalStateException("only a referral to a professional is within a week");
+            }
+            return new Effect(minimumLevel, reason, redFlag, contraindications, gentleMode, noRunning, holdExercises,
+                    Urgency.WITHIN_A_WEEK);
         }
 
         /** The effect in plain words, for a reviewer who does not read Java. */
@@ -79,6 +100,9 @@ public record Rule(String id, String version, String description, String source,
             words.add(minimumLevel == Level.SELF_CARE
                     ? "The level stays as the other rules set it (at least self-care)."
                     : "The level is at least " + minimumLevel.word() + ".");
+            if (urgency != null) {
+                words.add("How soon: " + urgency.word() + ".");
+            }
             if (redFlag != null) {
                 words.add("Red flag: " + redFlag + ".");
             }

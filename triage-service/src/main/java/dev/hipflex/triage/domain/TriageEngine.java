@@ -44,7 +44,8 @@ public final class TriageEngine {
         ExercisePolicy policy = catalog.policy(reading);
         List<LikelyMuscle> likelyMuscles = LikelyMuscles.rank(reading, catalog.muscles());
         return new Recommendation(report.reportId(), report.userId(), report.timeZone(), assessment.level(),
-                reasons(assessment, catalog), likelyMuscles, policy.exclusions(),
+                RuleSet.referral(reading), reasons(assessment, catalog), RuleSet.notAsked(report),
+                likelyMuscles, policy.exclusions(),
                 RootCauseChecks.of(reading, catalog.checklistInOrder()),
                 explanation(report, assessment, catalog.version()), RuleSet.VERSION, catalog.version(),
                 PlanBuilder.build(catalog, reading, policy, likelyMuscles),

@@ -14,14 +14,17 @@ import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.Recommendation.Choice;
 import dev.hipflex.triage.domain.Recommendation.Evidence;
 import dev.hipflex.triage.domain.Recommendation.SkipReason;
+import dev.hipflex.triage.domain.Urgency;
 
 /**
  * The data of a {@code recommendations/v2} event: the facts of a {@link Recommendation} (level, fired rules with
  * their inputs, slugs, doses, versions) without its words. Reasons, notes, instructions and advice stay in the
  * catalog and the rule set, and apps read them from {@code GET /symptom-reports/{id}/recommendation}; analytics count
- * what is here without parsing prose, and a reworded text changes no event.
+ * what is here without parsing prose, and a reworded text changes no event. {@code urgency} is how soon (null below
+ * see a professional); {@code notAsked} names the screening answers the report lacked.
  */
-public record RecommendationFacts(UUID reportId, String userId, String timeZone, Level level, List<FiredRule> rules,
+public record RecommendationFacts(UUID reportId, String userId, String timeZone, Level level, Urgency urgency,
+        List<String> notAsked, List<FiredRule> rules,
         List<LikelyMuscle> likelyMuscles, List<Exclusion> excluded, List<RootCauseCheck> rootCauseChecks,
         PlanFacts plan, Extras extras, String ruleSetVersion, String catalogVersion) {
 
@@ -79,6 +82,8 @@ public record RecommendationFacts(UUID reportId, String userId, String timeZone,
         Explanation explanation = recommendation.explanation();
         return new RecommendationFacts(recommendation.reportId(), recommendation.userId(), recommendation.timeZone(),
                 recommendation.level(),
+                recommendation.referral() == null ? null : recommendation.referral().urgency(),
+                recommendation.notAsked(),
                 explanation.rules().stream()
                         .map(rule -> new FiredRule(rule.rule(), rule.version(), rule.source(), rule.inputs())).toList(),
                 recommendation.likelyMuscles().stream()

@@ -104,14 +104,13 @@ class FirstPlanScenarioTest {
     }
 
     @Test
-    @DisplayName("PS-DEEP-RELEASE-OPT-IN: the deep lacrosse-ball psoas release is in no default plan (the TFL roll takes its place), only in the plan of whoever asks and may have it")
+    @DisplayName("DR-ON-REQUEST: the deep lacrosse-ball psoas release is in no default plan (the TFL roll takes its place), only in the plan of whoever asks and may have it")
     void deepReleaseOptIn() {
         Recommendation r = recommend(report());
         assertThat(Contents.prescribedExercises(r)).doesNotContain("lacrosse-ball-psoas-release");
         assertThat(phase(r, "release").skipped()).containsExactly(
-                new Skipped("lacrosse-ball-psoas-release", SkipReason.CONTRAINDICATED, "tfl-foam-roll"));
-        assertThat(r.excluded()).extracting(Exclusion::exercise, Exclusion::condition)
-                .containsExactly(tuple("lacrosse-ball-psoas-release", "deep-release-not-chosen"));
+                new Skipped("lacrosse-ball-psoas-release", SkipReason.ON_REQUEST_ONLY, "tfl-foam-roll"));
+        assertThat(r.excluded()).isEmpty();
 
         Recommendation asked = recommend(report().wantsDeepPsoasRelease(true));
         assertThat(phase(asked, "release").items()).extracting(Item::exercise, Item::choice)

@@ -225,75 +225,91 @@ final class ReportBuilder {
         return this;
     }
 
-    /** A report whose producer asked none of the screening questions (as other producers on the topic may send). */
+    /**
+     * A report whose producer asked none of the screening questions (as other producers on the topic may send).
+     * Setting one answer afterwards gives a report with that answer and the others as they were.
+     */
     ReportBuilder notScreened() {
         screened = false;
         return this;
     }
 
     ReportBuilder caudaEquinaSigns(CaudaEquinaSign... values) {
+        screened = true;
         caudaEquinaSigns = set(CaudaEquinaSign.class, values);
         return this;
     }
 
     ReportBuilder groinLump(GroinLump lump, LumpSign... signs) {
+        screened = true;
         groinLump = lump;
         lumpSigns = set(LumpSign.class, signs);
         return this;
     }
 
     ReportBuilder painIntoTesticle(PainIntoTesticle value) {
+        screened = true;
         painIntoTesticle = value;
         return this;
     }
 
     ReportBuilder bellyPain(Boolean value) {
+        screened = true;
         bellyPain = value;
         return this;
     }
 
     ReportBuilder painOnStraighteningTheHip(Boolean value) {
+        screened = true;
         painOnStraightening = value;
         return this;
     }
 
     ReportBuilder urinarySymptoms(Boolean value) {
+        screened = true;
         urinarySymptoms = value;
         return this;
     }
 
     ReportBuilder medicalHistory(MedicalHistory... values) {
+        screened = true;
         medicalHistory = set(MedicalHistory.class, values);
         return this;
     }
 
     ReportBuilder pregnancy(Pregnancy value, Integer weeks) {
+        screened = true;
         pregnancy = value;
         pregnancyWeeks = weeks;
         return this;
     }
 
     ReportBuilder gaveBirthInLast3Months(Boolean value) {
+        screened = true;
         gaveBirthRecently = value;
         return this;
     }
 
     ReportBuilder painOnlyWhenLyingOnIt(Boolean value) {
+        screened = true;
         painOnlyWhenLyingOnIt = value;
         return this;
     }
 
     ReportBuilder constantPainDayAndNight(Boolean value) {
+        screened = true;
         constantPain = value;
         return this;
     }
 
     ReportBuilder fallSinceThePainBegan(Boolean value) {
+        screened = true;
         fallSincePainBegan = value;
         return this;
     }
 
     ReportBuilder achingHipsWithMorningStiffness(Boolean value) {
+        screened = true;
         achingHipsStiffMornings = value;
         return this;
     }

@@ -113,7 +113,7 @@ final class ReportGenerator {
         return new Screening(maybe(answerSubset(CaudaEquinaSign.class, 0.03)), maybe(lump),
                 maybe(lump == GroinLump.NONE ? EnumSet.noneOf(LumpSign.class) : answerSubset(LumpSign.class, 0.3)),
                 maybe(answers.nextDouble() < 0.9 ? PainIntoTesticle.NONE : pickAnswer(List.of(PainIntoTesticle.values()))),
-                flag(0.08), flag(0.08), flag(0.08), maybe(answerSubset(MedicalHistory.class, 0.06)), pregnancy,
+                flag(0.3), flag(0.3), flag(0.08), maybe(answerSubset(MedicalHistory.class, 0.06)), pregnancy,
                 pregnancy == Pregnancy.PREGNANT ? 1 + answers.nextInt(42) : null, flag(0.06), flag(0.15), flag(0.05),
                 flag(0.05), flag(0.05));
     }
@@ -136,19 +136,17 @@ final class ReportGenerator {
     }
 
     private <E extends Enum<E>> Set<E> answerSubset(Class<E> type, double probability) {
-        Set<E> set = EnumSet.noneOf(type);
-        for (E value : type.getEnumConstants()) {
-            if (answers.nextDouble() < probability) {
-                set.add(value);
-            }
-        }
-        return set;
+        return subset(answers, type, probability);
     }
 
     private <E extends Enum<E>> Set<E> subset(Class<E> type, double probability) {
+        return subset(random, type, probability);
+    }
+
+    private static <E extends Enum<E>> Set<E> subset(Random source, Class<E> type, double probability) {
         Set<E> set = EnumSet.noneOf(type);
         for (E value : type.getEnumConstants()) {
-            if (random.nextDouble() < probability) {
+            if (source.nextDouble() < probability) {
                 set.add(value);
             }
         }

@@ -1,11 +1,14 @@
 package dev.hipflex.triage.domain;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
 
@@ -31,11 +34,15 @@ final class RuleCorpus {
     static List<Case> cases(long seed, int size) {
         ReportGenerator generator = new ReportGenerator(seed);
         Random random = new Random(seed + 1);
+        Random urgencies = new Random(seed + 2);
         List<Case> cases = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Assessment assessment = new Assessment(List.of(), Level.values()[random.nextInt(Level.values().length)],
                     CONDITIONS.stream().filter(condition -> random.nextDouble() < 0.2).toList(), random.nextBoolean(),
-                    random.nextBoolean(), random.nextBoolean());
+                    random.nextBoolean(), random.nextBoolean(), null);
+            // The urgency from a random source of its own, so that the fields drawn before it stay as they were.
+            int urgency = urgencies.nextInt(Urgency.values().length + 1);
+            assessment = withUrgency(assessment, urgency == 0 ? null : Urgency.values()[urgency - 1]);
             cases.add(new Case(generator.next(), assessment));
         }
         return cases;
@@ -67,20 +74,32 @@ final class RuleCorpus {
         }
         fields.put("level", (base, donor) -> withAssessment(base, new Assessment(base.assessment().fired(),
                 donor.assessment().level(), base.assessment().conditions(), base.assessment().gentle(),
-                base.assessment().noRunning(), base.assessment().exercisesOnHold())));
+                base.assessment().noRunning(), base.assessment().exercisesOnHold(),
+                base.assessment().urgency())));
         fields.put("contraindications", (base, donor) -> withAssessment(base, new Assessment(base.assessment().fired(),
                 base.assessment().level(), donor.assessment().conditions(), base.assessment().gentle(),
-                base.assessment().noRunning(), base.assessment().exercisesOnHold())));
+                base.assessment().noRunning(), base.assessment().exercisesOnHold(),
+                base.assessment().urgency())));
         fields.put("gentleMode", (base, donor) -> withAssessment(base, new Assessment(base.assessment().fired(),
                 base.assessment().level(), base.assessment().conditions(), donor.assessment().gentle(),
-                base.assessment().noRunning(), base.assessment().exercisesOnHold())));
+                base.assessment().noRunning(), base.assessment().exercisesOnHold(),
+                base.assessment().urgency())));
         fields.put("noRunning", (base, donor) -> withAssessment(base, new Assessment(base.assessment().fired(),
                 base.assessment().level(), base.assessment().conditions(), base.assessment().gentle(),
-                donor.assessment().noRunning(), base.assessment().exercisesOnHold())));
+                donor.assessment().noRunning(), base.assessment().exercisesOnHold(),
+                base.assessment().urgency())));
         fields.put("exercisesOnHold", (base, donor) -> withAssessment(base, new Assessment(base.assessment().fired(),
                 base.assessment().level(), base.assessment().conditions(), base.assessment().gentle(),
-                base.assessment().noRunning(), donor.assessment().exercisesOnHold())));
+                base.assessment().noRunning(), donor.assessment().exercisesOnHold(),
+                base.assessment().urgency())));
+        fields.put("urgency", (base, donor) -> withAssessment(base, withUrgency(base.assessment(),
+                donor.assessment().urgency())));
         return fields;
+    }
+
+    private static Assessment withUrgency(Assessment a, Urgency urgency) {
+        return new Assessment(a.fired(), a.level(), a.conditions(), a.gentle(), a.noRunning(), a.exercisesOnHold(),
+                urgency);
     }
 
     private static Case withAssessment(Case base, Assessment assessment) {
@@ -99,30 +118,49 @@ final class RuleCorpus {
     private static <R extends Record> R withComponent(R base, R donor, String path) {
         int dot = path.indexOf('.');
         String name = dot < 0 ? path : path.substring(0, dot);
-        RecordComponent[] components = base.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
+        Shape shape = SHAPES.computeIfAbsent(base.getClass(), Shape::of);
+        Object[] values = new Object[shape.accessors().length];
         try {
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent component = components[i];
-                types[i] = component.getType();
-                Object mine = component.getAccessor().invoke(base);
-                if (!component.getName().equals(name)) {
+            for (int i = 0; i < values.length; i++) {
+                Method accessor = shape.accessors()[i];
+                Object mine = accessor.invoke(base);
+                if (!accessor.getName().equals(name)) {
                     values[i] = mine;
                 } else if (dot < 0) {
-                    values[i] = component.getAccessor().invoke(donor);
+                    values[i] = accessor.invoke(donor);
                 } else {
-                    values[i] = withComponent(orNotAsked((Record) mine), orNotAsked(
-                            (Record) component.getAccessor().invoke(donor)), path.substring(dot + 1));
+                    values[i] = withComponent(orNotAsked((Record) mine), orNotAsked((Record) accessor.invoke(donor)),
+                            path.substring(dot + 1));
                 }
             }
             @SuppressWarnings("unchecked")
-            R changed = (R) base.getClass().getDeclaredConstructor(types).newInstance(values);
+            R changed = (R) shape.constructor().newInstance(values);
             return changed;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot take " + path + " from the donor", e);
         }
     }
+
+    /** A record class's accessors and canonical constructor, looked up once: the tests swap fields millions of times. */
+    private record Shape(Method[] accessors, Constructor<?> constructor) {
+
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getType();
+            }
+            try {
+                return new Shape(accessors, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " has no canonical constructor", e);
+            }
+        }
+    }
+
+    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private static Record orNotAsked(Record nested) {
         return nested == null ? Screening.NOT_ASKED : nested;

@@ -44,7 +44,7 @@ class RuleSetDocumentTest {
         List<String> listed = RuleCorpus.decisions().stream().map(Decision::id).toList();
         assertThat(listed).doesNotHaveDuplicates();
         List<String> declared = new ArrayList<>(RuleSet.RULES.stream().map(Rule::id).toList());
-        for (Class<?> rules : List.of(PlanRules.class, ProfileRules.class)) {
+        for (Class<?> rules : List.of(RuleSet.class, PlanRules.class, ProfileRules.class)) {
             for (Field field : rules.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == Decision.class) {
                     field.setAccessible(true);

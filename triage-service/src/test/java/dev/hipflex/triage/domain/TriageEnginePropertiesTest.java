@@ -23,11 +23,18 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
 import dev.hipflex.triage.domain.Plan.Status;
 import dev.hipflex.triage.domain.Recommendation.Item;
 import dev.hipflex.triage.domain.Recommendation.SkipReason;
+import dev.hipflex.triage.domain.SymptomReport.CaudaEquinaSign;
+import dev.hipflex.triage.domain.SymptomReport.GroinLump;
 import dev.hipflex.triage.domain.SymptomReport.History;
+import dev.hipflex.triage.domain.SymptomReport.LumpSign;
+import dev.hipflex.triage.domain.SymptomReport.MedicalHistory;
 import dev.hipflex.triage.domain.SymptomReport.Onset;
+import dev.hipflex.triage.domain.SymptomReport.PainIntoTesticle;
 import dev.hipflex.triage.domain.SymptomReport.PainLocation;
 import dev.hipflex.triage.domain.SymptomReport.PainQuality;
+import dev.hipflex.triage.domain.SymptomReport.Pregnancy;
 import dev.hipflex.triage.domain.SymptomReport.Profile;
+import dev.hipflex.triage.domain.SymptomReport.Screening;
 import dev.hipflex.triage.domain.SymptomReport.Sign;
 import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 
@@ -37,54 +44,156 @@ import dev.hipflex.triage.domain.SymptomReport.WarningSign;
  */
 class TriageEnginePropertiesTest {
 
-    /** A red flag as the brief states it: when it applies, how to force it into a report, and its minimum level. */
-    private record RedFlag(String rule, Level level, Predicate<SymptomReport> applies,
+    /**
+     * A red flag as the brief states it: when it applies, how to force it into a report, its minimum level and how soon
+     * (PRODUCT.md part two, "Screening a clinician would do", items 3 to 6; null urgency below a referral).
+     */
+    private record RedFlag(String rule, Level level, Urgency urgency, Predicate<SymptomReport> applies,
             UnaryOperator<ReportBuilder> inject) {
     }
 
+    private static final Set<PainLocation> CHILD_PAIN = Set.of(PainLocation.FRONT_OF_HIP, PainLocation.GROIN,
+            PainLocation.OUTER_HIP, PainLocation.FRONT_OF_THIGH, PainLocation.KNEE);
+
     private static final List<RedFlag> RED_FLAGS = List.of(
-            new RedFlag("RF-NO-IMPROVEMENT", Level.SEE_PROFESSIONAL,
-                    r -> r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= 4 && r.intensity() > 0,
-                    b -> b.weeksOfWork(4).intensity(5)),
-            new RedFlag("RF-NEURO", Level.SEE_PROFESSIONAL,
-                    r -> hasAny(r.signs(), Sign.NUMBNESS, Sign.TINGLING, Sign.RADIATING_DOWN_THE_LEG),
-                    b -> b.addSign(Sign.TINGLING)),
-            new RedFlag("RF-GAIT", Level.SEE_PROFESSIONAL, r -> r.signs().contains(Sign.LIMPING),
-                    b -> b.addSign(Sign.LIMPING)),
-            new RedFlag("RF-MECHANICAL", Level.SEE_PROFESSIONAL, r -> r.signs().contains(Sign.CLICKING_CATCHING_LOCKING),
-                    b -> b.addSign(Sign.CLICKING_CATCHING_LOCKING)),
-            new RedFlag("RF-SUDDEN-ONSET", Level.SEE_PROFESSIONAL, r -> r.onset() == Onset.SUDDEN_DURING_EXERCISE,
-                    b -> b.onset(Onset.SUDDEN_DURING_EXERCISE)),
-            new RedFlag("RF-HIP-SURGERY", Level.SEE_PROFESSIONAL,
-                    r -> r.history().contains(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE),
-                    b -> b.addHistory(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE)),
-            new RedFlag("GC-BONE-STRESS", Level.SEE_PROFESSIONAL,
-                    r -> hasAny(r.warningSigns(), WarningSign.NIGHT_OR_REST_PAIN, WarningSign.PAIN_WHEN_HOPPING,
-                            WarningSign.RECENT_BIG_JUMP_IN_RUNNING_LOAD),
-                    b -> b.runner(true).addWarningSign(WarningSign.PAIN_WHEN_HOPPING)),
-            new RedFlag("GC-NO-WEIGHT", Level.SEE_PROFESSIONAL, r -> r.signs().contains(Sign.CANNOT_BEAR_WEIGHT),
+            // ---- today ----
+            today("UC-CAUDA-EQUINA", r -> !orEmpty(s(r).caudaEquinaSigns()).isEmpty(),
+                    b -> b.caudaEquinaSigns(CaudaEquinaSign.SYMPTOMS_IN_BOTH_LEGS)),
+            today("UC-INFECTION", r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL)
+                    && (r.warningSigns().contains(WarningSign.HOT_SWOLLEN_HIP)
+                            || hasAny(r.signs(), Sign.LIMPING, Sign.CANNOT_BEAR_WEIGHT)),
+                    b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL).addSign(Sign.LIMPING)),
+            today("UC-NO-WEIGHT", r -> r.signs().contains(Sign.CANNOT_BEAR_WEIGHT),
                     b -> b.addSign(Sign.CANNOT_BEAR_WEIGHT)),
-            new RedFlag("GC-FEVER", Level.SEE_PROFESSIONAL, r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL),
+            today("UC-FALL", r -> (yes(s(r).fallSinceThePainBegan())
+                    || r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY))
+                    && (r.age() != null && r.age() >= 50 || hasAny(orEmpty(s(r).medicalHistory()),
+                            MedicalHistory.LONG_TERM_STEROIDS, MedicalHistory.OSTEOPOROSIS)),
+                    b -> b.fallSinceThePainBegan(true).age(72)),
+            today("UC-CHILD", r -> r.age() != null && r.age() < 18 && (hasAny(r.signs(), Sign.LIMPING,
+                    Sign.CANNOT_BEAR_WEIGHT) || r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL)),
+                    b -> b.age(11).addSign(Sign.LIMPING)),
+            today("UC-TESTICLE", r -> s(r).painIntoTesticle() == PainIntoTesticle.CAME_ON_SUDDENLY,
+                    b -> b.painIntoTesticle(PainIntoTesticle.CAME_ON_SUDDENLY)),
+            today("UC-GROIN-LUMP", r -> lump(r) && (s(r).groinLump() == GroinLump.STAYS_OUT
+                    && orEmpty(s(r).groinLumpSigns()).contains(LumpSign.PAINFUL)
+                    || orEmpty(s(r).groinLumpSigns()).contains(LumpSign.WITH_VOMITING)),
+                    b -> b.groinLump(GroinLump.STAYS_OUT, LumpSign.PAINFUL)),
+            today("UC-PULSING-LUMP", r -> lump(r) && orEmpty(s(r).groinLumpSigns()).contains(LumpSign.PULSES),
+                    b -> b.groinLump(GroinLump.GOES_BACK_IN, LumpSign.PULSES)),
+            today("UC-PSOAS-ABSCESS", r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL)
+                    && yes(s(r).bellyPain()) && yes(s(r).painOnStraighteningTheHip()),
+                    b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL).bellyPain(true).painOnStraighteningTheHip(true)),
+            // ---- within a week ----
+            week("WK-CHILD", r -> r.age() != null && r.age() < 18 && hasAny(r.painLocations(),
+                    CHILD_PAIN.toArray(PainLocation[]::new)), b -> b.age(14).locations(PainLocation.KNEE)),
+            week("WK-CANCER-WITH-CONSTANT-PAIN", r -> hasAny(r.warningSigns(), WarningSign.PAST_CANCER,
+                    WarningSign.UNEXPLAINED_WEIGHT_LOSS) && constantOrNight(r),
+                    b -> b.addWarningSign(WarningSign.PAST_CANCER).constantPainDayAndNight(true)),
+            week("GC-BONE-STRESS", r -> r.warningSigns().contains(WarningSign.PAIN_WHEN_HOPPING)
+                    || constantOrNight(r) && (Boolean.TRUE.equals(r.profile().runner())
+                            || r.warningSigns().contains(WarningSign.RECENT_BIG_JUMP_IN_RUNNING_LOAD)),
+                    b -> b.runner(true).constantPainDayAndNight(true)),
+            week("WK-PREGNANCY", r -> (s(r).pregnancy() == Pregnancy.PREGNANT && s(r).pregnancyWeeks() != null
+                    && s(r).pregnancyWeeks() >= 28 || yes(s(r).gaveBirthInLast3Months()))
+                    && (r.painLocations().contains(PainLocation.GROIN) || r.signs().contains(Sign.LIMPING)),
+                    b -> b.pregnancy(Pregnancy.PREGNANT, 31).locations(PainLocation.GROIN)),
+            week("WK-STIFF-HIPS-AND-SHOULDERS", r -> r.age() != null && r.age() >= 50
+                    && yes(s(r).achingHipsWithMorningStiffness()), b -> b.age(66).achingHipsWithMorningStiffness(true)),
+            week("WK-TESTICLE", r -> s(r).painIntoTesticle() == PainIntoTesticle.CAME_ON_GRADUALLY,
+                    b -> b.painIntoTesticle(PainIntoTesticle.CAME_ON_GRADUALLY)),
+            week("WK-GROIN-LUMP", r -> s(r).groinLump() == GroinLump.STAYS_OUT || s(r).groinLump() == GroinLump.GOES_BACK_IN
+                    && orEmpty(s(r).groinLumpSigns()).contains(LumpSign.PAINFUL),
+                    b -> b.groinLump(GroinLump.STAYS_OUT)),
+            week("GC-FALL-OR-INJURY", r -> r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY)
+                    || yes(s(r).fallSinceThePainBegan()), b -> b.addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)),
+            week("GC-FEVER", r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL),
                     b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL)),
-            new RedFlag("GC-HOT-SWOLLEN-HIP", Level.SEE_PROFESSIONAL,
-                    r -> r.warningSigns().contains(WarningSign.HOT_SWOLLEN_HIP),
+            week("GC-HOT-SWOLLEN-HIP", r -> r.warningSigns().contains(WarningSign.HOT_SWOLLEN_HIP),
                     b -> b.addWarningSign(WarningSign.HOT_SWOLLEN_HIP)),
-            new RedFlag("GC-CANCER-OR-WEIGHT-LOSS", Level.SEE_PROFESSIONAL,
-                    r -> hasAny(r.warningSigns(), WarningSign.UNEXPLAINED_WEIGHT_LOSS, WarningSign.PAST_CANCER),
-                    b -> b.addWarningSign(WarningSign.PAST_CANCER)),
-            new RedFlag("GC-FALL-OR-INJURY", Level.SEE_PROFESSIONAL,
-                    r -> r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY),
-                    b -> b.addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)),
-            new RedFlag("UC-FALL-NO-WEIGHT", Level.URGENT_CARE,
-                    r -> r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY)
-                            && r.signs().contains(Sign.CANNOT_BEAR_WEIGHT),
-                    b -> b.addWarningSign(WarningSign.RECENT_FALL_OR_INJURY).addSign(Sign.CANNOT_BEAR_WEIGHT)),
-            new RedFlag("UC-SEVERE-NO-WEIGHT", Level.URGENT_CARE,
-                    r -> r.intensity() >= 8 && r.signs().contains(Sign.CANNOT_BEAR_WEIGHT),
-                    b -> b.intensity(9).addSign(Sign.CANNOT_BEAR_WEIGHT)),
-            new RedFlag("UC-INFECTION", Level.URGENT_CARE,
-                    r -> r.warningSigns().containsAll(Set.of(WarningSign.FEVER_OR_UNWELL, WarningSign.HOT_SWOLLEN_HIP)),
-                    b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL).addWarningSign(WarningSign.HOT_SWOLLEN_HIP)));
+            // ---- routine ----
+            routine("RF-NO-IMPROVEMENT", r -> r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= 4
+                    && r.startingIntensity() != null && r.startingIntensity() - r.intensity() < 2
+                    && (r.startingIntensity() - r.intensity()) < 0.3 * r.startingIntensity(),
+                    b -> b.weeksOfWork(4).startingIntensity(5).intensity(5)),
+            routine("RF-NEURO", r -> hasAny(r.signs(), Sign.NUMBNESS, Sign.TINGLING, Sign.RADIATING_DOWN_THE_LEG),
+                    b -> b.addSign(Sign.TINGLING)),
+            routine("RF-GAIT", r -> r.signs().contains(Sign.LIMPING), b -> b.addSign(Sign.LIMPING)),
+            routine("RF-MECHANICAL", r -> r.signs().contains(Sign.CLICKING_CATCHING_LOCKING),
+                    b -> b.addSign(Sign.CLICKING_CATCHING_LOCKING)),
+            routine("RF-SUDDEN-ONSET", r -> r.onset() == Onset.SUDDEN_DURING_EXERCISE,
+                    b -> b.onset(Onset.SUDDEN_DURING_EXERCISE)),
+            routine("RF-HIP-SURGERY", r -> r.history().contains(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE),
+                    b -> b.addHistory(History.HIP_SURGERY_OR_STRUCTURAL_ISSUE)),
+            routine("GC-CANCER-OR-WEIGHT-LOSS", r -> hasAny(r.warningSigns(), WarningSign.UNEXPLAINED_WEIGHT_LOSS,
+                    WarningSign.PAST_CANCER), b -> b.addWarningSign(WarningSign.PAST_CANCER)),
+            routine("GC-CONSTANT-PAIN", TriageEnginePropertiesTest::constantOrNight,
+                    b -> b.constantPainDayAndNight(true)),
+            routine("RT-GROIN-LUMP", r -> s(r).groinLump() == GroinLump.GOES_BACK_IN
+                    && orEmpty(s(r).groinLumpSigns()).isEmpty(), b -> b.groinLump(GroinLump.GOES_BACK_IN)),
+            routine("RT-BELLY-OR-URINARY", r -> yes(s(r).bellyPain()) || yes(s(r).urinarySymptoms()),
+                    b -> b.urinarySymptoms(true)));
+
+    private static RedFlag today(String rule, Predicate<SymptomReport> applies, UnaryOperator<ReportBuilder> inject) {
+        return new RedFlag(rule, Level.URGENT_CARE, Urgency.TODAY, applies, inject);
+    }
+
+    private static RedFlag week(String rule, Predicate<SymptomReport> applies, UnaryOperator<ReportBuilder> inject) {
+        return new RedFlag(rule, Level.SEE_PROFESSIONAL, Urgency.WITHIN_A_WEEK, applies, inject);
+    }
+
+    private static RedFlag routine(String rule, Predicate<SymptomReport> applies, UnaryOperator<ReportBuilder> inject) {
+        return new RedFlag(rule, Level.SEE_PROFESSIONAL, Urgency.ROUTINE, applies, inject);
+    }
+
+    /** The screening answers, none when the producer sent none. */
+    private static Screening s(SymptomReport r) {
+        return r.screening() == null ? Screening.NOT_ASKED : r.screening();
+    }
+
+    private static boolean lump(SymptomReport r) {
+        return s(r).groinLump() != null && s(r).groinLump() != GroinLump.NONE;
+    }
+
+    private static boolean constantOrNight(SymptomReport r) {
+        return yes(s(r).constantPainDayAndNight()) || r.warningSigns().contains(WarningSign.NIGHT_OR_REST_PAIN);
+    }
+
+    private static boolean yes(Boolean answer) {
+        return Boolean.TRUE.equals(answer);
+    }
+
+    private static <E> Set<E> orEmpty(Set<E> values) {
+        return values == null ? Set.of() : values;
+    }
+
+    /** The deep release into the belly and the long holds lying on the back, as a reader of the fixture finds them. */
+    private static final String DEEP_RELEASE = "lacrosse-ball-psoas-release";
+    private static final Set<String> LONG_HOLDS_ON_THE_BACK = Set.of("supine-passive-hip-flexor-stretch",
+            "double-lacrosse-ball-lumbar-release");
+
+    /** The deep release may be prescribed: asked for, under 50, none of the reasons against it, not pregnant. */
+    private static boolean deepReleaseAllowed(SymptomReport r) {
+        Set<MedicalHistory> history = s(r).medicalHistory();
+        return yes(r.profile().wantsDeepPsoasRelease()) && r.age() != null && r.age() < 50 && history != null
+                && !hasAny(history, MedicalHistory.BLOOD_THINNERS, MedicalHistory.VASCULAR_DISEASE,
+                        MedicalHistory.INFLAMMATORY_BOWEL_DISEASE, MedicalHistory.RECENT_ABDOMINAL_OR_PELVIC_SURGERY)
+                && s(r).pregnancy() == Pregnancy.NOT_PREGNANT
+                && !hasAny(r.history(), History.PREGNANCY, History.ABDOMINAL_CONDITION);
+    }
+
+    /** The deep release is unsafe for the person (whether or not they asked for it). */
+    private static boolean deepReleaseUnsafe(SymptomReport r) {
+        Set<MedicalHistory> history = s(r).medicalHistory();
+        return r.age() == null || r.age() >= 50 || history == null
+                || hasAny(history, MedicalHistory.BLOOD_THINNERS, MedicalHistory.VASCULAR_DISEASE,
+                        MedicalHistory.INFLAMMATORY_BOWEL_DISEASE, MedicalHistory.RECENT_ABDOMINAL_OR_PELVIC_SURGERY)
+                || s(r).pregnancy() != Pregnancy.NOT_PREGNANT;
+    }
+
+    private static boolean pregnantFrom20Weeks(SymptomReport r) {
+        return s(r).pregnancy() == Pregnancy.PREGNANT && s(r).pregnancyWeeks() != null && s(r).pregnancyWeeks() >= 20;
+    }
 
     private static Recommendation recommend(SymptomReport report) {
         return TriageEngine.recommend(report, catalog());
@@ -115,14 +224,10 @@ class TriageEnginePropertiesTest {
     }
 
     /**
-     * The catalog contraindication conditions a report brings, per the brief's mapping; the deep psoas release is
-     * opt-in, so its condition applies to everyone who has not asked for it.
+     * The catalog contraindication conditions a report brings, per the brief's mapping.
      */
     private static Set<String> conditions(SymptomReport r) {
         Set<String> conditions = new HashSet<>();
-        if (!Boolean.TRUE.equals(r.profile().wantsDeepPsoasRelease())) {
-            conditions.add("deep-release-not-chosen");
-        }
         if (r.painLocations().contains(PainLocation.OUTER_HIP)) {
             conditions.add("outer-hip-pain");
         }
@@ -149,11 +254,23 @@ class TriageEnginePropertiesTest {
 
     private static Set<String> contraindicatedExercises(SymptomReport r) {
         Set<String> conditions = conditions(r);
-        return catalog().exercises().stream()
+        Set<String> excluded = catalog().exercises().stream()
                 .filter(e -> e.contraindications().stream().anyMatch(c -> conditions.contains(c.condition()))
                         || freshStrain(r) && notAHold(e))
-                .map(Exercise::slug).collect(Collectors.toSet());
+                .map(Exercise::slug).collect(Collectors.toCollection(HashSet::new));
+        if (deepReleaseUnsafe(r)) {
+            excluded.add(DEEP_RELEASE);
+        }
+        if (pregnantFrom20Weeks(r)) {
+            excluded.addAll(LONG_HOLDS_ON_THE_BACK);
+        }
+        return excluded;
     }
+
+    /** The conditions the rule set itself names for what it leaves out (beyond the catalog's contraindications). */
+    private static final Set<String> RULE_SET_CONDITIONS = Set.of("age-50-or-over", "blood-thinners",
+            "vascular-disease", "inflammatory-bowel-disease", "recent-abdominal-or-pelvic-surgery",
+            "pregnancy-or-possible-pregnancy", "medical-history-not-asked", "pregnancy-from-20-weeks");
 
     @Test
     @DisplayName("any red-flag input gives at least its level (SEE_PROFESSIONAL or URGENT_CARE) with that rule's reason")
@@ -169,9 +286,67 @@ class TriageEnginePropertiesTest {
                     assertThat(r.level()).as(flag.rule()).isGreaterThanOrEqualTo(flag.level());
                     assertThat(r.reasons()).as(flag.rule())
                             .anyMatch(reason -> reason.rule().equals(flag.rule()) && reason.level() == flag.level());
+                    assertThat(r.referral().urgency()).as(flag.rule()).isGreaterThanOrEqualTo(flag.urgency());
                 }
             }
             assertThat(r.level()).isGreaterThanOrEqualTo(Level.SEE_PROFESSIONAL);
+            assertThat(r.referral().whatToDo()).isNotBlank();
+        });
+    }
+
+    @Test
+    @DisplayName("every urgent combination of Screening item 3 gives URGENT_CARE, today, whatever else is reported; "
+            + "every within-a-week one at least within a week")
+    void urgentCombinationsAreUrgentWhateverElse() {
+        List<RedFlag> urgent = RED_FLAGS.stream().filter(flag -> flag.urgency() != Urgency.ROUTINE).toList();
+        forAll(1_011L, (generated, random) -> {
+            RedFlag forced = urgent.get(random.nextInt(urgent.size()));
+            SymptomReport report = forced.inject().apply(ReportBuilder.from(generated)).build();
+            Recommendation r = recommend(report);
+            assertThat(forced.applies().test(report)).as(forced.rule()).isTrue();
+            assertThat(r.level()).as(forced.rule()).isGreaterThanOrEqualTo(forced.level());
+            assertThat(r.referral().urgency()).as(forced.rule()).isGreaterThanOrEqualTo(forced.urgency());
+            if (forced.urgency() == Urgency.TODAY) {
+                assertThat(r.level()).isEqualTo(Level.URGENT_CARE);
+                assertThat(r.plan().status()).isEqualTo(Status.SEEK_CARE_NOW);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("how soon follows the level: today exactly for urgent care, within a week or routine for a referral, "
+            + "none below")
+    void urgencyFollowsTheLevel() {
+        forAll(1_012L, report -> {
+            Recommendation r = recommend(report);
+            switch (r.level()) {
+                case URGENT_CARE -> assertThat(r.referral().urgency()).isEqualTo(Urgency.TODAY);
+                case SEE_PROFESSIONAL -> assertThat(r.referral().urgency()).isIn(Urgency.WITHIN_A_WEEK,
+                        Urgency.ROUTINE);
+                default -> assertThat(r.referral()).isNull();
+            }
+            boolean anyWeek = RED_FLAGS.stream().anyMatch(flag -> flag.urgency() == Urgency.WITHIN_A_WEEK
+                    && flag.applies().test(report));
+            if (r.level() == Level.SEE_PROFESSIONAL) {
+                assertThat(r.referral().urgency() == Urgency.WITHIN_A_WEEK).isEqualTo(anyWeek);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("the deep lacrosse-ball release is never prescribed unless asked for and allowed")
+    void deepReleaseOnlyWhenAskedAndAllowed() {
+        forAll(1_013L, (generated, random) -> {
+            // Half the reports ask for it, so that the allowed case is common enough to be seen.
+            SymptomReport report = random.nextBoolean() ? generated
+                    : ReportBuilder.from(generated).wantsDeepPsoasRelease(true).build();
+            Recommendation r = recommend(report);
+            if (!deepReleaseAllowed(report)) {
+                assertThat(Contents.prescribedExercises(r)).doesNotContain(DEEP_RELEASE);
+            }
+            if (pregnantFrom20Weeks(report)) {
+                assertThat(Contents.prescribedExercises(r)).doesNotContainAnyElementsOf(LONG_HOLDS_ON_THE_BACK);
+            }
         });
     }
 
@@ -184,7 +359,8 @@ class TriageEnginePropertiesTest {
             if (!anyFlag) {
                 assertThat(r.level()).isLessThan(Level.SEE_PROFESSIONAL);
             }
-            boolean caution = acute(report) || hasAny(report.history(), History.PREGNANCY, History.ABDOMINAL_CONDITION);
+            boolean caution = acute(report) || hasAny(report.history(), History.PREGNANCY, History.ABDOMINAL_CONDITION)
+                    || report.warningSigns().contains(WarningSign.RECENT_BIG_JUMP_IN_RUNNING_LOAD);
             if (caution) {
                 assertThat(r.level()).isGreaterThanOrEqualTo(Level.SELF_CARE_WITH_CAUTION);
             }
@@ -208,7 +384,8 @@ class TriageEnginePropertiesTest {
                 conditions.add("fresh-strain");
             }
             assertThat(r.excluded()).allSatisfy(e -> {
-                assertThat(conditions).contains(e.condition());
+                assertThat(e.condition()).isIn(Stream.concat(conditions.stream(), RULE_SET_CONDITIONS.stream())
+                        .toList());
                 assertThat(e.reason()).isNotBlank();
             });
             assertThat(Contents.skipped(r)).filteredOn(s -> s.reason() == SkipReason.CONTRAINDICATED)
@@ -255,7 +432,8 @@ class TriageEnginePropertiesTest {
                     && (s.replacedBy() == null || exercises.contains(s.replacedBy())));
             // fresh-strain rules exercises out by their catalog fields (PS-FRESH-STRAIN), not by a catalog condition.
             assertThat(r.excluded()).allMatch(e -> exercises.contains(e.exercise())
-                    && (contraindications.contains(e.condition()) || e.condition().equals("fresh-strain")));
+                    && (contraindications.contains(e.condition()) || RULE_SET_CONDITIONS.contains(e.condition())
+                            || e.condition().equals("fresh-strain")));
             assertThat(r.reasons()).allSatisfy(reason -> {
                 assertThat(reason.redFlag() == null || redFlags.contains(reason.redFlag())).isTrue();
                 assertThat(conditions).containsAll(reason.possibleConditions());
