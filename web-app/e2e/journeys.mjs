@@ -30,6 +30,7 @@ const DESK_WORKER = {
   painLocations: ['front-of-hip'], side: 'right', qualities: ['dull-ache', 'tightness'], intensity: 4, onset: 'gradual',
   daysSinceOnset: '30', aggravatingActivities: ['sitting', 'standing-up'], signs: [], history: [], warningSigns: [],
   runner: false, deskWorker: true, hoursSittingPerDay: '9', wearsRaisedHeels: false, weeksOfConsistentWork: '',
+  age: '38', pregnancy: 'not-pregnant', medicalHistory: [], caudaEquinaSigns: [], groinLump: 'none', painIntoTesticle: 'none',
 };
 
 const browser = await chromium.launch({
@@ -138,12 +139,24 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
   for (const no of await page.locator('input[type=radio][name^="warning-"][value="no"]').all()) await no.check();
   for (const sign of a.warningSigns) await input(`warning-${sign}`, 'yes').check();
   await next(6);
+  await page.getByLabel('How old are you, in years?').fill(a.age);
+  for (const item of a.medicalHistory) await input('screening.medicalHistory', item).check();
+  await input('screening.pregnancy', a.pregnancy).check();
+  await input('screening.gaveBirthInLast3Months', 'no').check();
+  await next(7);
+  for (const sign of a.caudaEquinaSigns) await input('screening.caudaEquinaSigns', sign).check();
+  await input('screening.groinLump', a.groinLump).check();
+  await input('screening.painIntoTesticle', a.painIntoTesticle).check();
+  // The other screening questions are yes or no; this journey's person answers no to each.
+  for (const no of await page.locator('input[type=radio][name^="screening."][value="no"]').all()) await no.check();
+  await next(8);
   await input('profile.runner', a.runner ? 'yes' : 'no').check();
   await input('profile.deskWorker', a.deskWorker ? 'yes' : 'no').check();
   await page.getByLabel('Hours you sit on a usual day').fill(a.hoursSittingPerDay);
   await input('profile.wearsRaisedHeels', a.wearsRaisedHeels ? 'yes' : 'no').check();
+  await input('profile.wantsDeepPsoasRelease', 'no').check();
   await page.getByLabel(/Weeks of regular hip exercises/).fill(a.weeksOfConsistentWork);
-  await next(7);
+  await next(9);
   // The report the app sends, and the service's answer to it.
   const [request, response] = await Promise.all([
     page.waitForRequest((r) => r.url().endsWith('/symptom-reports') && r.method() === 'POST'),
@@ -305,7 +318,7 @@ async function invalidInput(page, person, othersReportId) {
   await shoot(page, 'symptom-check-invalid');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.locator('.step-count').filter({ hasText: /^3 \// }).waitFor();
-  for (let n = 3; n < 6; n += 1) {
+  for (let n = 3; n < 8; n += 1) {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.locator('.step-count').filter({ hasText: new RegExp(`^${n + 1} /`) }).waitFor();
   }
