@@ -335,7 +335,23 @@ async function invalidInput(page, person, othersReportId) {
     await shoot(page, 'recommendation-not-found');
     othersReport = { reportId: othersReportId, shown: notFound };
   }
-  return { reportId: sent.reportId, daysMessage, hoursMessage, othersReport };
+  await signOutAndIn(page, person);
+  return { reportId: sent.reportId, daysMessage, hoursMessage, othersReport, signedOutAndIn: true };
+}
+
+/** Signs out through the provider, comes back signed out, and signs in again with the same account. */
+async function signOutAndIn(page, person) {
+  const ours = (url) => url.origin === new URL(base).origin;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(ours);
+  await page.getByRole('button', { name: 'Sign in' }).first().click();
+  await page.locator('#username').waitFor();
+  await page.locator('#username').fill(person.username);
+  await page.locator('#password').fill(person.password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL(ours);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await screen(page);
 }
 
 /** A session finished with no connection is kept on the device and sent once the connection returns. */

@@ -90,6 +90,12 @@ class BrowserJourneysTest {
     }
 
     @Test
+    void aPersonSignsOutThroughTheProviderAndSignsInAgain() {
+        journey("invalidInput");
+        assertThat(seen.getBoolean("invalidInput.signedOutAndIn")).isTrue();
+    }
+
+    @Test
     void invalidAnswersShowTheServicesMessagesAndRecordNothing() {
         journey("invalidInput");
         // The services' own messages, not the app's "please answer this".
