@@ -25,7 +25,7 @@ class RedFlagJourneysTest extends JourneyTest {
                 "daysSinceOnset", 1,
                 "aggravatingActivities", List.of("running", "lifting-the-knee"),
                 "profile", Map.of("runner", true, "deskWorker", false, "hoursSittingPerDay", 3, "runningShoeAgeMonths", 5,
-                        "wearsRaisedHeels", false)));
+                        "wearsRaisedHeels", false, "wantsDeepPsoasRelease", false)));
 
         JsonPath recommendation = runner.reportAndAwaitRecommendation(report);
 
