@@ -70,7 +70,9 @@ async function journey(name, run) {
     if (errors.length) throw new Error(errors.join('; '));
     return { username: person.username, ...seen };
   } catch (error) {
-    results.failures.push({ journey: name, message: `${error.message} (at ${page.url()})` });
+    // What the screen said when the journey stopped, so a failure on CI reads without its screenshot.
+    const shown = (await page.locator('main').innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+    results.failures.push({ journey: name, message: `${error.message} (at ${page.url()}; the screen read: "${shown}")` });
     await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
     return { username: person.username, failed: true };
   } finally {

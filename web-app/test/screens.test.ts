@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { adherence, context, fakePlatform, fixture, problem } from './fakePlatform';
 import { shell, show } from '../src/app';
 import { checkScreen } from '../src/screens/check';
+import { startFrom } from '../src/screens/recommendation';
 import { REPORT } from '../src/words';
 
 async function flush(times = 10) {
@@ -223,6 +224,33 @@ describe('the recommendation', () => {
     expect(main.textContent).not.toContain('instead');
     expect(banner?.querySelector('.urgency')?.textContent).toContain('How soon: today');
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
+  });
+});
+
+describe('starting the plan from a recommendation', () => {
+  it('asks again while tracking says the recommendation is still on its way, then starts that recommendation\'s plan', async () => {
+    let refusals = 2;
+    const waits: number[] = [];
+    const { ctx, calls } = await render('#/', { handler: (call) => {
+      if (!call.url.endsWith('/me/plan/start')) return undefined;
+      if (refusals-- > 0) {
+        const refused = problem(409, 'Not yet', [{ field: 'recommendation', message: 'is not your plan\'s recommendation yet' }]);
+        refused.headers.set('Retry-After', '1');
+        return refused;
+      }
+      return new Response(JSON.stringify({ status: 'active' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    } });
+    await startFrom(ctx, 'report-1', async (ms) => { waits.push(ms); });
+    const starts = calls.filter((c) => c.url.endsWith('/me/plan/start'));
+    expect(starts).toHaveLength(3);
+    expect(starts.map((c) => (c.body as { recommendation: string }).recommendation)).toEqual(['report-1', 'report-1', 'report-1']);
+    expect(waits).toEqual([1000, 1000]);
+  });
+
+  it('shows a refusal that no retry would change', async () => {
+    const { ctx } = await render('#/', { handler: (call) => (call.url.endsWith('/me/plan/start')
+      ? problem(400, 'Invalid request', [{ field: 'timeZone', message: 'must be an IANA time zone' }]) : undefined) });
+    await expect(startFrom(ctx, 'report-1', async () => undefined)).rejects.toMatchObject({ status: 400 });
   });
 });
 

@@ -57,7 +57,10 @@ export class Services {
   }
 
   async plan(): Promise<PlanView> { return (await this.tracking.get<PlanView>('/me/plan')).body; }
-  async startPlan(timeZone: string): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/start', { timeZone })).body; }
+  /** With `recommendation` (a report id), tracking answers 409 with Retry-After until that recommendation has reached the plan. */
+  async startPlan(timeZone: string, recommendation?: string): Promise<PlanView> {
+    return (await this.tracking.post<PlanView>('/me/plan/start', { timeZone, recommendation })).body;
+  }
   async pausePlan(): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/pause')).body; }
   async adherence(): Promise<Adherence> { return (await this.tracking.get<Adherence>('/me/adherence')).body; }
   async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string }): Promise<void> {

@@ -5,6 +5,7 @@ import { loadTerms, type Terms } from '../catalogTerms';
 import { bodyPicture } from '../body';
 import { deviceTimeZone } from '../symptom/draft';
 import { heading, section, failure } from '../ui';
+import { ProblemError } from '../api/problem';
 import { LEVEL, REC, REPORT, URGENCY, formatDose } from '../words';
 import { plain } from '../dom';
 
@@ -57,13 +58,30 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
       const button = e.currentTarget as HTMLButtonElement;
       button.disabled = true;
       try {
-        await ctx.services.startPlan(deviceTimeZone());
+        await startFrom(ctx, rec.reportId);
         ctx.navigate('#/plan');
       } catch (error) {
         button.disabled = false;
         button.after(failure(error));
       }
     } }, REC.startPlan)));
+}
+
+/**
+ * Starts the plan of this recommendation. It reaches tracking a moment after triage shows it, and until then tracking
+ * answers 409 with Retry-After: ask again, so that the plan never starts without the recommendation's exercises.
+ */
+export async function startFrom(ctx: Context, reportId: string, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ctx.services.startPlan(deviceTimeZone(), reportId);
+      return;
+    } catch (error) {
+      const later = error instanceof ProblemError && error.status === 409 ? error.retryAfterSeconds : null;
+      if (later === null || attempt >= 30) throw error;
+      await wait(later * 1000);
+    }
+  }
 }
 
 /** A report answer in the words the symptom check asked it with, where the app knows them. */

@@ -35,7 +35,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return problemResponse(e.status(), e.title(), e.getMessage(), e.errors(), uri);
+        Response response = problemResponse(e.status(), e.title(), e.getMessage(), e.errors(), uri);
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds().toString());
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -65,8 +65,10 @@ public class MyPlanResource {
     /**
      * @param timeZone the person's IANA time zone; day 1 is today there
      * @param startDate optional: the local date they began, when they began before telling us (at most 12 weeks back)
+     * @param recommendation optional: the report whose recommendation the person starts from; until that
+     *        recommendation has reached tracking the answer is 409 with Retry-After, so the plan never starts without it
      */
-    public record StartRequest(String timeZone, LocalDate startDate) {
+    public record StartRequest(String timeZone, LocalDate startDate, UUID recommendation) {
     }
 
     @POST
@@ -74,7 +76,8 @@ public class MyPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start or restart your plan", description = "Day 1 becomes today in your time zone, or the "
             + "startDate you give when you began earlier (up to 12 weeks back; sessions you log for those days count). "
-            + "Also starts a plan that waits for a professional's advice, because you asked for it.")
+            + "Also starts a plan that waits for a professional's advice, because you asked for it. With recommendation, "
+            + "409 with Retry-After until that recommendation has reached your plan.")
     public Uni<PlanView> start(StartRequest request) {
         if (request == null || request.timeZone() == null) {
             throw ProblemException.badRequest("timeZone", "is required");
@@ -85,7 +88,7 @@ public class MyPlanResource {
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
-        return plans.start(token.getSubject(), zone, request.startDate()).map(this::view);
+        return plans.start(token.getSubject(), zone, request.startDate(), request.recommendation()).map(this::view);
     }
 
     @POST

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.hipflex.common.problem.Problem;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.PlanState;
 import dev.hipflex.tracking.domain.RecommendationSummary;
@@ -50,6 +52,9 @@ public class PlanService {
         }));
     }
 
+    /** A recommendation reaches tracking within a second or two of being made; the client asks again after this. */
+    static final int RECOMMENDATION_ON_ITS_WAY_SECONDS = 1;
+
     /** How far back a person may say they began: the length of the whole 12-week plan. */
     static final int LATEST_BACKDATED_DAYS = 83;
 
@@ -57,10 +62,12 @@ public class PlanService {
      * Starts the person's plan, or restarts it: day 1 is today (their local date in {@code zone}), or the day
      * they say they began when they began before telling us (up to the plan's 12 weeks back; the sessions they
      * log for those days count). Works without a recommendation too; a plan marked "see a professional first"
-     * starts only because the person asked for it here.
+     * starts only because the person asked for it here. Started from a recommendation ({@code fromReport} not null),
+     * the plan must already be that recommendation's: it reaches tracking over Kafka a moment after the person sees
+     * it, and until then the answer is a 409 to retry, never a plan without its exercises.
      */
     @WithTransaction
-    public Uni<PlanEntity> start(String userId, ZoneId zone, LocalDate began) {
+    public Uni<PlanEntity> start(String userId, ZoneId zone, LocalDate began, UUID fromReport) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (began != null && began.isAfter(today)) {
             throw ProblemException.badRequest("startDate", "must not be after today (" + today + ") in " + zone.getId());
@@ -70,6 +77,11 @@ public class PlanService {
                     + today.minusDays(LATEST_BACKDATED_DAYS));
         }
         return plans.find(userId).chain(existing -> {
+            if (fromReport != null && (existing == null || !fromReport.equals(existing.reportId))) {
+                throw ProblemException.notYet("The recommendation has not reached your plan yet; try again shortly",
+                        new Problem.FieldError("recommendation", "is not your plan's recommendation yet"),
+                        RECOMMENDATION_ON_ITS_WAY_SECONDS);
+            }
             PlanEntity plan = existing != null ? existing : new PlanEntity();
             if (existing == null) {
                 plan.userId = userId;

@@ -204,6 +204,29 @@ class PlanAndSessionsTest {
     }
 
     @Test
+    void aPlanStartedFromARecommendationWaitsForThatRecommendationInsteadOfStartingEmpty() throws Exception {
+        String person = "p-" + UUID.randomUUID();
+        String token = TestTokens.token(person, "user");
+        String event = recommendation(person, "self-care", Instant.now());
+        String reportId = JSON.readTree(event).path("data").path("reportId").asText();
+        Map<String, String> fromIt = Map.of("timeZone", "Europe/Berlin", "recommendation", reportId);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(fromIt).post("/api/v1/me/plan/start").then()
+                .statusCode(409).contentType("application/problem+json").header("Retry-After", "1")
+                .body("errors.field", hasItem("recommendation"));
+        given().auth().oauth2(token).get("/api/v1/me/plan").then().statusCode(404);
+
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send("recommendations", person, event);
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(fromIt)
+                .post("/api/v1/me/plan/start").then().statusCode(200)
+                .body("status", equalTo("active"))
+                .body("recommendation", equalTo(reportId))
+                .body("exercises", hasItems("foam-roll-quads-rectus-femoris", "supine-passive-hip-flexor-stretch")));
+    }
+
+    @Test
     void someoneWhoBeganEarlierStartsThePlanOnThatDayAndTheirSessionsSinceCount() {
         String token = TestTokens.token("p-" + UUID.randomUUID(), "user");
         ZoneId berlin = ZoneId.of("Europe/Berlin");
