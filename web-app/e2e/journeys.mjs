@@ -231,13 +231,14 @@ async function selfCare(page, person) {
   const doneBar = Number(await page.locator('svg.chart rect.bar-done').first().getAttribute('height'));
   if (!(doneBar > 0)) throw new Error(`the chart draws week 1's done bar ${doneBar} high`);
   await shoot(page, 'progress');
+  const summary = await downloadSummary(page);
 
   await open(page, '#/check-in');
   await page.locator('input[name="pain"][value="2"]').check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved. Thank you.').waitFor();
   await shoot(page, 'check-in');
-  return { reportId: sent.reportId, level, phases, exercises, rules, weekOneBefore: before, weekOneAfter: after, sessionId: session.sessionId };
+  return { reportId: sent.reportId, level, phases, exercises, rules, weekOneBefore: before, weekOneAfter: after, sessionId: session.sessionId, summary };
 }
 
 /**
@@ -285,6 +286,24 @@ async function guidedSession(page, { screenshots = false, offline = null } = {})
   await page.getByRole('button', { name: 'Finish and save' }).click();
   const sessionId = (await request).postDataJSON().sessionId;
   return { sessionId, tasks, status: response ? (await response).status() : null };
+}
+
+/**
+ * Both forms of the summary for a professional, downloaded from the progress screen as a person would: the PDF's
+ * first bytes and the FHIR Bundle's resource types go to the results, for the Java side to check.
+ */
+async function downloadSummary(page) {
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  };
+  const pdf = await download(/Download my summary/);
+  const fhir = await download(/FHIR R4/);
+  const bundle = JSON.parse(fhir.bytes.toString('utf8'));
+  return {
+    pdfFile: pdf.name, pdfStart: pdf.bytes.subarray(0, 5).toString('latin1'), pdfBytes: pdf.bytes.length,
+    fhirFile: fhir.name, fhirType: bundle.resourceType, fhirResources: [...new Set((bundle.entry ?? []).map((e) => e.resource.resourceType))].sort(),
+  };
 }
 
 async function urgentCare(page, person) {

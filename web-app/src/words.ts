@@ -124,6 +124,13 @@ export const PROGRESS = {
   day: 'Day', of: 'of', pain: 'Pain trend (0–10, weekly average)', noPain: 'No pain ratings yet.', alert: 'Alert',
 };
 
+export const SUMMARY = {
+  title: 'For your physiotherapist or doctor',
+  lead: 'Your pain, your plan, how it went and what hipflex found, to show or send to a professional. It holds no name, only your account\'s number.',
+  pdf: 'Download my summary (PDF, to print or show)', fhir: 'Download it for a clinic\'s system (FHIR R4)',
+  none: 'There is nothing to summarise yet: a symptom check or a plan comes first.',
+};
+
 export const CHECKIN = { title: 'Pain check-in', pain: 'How much does your hip hurt today, from 0 to 10?', notes: 'Notes (private, optional)', save: 'Save', saved: 'Saved. Thank you.' };
 
 export const LIBRARY = {

@@ -52,7 +52,7 @@ export const adherence = (): Adherence => ({
   alert: null,
 });
 
-export interface Call { method: string; url: string; body: unknown; authorization: string | null }
+export interface Call { method: string; url: string; body: unknown; authorization: string | null; accept: string | null }
 
 export type Handler = (call: Call) => Response | undefined;
 
@@ -67,7 +67,7 @@ export function fakePlatform(handler: Handler = () => undefined) {
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const headers = new Headers(init?.headers);
-    const call: Call = { method: init?.method ?? 'GET', url: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined, authorization: headers.get('Authorization') };
+    const call: Call = { method: init?.method ?? 'GET', url: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined, authorization: headers.get('Authorization'), accept: headers.get('Accept') };
     calls.push(call);
     const own = handler(call);
     if (own) return own;

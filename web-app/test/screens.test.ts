@@ -262,6 +262,7 @@ describe('see a professional', () => {
     expect(main.querySelector('.level-banner .urgency')?.textContent).toContain('How soon: within a week');
     expect(main.querySelectorAll('a[href^="#/exercises/"]')).toHaveLength(0);
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
+    expect([...main.querySelectorAll('button')].map((b) => b.textContent)).toContain('Download my summary (PDF, to print or show)');
     expect(await seriousViolations()).toEqual([]);
   });
 });
@@ -291,6 +292,7 @@ describe('my plan, check-in and progress', () => {
     expect(main.querySelectorAll('.bar-done')).toHaveLength(2);
     expect(main.querySelector('.pain-line')?.getAttribute('points')?.split(' ')).toHaveLength(2);
     expect(main.textContent).toContain('Weeks 2 to 4');
+    expect(main.querySelector('[aria-labelledby="s-for-your-physiotherapist-or-doctor"]')?.querySelectorAll('button')).toHaveLength(2);
   });
 });
 

@@ -21,8 +21,19 @@ export class Http {
     return this.send<T>('POST', path, body);
   }
 
+  /** A document in the form `accept` names (a PDF, say), as the bytes the service sent. */
+  async download(path: string, accept: string): Promise<Blob> {
+    return (await this.exchange('GET', path, accept)).blob();
+  }
+
   private async send<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const response = await this.exchange(method, path, 'application/json', body);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  }
+
+  private async exchange(method: string, path: string, accept: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
     const token = await this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -33,8 +44,7 @@ export class Http {
       throw new NetworkError(e);
     }
     if (!response.ok) throw await problemOf(response);
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+    return response;
   }
 }
 

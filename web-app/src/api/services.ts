@@ -66,6 +66,10 @@ export class Services {
   async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string }): Promise<void> {
     await this.tracking.post('/me/check-ins', checkIn);
   }
+  /** The person's summary for a professional: one printable page, or a FHIR R4 Bundle for a clinic's system. */
+  summary(form: 'pdf' | 'fhir'): Promise<Blob> {
+    return this.tracking.download('/me/summary', form === 'pdf' ? 'application/pdf' : 'application/fhir+json');
+  }
   async recordSession(session: SessionCompletion): Promise<void> {
     await this.tracking.post('/me/sessions', session);
   }

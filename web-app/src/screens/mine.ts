@@ -6,6 +6,7 @@ import { deviceTimeZone } from '../symptom/draft';
 import { loadTerms } from '../catalogTerms';
 import { heading, section, failure, painScale } from '../ui';
 import { CHECKIN, LEVEL, PLAN, PROGRESS, REPORT, TEXT, say } from '../words';
+import { summaryOffer } from '../summary';
 
 const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
 
@@ -108,7 +109,8 @@ export async function progressScreen(ctx: Context): Promise<HTMLElement> {
       h('dt', {}, PROGRESS.longest), h('dd', {}, String(a.longestStreak))),
     stage ? section(PROGRESS.stage, h('p', {}, `${PROGRESS.day} ${a.planDay}: ${stage.title}`), timeline(a, lastDay), h('p', {}, stage.summary),
       h('ul', {}, stage.whatToExpect.map((w) => h('li', {}, w)))) : null,
-    section(PROGRESS.pain, painChart(a)));
+    section(PROGRESS.pain, painChart(a)),
+    summaryOffer(ctx));
 }
 
 /** Bars of done against expected per week, with the same figures as a table for screen readers. */

@@ -6,6 +6,7 @@ import { bodyPicture } from '../body';
 import { deviceTimeZone } from '../symptom/draft';
 import { heading, section, failure } from '../ui';
 import { ProblemError } from '../api/problem';
+import { summaryOffer } from '../summary';
 import { LEVEL, REC, REPORT, URGENCY, formatDose } from '../words';
 import { plain } from '../dom';
 
@@ -54,6 +55,8 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
         h('br'), `${REC.inputs}: `, evidence(r.inputs)))),
       h('h3', {}, REC.sources), h('ul', {}, rec.explanation.sources.map((s) => h('li', {}, terms.source(s)))),
       h('p', {}, `${REC.versions}: ${rec.explanation.ruleSetVersion} / ${rec.explanation.catalogVersion}`)),
+    // Someone sent to a professional takes their own data along.
+    rec.level === 'see-professional' ? summaryOffer(ctx) : null,
     held ? null : h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: async (e: Event) => {
       const button = e.currentTarget as HTMLButtonElement;
       button.disabled = true;

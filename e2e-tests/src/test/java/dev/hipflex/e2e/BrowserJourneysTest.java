@@ -78,6 +78,18 @@ class BrowserJourneysTest {
     }
 
     @Test
+    void thePersonDownloadsTheirSummaryForAProfessionalInBothForms() {
+        journey("selfCare");
+        assertThat(seen.getString("selfCare.summary.pdfFile")).isEqualTo("hipflex-summary.pdf");
+        assertThat(seen.getString("selfCare.summary.pdfStart")).isEqualTo("%PDF-");
+        assertThat(seen.getInt("selfCare.summary.pdfBytes")).isGreaterThan(1000);
+        assertThat(seen.getString("selfCare.summary.fhirFile")).isEqualTo("hipflex-summary.fhir.json");
+        assertThat(seen.getString("selfCare.summary.fhirType")).isEqualTo("Bundle");
+        assertThat(seen.getList("selfCare.summary.fhirResources", String.class))
+                .contains("Patient", "Observation", "CarePlan");
+    }
+
+    @Test
     void feverWithAHotSwollenHipIsUrgentCareWithNoExercise() {
         journey("urgentCare");
         assertThat(seen.getString("urgentCare.level")).isEqualTo("Get urgent care today");
