@@ -115,8 +115,8 @@ public final class Platform {
     }
 
     /**
-     * Drops the stack's databases and roles, then stops it. In this order because surefire kills its JVM 30 s after
-     * the tests end, and stopping the cluster-mode stack takes longer: its databases were left behind the other way.
+     * Drops the stack's databases and roles, then stops it. In this order so that the databases go even when surefire
+     * kills its JVM before the stack has stopped (it waits {@code forkedProcessExitTimeoutInSeconds}, see the pom).
      */
     private void stop() {
         List<String> sql = new ArrayList<>();
