@@ -302,11 +302,17 @@ describe('budgets', () => {
     const ctx = context(platform.fetchImpl);
     const { root, main } = shell(ctx);
     document.body.replaceChildren(root);
+    // The median of several changes per screen: one slow change on a busy build machine (a pause of the test
+    // runner, not of the app) says nothing about what a person waits for.
     for (const hash of ['#/check', '#/check-in', '#/nowhere']) {
-      const started = performance.now();
-      await show(ctx, main, hash);
-      expect(performance.now() - started).toBeLessThan(100);
-      expect(main.querySelector('h1')).not.toBeNull();
+      const took: number[] = [];
+      for (let run = 0; run < 9; run += 1) {
+        const started = performance.now();
+        await show(ctx, main, hash);
+        took.push(performance.now() - started);
+        expect(main.querySelector('h1')).not.toBeNull();
+      }
+      expect(took.sort((a, b) => a - b)[4]).toBeLessThan(100);
     }
   });
 });
