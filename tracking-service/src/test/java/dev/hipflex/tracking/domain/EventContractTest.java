@@ -36,7 +36,7 @@ class EventContractTest {
     private static SessionCompletion session(Set<Phase> phases, List<String> exercises, Side sides, int before,
             int after, OffsetDateTime endedAt) {
         return new SessionCompletion(UUID.randomUUID(), OffsetDateTime.of(2024, 3, 6, 18, 0, 0, 0, ZoneOffset.ofHours(1)),
-                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after, null, null);
+                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after, null, null, null);
     }
 
     private static String sessionEvent(SessionCompletion session) {
