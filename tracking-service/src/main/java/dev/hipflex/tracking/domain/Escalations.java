@@ -60,7 +60,8 @@ public final class Escalations {
         AdherencePolicy.EscalateSessionPain rule = AdherencePolicy.ESCALATE_SESSION_PAIN;
         List<SessionPain> inOrder = new ArrayList<>(sessions);
         // Within a day the lesser pain first, so a day's worse session is raised after it, never hidden by it.
-        inOrder.sort(Comparator.comparing(SessionPain::day).thenComparingInt(SessionPain::painDuring));
+        inOrder.sort(Comparator.comparing(SessionPain::day).thenComparingInt(SessionPain::painDuring)
+                .thenComparing(SessionPain::kind, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Escalation> raised = new ArrayList<>();
         int highest = -1;
         for (SessionPain s : inOrder) {

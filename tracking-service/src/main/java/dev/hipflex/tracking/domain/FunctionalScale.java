@@ -127,8 +127,14 @@ public final class FunctionalScale {
                 AdherencePolicy.MEANINGFUL_FUNCTION_CHANGE.change(before, now));
     }
 
-    /** The plan week whose assessment is due now and not recorded yet, or null. */
+    /**
+     * The plan week whose assessment is due now: the start until it is recorded, then the latest week reached and not
+     * recorded; null when none is.
+     */
     public static Integer due(Set<Integer> recorded, int currentWeek) {
+        if (!recorded.contains(0)) {
+            return 0;
+        }
         return WEEKS.stream().filter(w -> !recorded.contains(w) && w <= Math.max(currentWeek, 0))
                 .reduce((a, b) -> b).orElse(null);
     }
