@@ -1,6 +1,7 @@
 // A short scripted journey against the local stack, run by `deploy/hipflex journey`: a desk worker sends
-// a symptom report, reads the recommendation, sees the plan in tracking, logs a week of sessions and
-// reads their adherence. Prints what happened in plain words.
+// a symptom report, reads the recommendation, sees the plan in tracking, logs ten days of sessions with their
+// feedback and morning ratings (the adapting plan steps forward after tolerated sessions and back after a painful
+// one, which also escalates) and reads their adherence. Prints what happened in plain words.
 //   java -cp 'triage-service/target/quarkus-app/lib/main/*' deploy/journey/Journey.java <catalog> <triage> <tracking> <person> <token>
 // <person> is the account's name in Keycloak; the platform knows the person by the token's subject.
 import java.net.URI;
@@ -84,35 +85,62 @@ public class Journey {
         }
         say("%n4. Tracking made their plan from it: %s, protocol %s", plan.body.path("status").asText(),
                 plan.body.path("protocol").asText());
-        LocalDate start = LocalDate.now(zone).minusDays(6);
+        LocalDate start = LocalDate.now(zone).minusDays(10);
         ObjectNode startRequest = JSON.createObjectNode().put("timeZone", zone.getId()).put("startDate", start.toString());
         send("POST", tracking + "/api/v1/me/plan/start", startRequest);
-        say("   they began the routine a week ago, on %s, and log that week now", start);
+        say("   they began the routine 10 days ago, on %s, rated their pain on waking every morning (2/10, from 3 days "
+                + "before), and log those days now", start);
+        for (int day = -3; day < 10; day++) {
+            ObjectNode checkIn = JSON.createObjectNode().put("checkInId", UUID.randomUUID().toString())
+                    .put("at", ZonedDateTime.of(start.plusDays(day), LocalTime.of(7, 0), zone).toOffsetDateTime().toString())
+                    .put("timeZone", zone.getId()).put("pain", 2).put("waking", true);
+            send("POST", tracking + "/api/v1/me/check-ins", checkIn);
+        }
         List<String> exercises = new ArrayList<>();
         plan.body.path("exercises").forEach(e -> exercises.add(e.asText()));
 
-        for (int day = 0; day < 7; day++) {
+        for (int day = 0; day < 10; day++) {
             int pain = 5 - day / 3;
+            // The last session hurts: 7/10 during it, and it was pain, not a strong stretch feeling.
+            boolean painful = day == 9;
             ObjectNode session = JSON.createObjectNode().put("sessionId", UUID.randomUUID().toString())
                     .put("startedAt", sessionTime(start.plusDays(day), zone).toOffsetDateTime().toString())
                     .put("timeZone", zone.getId()).put("minutes", 20).put("sides", "both")
-                    .put("painBefore", pain).put("painAfter", Math.max(0, pain - 1));
-            session.putArray("phases").add("release").add("stretch").add("strengthen");
-            exercises.stream().limit(4).forEach(session.withArray("exercises")::add);
+                    .put("painBefore", pain).put("painAfter", Math.max(0, pain - 1))
+                    .put("painDuring", painful ? 7 : 2).put("effort", painful ? "too-hard" : "about-right");
+            if (painful) {
+                session.put("painKind", "pain");
+                JsonNode today = get(tracking + "/api/v1/me/plan/today").body;
+                say("%n5. After %d sessions with pain during them at 2/10, \"about right\", and calm mornings, the plan "
+                        + "stepped forward:", day);
+                today.path("history").forEach(change -> say("   %s (%s): %s", change.path("day").asText(),
+                        change.path("rule").asText(), change.path("sentence").asText()));
+                if (today.path("history").isEmpty()) {
+                    say("   (no change: the plan held)");
+                }
+            }
             Reply done = send("POST", tracking + "/api/v1/me/sessions", session);
-            say("   day %d (%s): session recorded (%d), pain %d before, %d after", day + 1, start.plusDays(day), done.status,
-                    pain, Math.max(0, pain - 1));
+            say("   day %d (%s): session recorded (%d), pain %d before, %d during, %d after", day + 1, start.plusDays(day),
+                    done.status, pain, painful ? 7 : 2, Math.max(0, pain - 1));
         }
+        JsonNode today = get(tracking + "/api/v1/me/plan/today").body;
+        say("%n6. The last session hurt (7/10 during it), so the plan stepped back the same day:");
+        today.path("changes").forEach(change -> say("   %s (%s): %s", change.path("day").asText(),
+                change.path("rule").asText(), change.path("sentence").asText()));
+        today.path("exercises").forEach(e -> say("   today: %s %s", e.path("exercise").asText(), doses(e.path("dose"))));
+        JsonNode outcomes = get(tracking + "/api/v1/me/outcomes").body;
+        outcomes.path("escalations").forEach(e -> say("   and tracking escalates (%s, %s): %s", e.path("rule").asText(),
+                e.path("urgency").asText(), e.path("reason").asText()));
 
         JsonNode adherence = get(tracking + "/api/v1/me/adherence").body;
         JsonNode week = adherence.path("weeks").path(0);
-        say("%n5. Adherence: week 1 %d of %d sessions, overall %s %%, streak %d days",
+        say("%n7. Adherence: week 1 %d of %d sessions, overall %s %%, streak %d days",
                 week.path("done").asInt(), week.path("expected").asInt(), adherence.path("overallPercent").asText(),
                 adherence.path("currentStreak").asInt());
         JsonNode stage = adherence.path("currentStage");
         say("   stage %s: %s", stage.path("slug").asText(), stage.path("title").asText());
         stage.path("whatToExpect").forEach(line -> say("     - %s", line.asText()));
-        say("%nThe events of this journey are on Kafka: symptom-reports, recommendations, session-completions, adherence-updates (key %s).", subject);
+        say("%nThe events of this journey are on Kafka: symptom-reports, recommendations, session-completions, adherence-updates, plan-adjustments, recovery-alerts (key %s).", subject);
     }
 
     /** 18:00 on that day, or half an hour ago when 18:00 has not come yet today. */
@@ -120,6 +148,13 @@ public class Journey {
         ZonedDateTime evening = ZonedDateTime.of(day, LocalTime.of(18, 0), zone);
         ZonedDateTime recently = ZonedDateTime.now(zone).minusMinutes(30).withNano(0);
         return evening.isAfter(recently) ? recently : evening;
+    }
+
+    /** Today's doses of the adapting plan: each variable's value. */
+    static String doses(JsonNode dose) {
+        List<String> parts = new ArrayList<>();
+        dose.fields().forEachRemaining(f -> parts.add(f.getKey() + " " + f.getValue().path("value").asInt()));
+        return String.join(", ", parts);
     }
 
     static String dose(JsonNode dose) {

@@ -82,7 +82,8 @@ public record Adherence(LocalDate asOf, int planDay, List<Week> weeks, double ov
      * @param first the earliest such week
      * @param latest the latest such week, when it is not the first
      * @param change latest minus first (negative is less pain)
-     * @param meaningful |change| ≥ 2 points, or ≥ 30 % of a first average above 0
+     * @param meaningful less pain by ≥ 30 % of the first average and ≥ 1 point, or more pain by ≥ 2 points
+     *        ({@link AdherencePolicy#MEANINGFUL_PAIN_CHANGE})
      * @param direction improving or worsening when the change is meaningful, steady otherwise
      */
     public record PainTrend(List<WeeklyPain> weeks, WeeklyPain first, WeeklyPain latest, Double change,

@@ -129,28 +129,40 @@ public final class AdherencePolicy {
         }
     }
 
-    /** A change in weekly pain large enough to count. */
-    public record MeaningfulPainChange(String id, int version, String source, int points, int percent)
-            implements PolicyRule {
+    /**
+     * A change in weekly pain large enough to count, asymmetric as the outcome literature has it: less pain counts once
+     * it is both a relative and an absolute drop (a 30 % drop from 3/10 alone is within measurement error), more pain
+     * once it is an absolute rise beyond noise.
+     */
+    public record MeaningfulPainChange(String id, int version, String source, int improvementPercent,
+            int improvementPoints, int worseningPoints) implements PolicyRule {
 
         /**
-         * Compared on the exact averages (sum / count), not on rounded ones, so that exactly {@code points} or exactly
-         * {@code percent} counts and anything below does not.
+         * Compared on the exact averages (sum / count), not on rounded ones, so that exactly the threshold counts and
+         * anything below does not.
          */
-        public boolean meaningful(long firstSum, int firstCount, long latestSum, int latestCount) {
+        public Adherence.Direction direction(long firstSum, int firstCount, long latestSum, int latestCount) {
             // change = latest − first = delta / (firstCount × latestCount)
             long delta = latestSum * firstCount - firstSum * latestCount;
             long denominator = (long) firstCount * latestCount;
-            return delta != 0 && (Math.abs(delta) >= points * denominator
-                    // A relative change from no pain means nothing.
-                    || firstSum > 0 && 100 * Math.abs(delta) >= (long) percent * firstSum * latestCount);
+            if (delta < 0 && -delta >= improvementPoints * denominator
+                    && 100 * -delta >= (long) improvementPercent * firstSum * latestCount) {
+                return Adherence.Direction.IMPROVING;
+            }
+            if (delta > 0 && delta >= worseningPoints * denominator) {
+                return Adherence.Direction.WORSENING;
+            }
+            return Adherence.Direction.STEADY;
         }
 
         @Override
         public String description() {
-            return "The latest week's average pain (0–10, check-ins and pain before sessions weighted equally) differs "
-                    + "from the first week's by at least " + points + " points, or by at least " + percent
-                    + " % of a first-week average above 0.";
+            return "The latest week's average pain (0–10, check-ins and pain before sessions weighted equally) compared "
+                    + "with the first week's: improved when it fell by at least " + improvementPercent + " % of the "
+                    + "first week's average and by at least " + improvementPoints + " point (Farrar JT et al., Pain "
+                    + "2001;94:149–158; a " + improvementPercent + " % drop from 3/10 alone is within measurement "
+                    + "error); worse when it rose by at least " + worseningPoints + " points (Childs JD et al., Spine "
+                    + "2005).";
         }
 
         @Override
@@ -161,7 +173,8 @@ public final class AdherencePolicy {
 
         @Override
         public String effect() {
-            return "The pain trend is improving (less pain) or worsening (more pain); otherwise it is steady.";
+            return "The pain trend is improving (less pain) or worsening (more pain); otherwise it is steady. The "
+                    + "outcomes (GET /me/outcomes, outcome-recorded) report the same direction.";
         }
     }
 
@@ -466,6 +479,185 @@ public final class AdherencePolicy {
         }
     }
 
+    /**
+     * A rule that escalates: the person is asked to see a professional, with an urgency. Each escalation has a key that
+     * names its trigger and how bad it was, so the same trigger is raised once and only a new or worse one again.
+     */
+    public interface EscalationRule extends PolicyRule {
+
+        /** What the person is told. */
+        String reason();
+    }
+
+    /** Pain (not a strong stretch feeling) of {@code minPain} or more during a session. */
+    public record EscalateSessionPain(String id, int version, String source, int minPain, Urgency urgency,
+            String reason) implements EscalationRule {
+
+        /** Without an answer to "pain or a strong stretch feeling?" the feeling counts as pain: the cautious reading. */
+        public boolean fires(int painDuring, PainKind kind) {
+            return painDuring >= minPain && kind != PainKind.STRONG_STRETCH;
+        }
+
+        /** Raised again only when worse than every session pain raised before. */
+        public boolean worse(int painDuring, int highestRaised) {
+            return painDuring > highestRaised;
+        }
+
+        @Override
+        public String description() {
+            return "The worst pain during a session was " + minPain + " or more on the 0–10 scale, and the person said "
+                    + "it was pain rather than a strong stretch feeling (no answer counts as pain). Raised again only "
+                    + "for a session with more pain than any raised before. Pain-monitoring model (Silbernagel KG et "
+                    + "al., Am J Sports Med 2007;35(6):897–906): above 5 is already too much for the exercise.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("worst pain during the session", "pain or a strong stretch feeling",
+                    "highest session pain raised before");
+        }
+
+        @Override
+        public String effect() {
+            return "Recovery alert `see-professional:session-pain-N` (N the pain), urgency " + urgency.word() + ": \""
+                    + reason + "\"";
+        }
+    }
+
+    /**
+     * Waking pain at the baseline + {@code aboveBaseline} or more on {@code daysRunning} mornings running, each morning
+     * against the baseline of the ratings before it.
+     */
+    public record EscalateWakingPain(String id, int version, String source, int aboveBaseline, int daysRunning,
+            Urgency urgency, String reason) implements EscalationRule {
+
+        /** Whether one morning's rating is high enough, against the baseline before it (null: too few ratings yet). */
+        public boolean high(int waking, Double baseline) {
+            return baseline != null && waking >= baseline + aboveBaseline;
+        }
+
+        /** The whole points above the baseline of a run of high mornings: its least, rounded down. */
+        public int pointsAbove(List<Integer> waking, List<Double> baselines) {
+            double least = Double.MAX_VALUE;
+            for (int i = 0; i < waking.size(); i++) {
+                least = Math.min(least, waking.get(i) - baselines.get(i));
+            }
+            return (int) Math.floor(least);
+        }
+
+        @Override
+        public String description() {
+            return "Waking pain at the baseline + " + aboveBaseline + " or more on " + daysRunning + " mornings "
+                    + "running (consecutive days), each morning against the median of the last "
+                    + ADAPT_TOLERATED.baselineRatings() + " waking ratings before it (at least "
+                    + ADAPT_TOLERATED.minRatings() + "). Raised again only when the run is further above the baseline "
+                    + "(in whole points, the lesser of its mornings) than any raised before. A change of about 2 "
+                    + "points is more than noise (Childs JD et al., Spine 2005).";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("waking ratings", "points above the baseline raised before");
+        }
+
+        @Override
+        public String effect() {
+            return "Recovery alert `see-professional:waking-pain-N` (N the points above the baseline), urgency "
+                    + urgency.word() + ": \"" + reason + "\"";
+        }
+    }
+
+    /**
+     * A warning sign at a check-in that the person had not reported at an earlier check-in: tracking escalates, and
+     * sends triage a new symptom report with it.
+     */
+    public record EscalateWarningSign(String id, int version, String source, Set<WarningSign> today, String reason)
+            implements EscalationRule {
+
+        public Urgency urgency(WarningSign sign) {
+            return today.contains(sign) ? Urgency.TODAY : Urgency.WITHIN_A_WEEK;
+        }
+
+        @Override
+        public String description() {
+            return "A check-in carries a warning sign (in triage's words) that none of the person's earlier check-ins "
+                    + "carried. " + String.join(", ", today.stream().map(WarningSign::word).sorted().toList())
+                    + " are urgent today (infection or a fracture must be ruled out), the others within a week; "
+                    + "triage then triages the new symptom report on its own rules.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("warning signs of the check-in", "warning signs of earlier check-ins");
+        }
+
+        @Override
+        public String effect() {
+            return "Recovery alert `see-professional:warning-sign-<sign>` once per sign: \"" + reason + "\"; and a "
+                    + "new symptom report to triage (symptom-reports, through the outbox) with the check-in's pain and "
+                    + "warning signs.";
+        }
+    }
+
+    /**
+     * A meaningful change on the Patient-Specific Functional Scale (0 unable, 10 as before) between the start and a
+     * later assessment.
+     */
+    public record MeaningfulFunctionChange(String id, int version, String source, int meanPoints, int activityPoints)
+            implements PolicyRule {
+
+        /**
+         * Compared on the exact mean (sum / count). A meaningful change of the mean decides; otherwise activities that
+         * changed by {@code activityPoints} or more decide, and both ways at once is mixed.
+         */
+        public FunctionChange change(List<Integer> start, List<Integer> now) {
+            long delta = 0;
+            boolean someBetter = false;
+            boolean someWorse = false;
+            for (int i = 0; i < start.size(); i++) {
+                int d = now.get(i) - start.get(i);
+                delta += d;
+                someBetter |= d >= activityPoints;
+                someWorse |= d <= -activityPoints;
+            }
+            if (delta >= (long) meanPoints * start.size()) {
+                return FunctionChange.IMPROVED;
+            }
+            if (-delta >= (long) meanPoints * start.size()) {
+                return FunctionChange.WORSE;
+            }
+            if (someBetter && someWorse) {
+                return FunctionChange.MIXED;
+            }
+            return someBetter ? FunctionChange.IMPROVED : someWorse ? FunctionChange.WORSE : FunctionChange.UNCHANGED;
+        }
+
+        @Override
+        public String description() {
+            return "Between the start and a later assessment (weeks 4, 8, 12) of the same activities, the mean rating "
+                    + "changed by at least " + meanPoints + " points, or one activity by at least " + activityPoints
+                    + " points (Abbott JH and Schmitt JS, JOSPT 2014;44:560; the scale: Stratford P et al., "
+                    + "Physiotherapy Canada 1995;47:258–263). The mean decides first; without a meaningful mean, "
+                    + "activities " + activityPoints + " or more better and others " + activityPoints + " or more worse "
+                    + "are mixed.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("each activity's rating at the start", "each activity's rating at the assessment");
+        }
+
+        @Override
+        public String effect() {
+            return "Function is improved, worse, mixed or unchanged in GET /me/outcomes and outcome-recorded.";
+        }
+    }
+
+    /** How the function measured by the Patient-Specific Functional Scale changed since the start. */
+    public enum FunctionChange implements Word {
+        IMPROVED, UNCHANGED, WORSE, MIXED
+    }
+
     public static final PlanWaitsForProfessional PLAN_WAITS_FOR_PROFESSIONAL = new PlanWaitsForProfessional(
             "TRK-PLAN-WAITS-FOR-PROFESSIONAL", 1, RELEASE_GUIDE, Set.of("see-professional", "urgent-care"));
 
@@ -478,16 +670,16 @@ public final class AdherencePolicy {
             RECENT_WINDOW, 50);
 
     public static final MeaningfulPainChange MEANINGFUL_PAIN_CHANGE = new MeaningfulPainChange(
-            "TRK-MEANINGFUL-PAIN-CHANGE", 1, GENERAL_GUIDANCE, 2, 30);
+            "TRK-MEANINGFUL-PAIN-CHANGE", 2, GENERAL_GUIDANCE, 30, 1, 2);
 
     public static final ConsistentWork CONSISTENT_WORK = new ConsistentWork("TRK-CONSISTENT-WORK", 1, RELEASE_GUIDE,
             800);
 
-    public static final WorseningPain WORSENING_PAIN = new WorseningPain("TRK-ALERT-WORSENING", 1, RELEASE_GUIDE, 2,
+    public static final WorseningPain WORSENING_PAIN = new WorseningPain("TRK-ALERT-WORSENING", 2, RELEASE_GUIDE, 2,
             "Your pain has got meaningfully worse since your first week. Please see a physiotherapist, a sports "
                     + "medicine doctor or an orthopaedic specialist before going on.");
 
-    public static final NoImprovement NO_IMPROVEMENT = new NoImprovement("TRK-ALERT-NO-IMPROVEMENT", 1, RELEASE_GUIDE, 4,
+    public static final NoImprovement NO_IMPROVEMENT = new NoImprovement("TRK-ALERT-NO-IMPROVEMENT", 2, RELEASE_GUIDE, 4,
             "After 4 weeks of consistent work your pain has not improved meaningfully. Please see a physiotherapist, "
                     + "a sports medicine doctor or an orthopaedic specialist.");
 
@@ -505,13 +697,36 @@ public final class AdherencePolicy {
 
     public static final Hold ADAPT_HOLD = new Hold("TRK-ADAPT-HOLD", 1, GENERAL_GUIDANCE);
 
+    public static final EscalateSessionPain ESCALATE_SESSION_PAIN = new EscalateSessionPain("TRK-ESCALATE-SESSION-PAIN",
+            1, GENERAL_GUIDANCE, 7, Urgency.WITHIN_A_WEEK, "The pain during your session was 7 or more out of 10. Stop "
+                    + "the exercise that hurt and please see a physiotherapist or a doctor within a week before going "
+                    + "on with it.");
+
+    public static final EscalateWakingPain ESCALATE_WAKING_PAIN = new EscalateWakingPain("TRK-ESCALATE-WAKING-PAIN", 1,
+            GENERAL_GUIDANCE, 2, 2, Urgency.WITHIN_A_WEEK, "Your pain on waking has been 2 or more points above your "
+                    + "usual on two mornings running. Please see a physiotherapist or a doctor within a week.");
+
+    public static final EscalateWarningSign ESCALATE_WARNING_SIGN = new EscalateWarningSign("TRK-ESCALATE-WARNING-SIGN",
+            1, GENERAL_GUIDANCE, Set.of(WarningSign.FEVER_OR_UNWELL, WarningSign.HOT_SWOLLEN_HIP,
+                    WarningSign.RECENT_FALL_OR_INJURY),
+            "You told us about a new warning sign. Please stop the exercises and see a professional: your symptoms "
+                    + "have gone to the symptom check again, which tells you how soon.");
+
+    public static final MeaningfulFunctionChange MEANINGFUL_FUNCTION_CHANGE = new MeaningfulFunctionChange(
+            "TRK-MEANINGFUL-FUNCTION-CHANGE", 1, GENERAL_GUIDANCE, 2, 3);
+
+    /** The escalation rules. */
+    public static final List<EscalationRule> ESCALATIONS = List.of(ESCALATE_SESSION_PAIN, ESCALATE_WAKING_PAIN,
+            ESCALATE_WARNING_SIGN);
+
     /** The alert rules in the order they are tried: the first that applies is the alert. */
     public static final List<AlertRule> ALERTS = List.of(WORSENING_PAIN, NO_IMPROVEMENT, CONSISTENCY_NUDGE);
 
     /** Every rule, in the order the review document shows them. */
     public static final List<PolicyRule> RULES = List.of(PLAN_WAITS_FOR_PROFESSIONAL, RECENT_WINDOW,
             PHASE_SKIPPED_REPEATEDLY, MOSTLY_ONE_SIDE, MEANINGFUL_PAIN_CHANGE, CONSISTENT_WORK, WORSENING_PAIN,
-            NO_IMPROVEMENT, CONSISTENCY_NUDGE, ADAPT_TOLERATED, ADAPT_STEP_FORWARD, ADAPT_STEP_BACK, ADAPT_HOLD);
+            NO_IMPROVEMENT, CONSISTENCY_NUDGE, ADAPT_TOLERATED, ADAPT_STEP_FORWARD, ADAPT_STEP_BACK, ADAPT_HOLD,
+            ESCALATE_SESSION_PAIN, ESCALATE_WAKING_PAIN, ESCALATE_WARNING_SIGN, MEANINGFUL_FUNCTION_CHANGE);
 
     private AdherencePolicy() {
     }

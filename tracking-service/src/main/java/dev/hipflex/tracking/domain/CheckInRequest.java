@@ -17,13 +17,22 @@ import dev.hipflex.common.problem.Problem.FieldError;
  * @param pain numeric pain rating 0–10
  * @param notes optional, at most 500 characters; kept private to tracking
  * @param waking optional: true when this is the morning rating of pain on waking, which the adapting plan reads
+ * @param warningSigns optional: warning signs the person has now, in triage's words; a new one escalates and goes to
+ *        triage as a new symptom report
  */
 public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone, Integer pain, String notes,
         // Left out of the body hash when absent, so a check-in sent before waking ratings existed matches its retry.
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean waking) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean waking,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WarningSign> warningSigns) {
 
     public boolean isWaking() {
         return Boolean.TRUE.equals(waking);
+    }
+
+    /** The warning signs, none when absent. */
+    public java.util.Set<WarningSign> signs() {
+        return warningSigns == null || warningSigns.isEmpty() ? java.util.EnumSet.noneOf(WarningSign.class)
+                : java.util.EnumSet.copyOf(warningSigns);
     }
 
 
@@ -47,6 +56,11 @@ public record CheckInRequest(UUID checkInId, OffsetDateTime at, String timeZone,
         }
         if (notes != null && notes.length() > 500) {
             errors.add(new FieldError("notes", "must be at most 500 characters"));
+        }
+        if (warningSigns != null && warningSigns.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError("warningSigns", "must not contain null entries"));
+        } else if (warningSigns != null && signs().size() != warningSigns.size()) {
+            errors.add(new FieldError("warningSigns", "must not name a sign twice"));
         }
         if (at != null && at.toInstant().isAfter(now.plusSeconds(600))) {
             errors.add(new FieldError("at", "must not be in the future"));

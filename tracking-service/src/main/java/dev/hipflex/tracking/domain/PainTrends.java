@@ -39,9 +39,9 @@ final class PainTrends {
         // change = latest − first = delta / (first.count × latest.count), kept as a fraction.
         long delta = latest.sum() * first.count() - first.sum() * latest.count();
         long denominator = (long) first.count() * latest.count();
-        boolean meaningful = AdherencePolicy.MEANINGFUL_PAIN_CHANGE.meaningful(first.sum(), first.count(), latest.sum(),
+        Direction direction = AdherencePolicy.MEANINGFUL_PAIN_CHANGE.direction(first.sum(), first.count(), latest.sum(),
                 latest.count());
-        Direction direction = !meaningful ? Direction.STEADY : delta < 0 ? Direction.IMPROVING : Direction.WORSENING;
+        boolean meaningful = direction != Direction.STEADY;
         return new PainTrend(shown, first.shown(), latest.shown(), rounded(delta, denominator), meaningful, direction);
     }
 

@@ -44,8 +44,15 @@ public final class PlanAdaptation {
         }
     }
 
-    /** A session's feedback: the worst pain during it and, optionally, how hard it felt. */
-    public record Feedback(LocalDate day, int painDuring, Effort effort) {
+    /**
+     * A session's feedback: the worst pain during it and, optionally, how hard it felt and whether the worst was pain or
+     * a strong stretch feeling (which only the escalations read).
+     */
+    public record Feedback(LocalDate day, int painDuring, Effort effort, PainKind painKind) {
+
+        public Feedback(LocalDate day, int painDuring, Effort effort) {
+            this(day, painDuring, effort, null);
+        }
     }
 
     /** One exercise of today's plan and its current dose (the variables the catalog lets step). */

@@ -18,12 +18,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param painBefore, painAfter numeric pain rating 0–10
  * @param painDuring optional: the worst pain during the session, 0–10; the adapting plan reads it
  * @param effort optional: how hard the session felt; the adapting plan reads it
+ * @param painKind optional, only with {@code painDuring}: whether the worst feeling was pain or a strong stretch
+ *        feeling, which the escalation for pain of 7 or more asks (no answer counts as pain)
  */
 public record SessionCompletion(UUID sessionId, OffsetDateTime startedAt, String timeZone, OffsetDateTime endedAt,
         Integer minutes, Set<Phase> phases, List<String> exercises, Side sides, Integer painBefore, Integer painAfter,
         // Left out of the stored body when absent, so a session sent before feedback existed keeps its body hash.
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer painDuring,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Effort effort) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Effort effort,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PainKind painKind) {
 
     /** Whether the session carries the feedback the adapting plan needs (worst pain during it). */
     public boolean hasFeedback() {

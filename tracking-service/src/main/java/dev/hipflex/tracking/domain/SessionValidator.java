@@ -75,6 +75,8 @@ public final class SessionValidator {
         range(errors, "painAfter", s.painAfter(), 0, 10);
         if (s.painDuring() != null) {
             range(errors, "painDuring", s.painDuring(), 0, 10);
+        } else if (s.painKind() != null) {
+            errors.add(new FieldError("painKind", "tells what the worst pain during the session was: give painDuring too"));
         }
         return errors;
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.hipflex.common.events.CloudEvent;
 import dev.hipflex.tracking.domain.Adherence;
+import dev.hipflex.tracking.domain.Escalations;
 import dev.hipflex.tracking.domain.Phase;
 import dev.hipflex.tracking.domain.PlanAdaptation;
 import dev.hipflex.tracking.domain.SessionCompletion;
@@ -21,6 +22,9 @@ public final class TrackingEvents {
     public static final String ADHERENCE_TOPIC = "adherence-updates";
     public static final String ALERTS_TOPIC = "recovery-alerts";
     public static final String ADJUSTMENTS_TOPIC = "plan-adjustments";
+    public static final String OUTCOMES_TOPIC = "outcome-recorded";
+    /** Triage's topic: a new warning sign at a check-in goes there as a new symptom report. */
+    public static final String SYMPTOM_REPORTS_TOPIC = "symptom-reports";
     public static final String SOURCE = "/hipflex/tracking-service";
 
     /** The payload of a {@code session-completions} event. */
@@ -41,9 +45,23 @@ public final class TrackingEvents {
         SESSION_RECORDED, WEEK_CLOSED
     }
 
-    /** The payload of a {@code recovery-alerts} event. */
+    /**
+     * The payload of a {@code recovery-alerts} event. An escalation names its urgency and rule; the adherence alerts
+     * leave them null. {@code overallPercent} is null for a person without a plan.
+     */
     public record RecoveryAlert(String userId, String key, String level, String reason, LocalDate asOf,
-            double overallPercent) {
+            Double overallPercent, String urgency, String rule, Integer ruleVersion, String source,
+            Map<String, Object> figures) {
+    }
+
+    /**
+     * The payload of an {@code outcome-recorded} event: one PSFS assessment as numbers (the activities' names are the
+     * person's own words and stay in tracking), with the pain outcome and adherence beside it.
+     */
+    public record OutcomeRecorded(String userId, LocalDate asOf, int week, int activities, List<Integer> ratings,
+            double mean, Double meanChange, List<Integer> activityChanges, String functionChange, String functionRule,
+            Integer functionRuleVersion, String painDirection, Double painChange, String painRule, int painRuleVersion,
+            Double overallPercent) {
     }
 
     /** The payload of a {@code plan-adjustments} event: one change of the adapting plan. */
@@ -88,7 +106,23 @@ public final class TrackingEvents {
         Adherence.Alert alert = a.alert();
         return CloudEvent.of(SOURCE, "dev.hipflex.tracking.recovery-alert.raised", userId,
                 "https://hipflex.dev/schemas/recovery-alerts/v1",
-                new RecoveryAlert(userId, alert.key(), alert.level().word(), alert.reason(), a.asOf(), a.overallPercent()));
+                new RecoveryAlert(userId, alert.key(), alert.level().word(), alert.reason(), a.asOf(), a.overallPercent(),
+                        null, null, null, null, null));
+    }
+
+    /** An escalation: see a professional, with its urgency, rule and the figures it read. */
+    public static CloudEvent<RecoveryAlert> escalated(String userId, Escalations.Escalation e, LocalDate asOf,
+            Double overallPercent) {
+        return CloudEvent.of(SOURCE, "dev.hipflex.tracking.recovery-alert.raised", userId,
+                "https://hipflex.dev/schemas/recovery-alerts/v1",
+                new RecoveryAlert(userId, e.key(), Adherence.Alert.Level.SEE_PROFESSIONAL.word(), e.reason(), asOf,
+                        overallPercent, e.urgency().word(), e.rule().id(), e.rule().version(), e.rule().source(),
+                        e.figures()));
+    }
+
+    public static CloudEvent<OutcomeRecorded> outcomeRecorded(String userId, OutcomeRecorded outcome) {
+        return CloudEvent.of(SOURCE, "dev.hipflex.tracking.outcome.recorded", userId,
+                "https://hipflex.dev/schemas/outcome-recorded/v1", outcome);
     }
 
     public static CloudEvent<SessionCompleted> sessionCompleted(String userId, SessionCompletion s, LocalDate day) {

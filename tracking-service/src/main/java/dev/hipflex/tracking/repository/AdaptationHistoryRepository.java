@@ -3,6 +3,7 @@ package dev.hipflex.tracking.repository;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,11 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.hipflex.tracking.domain.Effort;
+import dev.hipflex.tracking.domain.Escalations.CheckInSigns;
+import dev.hipflex.tracking.domain.Escalations.SessionPain;
+import dev.hipflex.tracking.domain.PainKind;
+import dev.hipflex.tracking.domain.WarningSign;
+import dev.hipflex.tracking.domain.Word;
 import dev.hipflex.tracking.domain.PlanAdaptation.Feedback;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,8 +38,14 @@ public class AdaptationHistoryRepository {
             LocalDate lastSession) {
     }
 
+    /** What the escalations replay: session pain, waking ratings and the check-ins' warning signs. */
+    public record EscalationHistory(List<SessionPain> sessions, Map<LocalDate, Integer> waking,
+            List<CheckInSigns> checkIns) {
+    }
+
     private static final String FEEDBACK = """
-            select local_day, (body::jsonb ->> 'painDuring')::int as pain_during, body::jsonb ->> 'effort' as effort
+            select local_day, (body::jsonb ->> 'painDuring')::int as pain_during, body::jsonb ->> 'effort' as effort,
+                body::jsonb ->> 'painKind' as pain_kind
             from session where user_id = $1 and local_day >= $2
             """;
     private static final String LAST_SESSION = "select max(local_day) as last_day from session where user_id = $1";
@@ -41,6 +53,10 @@ public class AdaptationHistoryRepository {
     private static final String WAKING = """
             select local_day, max(pain) as pain from check_in
             where user_id = $1 and waking and local_day >= $2 group by local_day
+            """;
+    private static final String SIGNS = """
+            select local_day, warning_signs from check_in
+            where user_id = $1 and local_day >= $2 and cardinality(warning_signs) > 0
             """;
     private static final String EXCLUDED = "select exercise from plan_exclusion where user_id = $1 order by exercise";
     private static final String CLEAR = "delete from plan_exclusion where user_id = $1";
@@ -71,7 +87,8 @@ public class AdaptationHistoryRepository {
                     for (Row row : feedback) {
                         Integer during = row.getInteger("pain_during");
                         if (during != null) {
-                            sessions.add(new Feedback(row.getLocalDate("local_day"), during, effort(row.getString("effort"))));
+                            sessions.add(new Feedback(row.getLocalDate("local_day"), during, effort(row.getString("effort")),
+                                    word(PainKind.values(), row.getString("pain_kind"))));
                         }
                     }
                     Map<LocalDate, Integer> ratings = new TreeMap<>();
@@ -80,6 +97,38 @@ public class AdaptationHistoryRepository {
                     excluded.forEach(row -> out.add(row.getString("exercise")));
                     LocalDate lastDay = last.iterator().next().getLocalDate("last_day");
                     return new AdaptationHistory(sessions, ratings, out, lastDay);
+                });
+    }
+
+    /** Session pain, waking ratings and warning signs from {@code from} on (the baseline looks back from there). */
+    public Uni<EscalationHistory> escalationsSince(String userId, LocalDate from) {
+        return Uni.combine().all().unis(
+                pool.preparedQuery(FEEDBACK).execute(Tuple.of(userId, from)),
+                pool.preparedQuery(WAKING).execute(Tuple.of(userId, from)),
+                pool.preparedQuery(SIGNS).execute(Tuple.of(userId, from)))
+                .with((feedback, waking, signs) -> {
+                    List<SessionPain> sessions = new ArrayList<>();
+                    for (Row row : feedback) {
+                        Integer during = row.getInteger("pain_during");
+                        if (during != null) {
+                            sessions.add(new SessionPain(row.getLocalDate("local_day"), during,
+                                    word(PainKind.values(), row.getString("pain_kind"))));
+                        }
+                    }
+                    Map<LocalDate, Integer> ratings = new TreeMap<>();
+                    waking.forEach(row -> ratings.put(row.getLocalDate("local_day"), row.getInteger("pain")));
+                    List<CheckInSigns> checkIns = new ArrayList<>();
+                    for (Row row : signs) {
+                        Set<WarningSign> set = EnumSet.noneOf(WarningSign.class);
+                        for (String w : row.getArrayOfStrings("warning_signs")) {
+                            WarningSign sign = word(WarningSign.values(), w);
+                            if (sign != null) {
+                                set.add(sign);
+                            }
+                        }
+                        checkIns.add(new CheckInSigns(row.getLocalDate("local_day"), set));
+                    }
+                    return new EscalationHistory(sessions, ratings, checkIns);
                 });
     }
 
@@ -100,9 +149,13 @@ public class AdaptationHistoryRepository {
     }
 
     private static Effort effort(String word) {
-        for (Effort effort : Effort.values()) {
-            if (effort.word().equals(word)) {
-                return effort;
+        return word(Effort.values(), word);
+    }
+
+    private static <W extends Word> W word(W[] values, String word) {
+        for (W value : values) {
+            if (value.word().equals(word)) {
+                return value;
             }
         }
         return null;

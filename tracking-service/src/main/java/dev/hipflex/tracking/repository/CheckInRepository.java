@@ -16,8 +16,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CheckInRepository {
 
     private static final String INSERT = """
-            insert into check_in (check_in_id, user_id, checked_at, local_day, pain, notes, body_hash, created_at, waking)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            insert into check_in (check_in_id, user_id, checked_at, local_day, pain, notes, body_hash, created_at, waking,
+                warning_signs)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             on conflict (check_in_id) do nothing
             returning check_in_id
             """;
@@ -25,7 +26,7 @@ public class CheckInRepository {
 
     /** A check-in to store; {@code bodyHash} identifies the body it was sent with. */
     public record NewCheckIn(UUID checkInId, String userId, OffsetDateTime at, LocalDate localDay, int pain,
-            String notes, String bodyHash, OffsetDateTime createdAt, boolean waking) {
+            String notes, String bodyHash, OffsetDateTime createdAt, boolean waking, String[] warningSigns) {
     }
 
     /** A stored check-in, as far as a repeat needs it; {@code bodyHash} is null for check-ins stored without one. */
@@ -43,7 +44,7 @@ public class CheckInRepository {
         return pool.preparedQuery(INSERT)
                 .execute(Tuple.tuple().addValue(c.checkInId()).addValue(c.userId()).addValue(c.at())
                         .addValue(c.localDay()).addValue(c.pain()).addValue(c.notes()).addValue(c.bodyHash())
-                        .addValue(c.createdAt()).addValue(c.waking()))
+                        .addValue(c.createdAt()).addValue(c.waking()).addArrayOfString(c.warningSigns()))
                 .map(rows -> rows.size() == 1);
     }
 

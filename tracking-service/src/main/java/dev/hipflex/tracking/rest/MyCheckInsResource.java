@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.hipflex.common.problem.Problem.FieldError;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.CheckInRequest;
+import dev.hipflex.tracking.domain.WarningSign;
 import dev.hipflex.tracking.service.CheckInService;
+import dev.hipflex.tracking.service.EscalationService;
 import dev.hipflex.tracking.service.PlanAdjustments;
 import io.smallrye.mutiny.Uni;
 
@@ -36,12 +38,15 @@ public class MyCheckInsResource {
 
     private final CheckInService checkIns;
     private final PlanAdjustments adjustments;
+    private final EscalationService escalations;
     private final Clock clock;
     private final JsonWebToken token;
 
-    public MyCheckInsResource(CheckInService checkIns, PlanAdjustments adjustments, Clock clock, JsonWebToken token) {
+    public MyCheckInsResource(CheckInService checkIns, PlanAdjustments adjustments, EscalationService escalations,
+            Clock clock, JsonWebToken token) {
         this.checkIns = checkIns;
         this.adjustments = adjustments;
+        this.escalations = escalations;
         this.clock = clock;
         this.token = token;
     }
@@ -49,7 +54,8 @@ public class MyCheckInsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record how much it hurts today (0–10)", description = "The pain trend of GET /me/adherence uses "
-            + "it. 201 with the check-in; the same checkInId and body again answers the same, another body 409.")
+            + "it; a waking rating feeds the adapting plan; a new warning sign (triage's words) escalates and goes to "
+            + "triage as a new symptom report. 201 with the check-in; the same checkInId and body again answers the same, another body 409.")
     public Uni<Response> checkIn(CheckInRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("body", "a check-in is required");
@@ -63,10 +69,16 @@ public class MyCheckInsResource {
         String person = token.getSubject();
         return checkIns.record(person, request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
                 .call(recorded -> request.isWaking() ? adjustments.announce(person) : Uni.createFrom().voidItem())
+                // A waking rating may make two high mornings running; a warning sign may be new.
+                .call(recorded -> request.isWaking() || !request.signs().isEmpty()
+                        ? escalations.escalate(person, new EscalationService.CheckInFacts(request.checkInId(), at,
+                                request.timeZone(), recorded.pain()))
+                        : Uni.createFrom().voidItem())
                 .map(recorded -> Response.status(201).entity(new CheckInView(request.checkInId().toString(),
-                        recorded.localDay().toString(), recorded.pain(), request.isWaking())).build());
+                        recorded.localDay().toString(), recorded.pain(), request.isWaking(),
+                        request.signs().stream().map(WarningSign::word).toList())).build());
     }
 
-    public record CheckInView(String checkInId, String localDay, int pain, boolean waking) {
+    public record CheckInView(String checkInId, String localDay, int pain, boolean waking, List<String> warningSigns) {
     }
 }

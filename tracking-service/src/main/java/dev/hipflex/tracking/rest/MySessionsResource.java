@@ -35,6 +35,7 @@ import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.SessionValidator;
 import dev.hipflex.tracking.repository.SessionEntity;
 import dev.hipflex.tracking.service.CatalogTerms;
+import dev.hipflex.tracking.service.EscalationService;
 import dev.hipflex.tracking.service.PlanAdjustments;
 import dev.hipflex.tracking.service.SessionService;
 import io.smallrye.mutiny.Uni;
@@ -52,16 +53,18 @@ public class MySessionsResource {
 
     private final SessionService sessions;
     private final PlanAdjustments adjustments;
+    private final EscalationService escalations;
     private final CatalogTerms catalog;
     private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock;
     private final JsonWebToken token;
 
-    public MySessionsResource(SessionService sessions, PlanAdjustments adjustments, CatalogTerms catalog,
-            OutboxRelay relay, ObjectMapper json, Clock clock, JsonWebToken token) {
+    public MySessionsResource(SessionService sessions, PlanAdjustments adjustments, EscalationService escalations,
+            CatalogTerms catalog, OutboxRelay relay, ObjectMapper json, Clock clock, JsonWebToken token) {
         this.sessions = sessions;
         this.adjustments = adjustments;
+        this.escalations = escalations;
         this.catalog = catalog;
         this.relay = relay;
         this.json = json;
@@ -93,6 +96,8 @@ public class MySessionsResource {
                 })
                 // Only feedback changes the adapting plan: sessions without it cost nothing more.
                 .call(recorded -> recorded.created() && session.hasFeedback() ? adjustments.announce(person)
+                        : Uni.createFrom().voidItem())
+                .call(recorded -> recorded.created() && session.hasFeedback() ? escalations.escalate(person, null)
                         : Uni.createFrom().voidItem())
                 .map(recorded -> Response.created(URI.create("/api/v1/me/sessions/" + session.sessionId()))
                         .type(MediaType.APPLICATION_JSON_TYPE).entity(view(recorded.body(), recorded.localDay()))

@@ -45,7 +45,8 @@ public class CheckInService {
         // The body as sent (an absent "at" stays absent), so a retry of it matches whenever it comes.
         String hash = Sha256.hex(write(request));
         NewCheckIn checkIn = new NewCheckIn(request.checkInId(), userId, at, day, request.pain(), request.notes(), hash,
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), request.isWaking());
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), request.isWaking(),
+                request.signs().stream().map(sign -> sign.word()).toArray(String[]::new));
         return checkIns.insert(checkIn).chain(inserted -> inserted
                 ? Uni.createFrom().item(new Recorded(day, request.pain()))
                 : checkIns.stored(request.checkInId()).map(stored -> repeat(checkIn, stored)));

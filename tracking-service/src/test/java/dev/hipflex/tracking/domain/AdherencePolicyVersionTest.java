@@ -119,6 +119,9 @@ class AdherencePolicyVersionTest {
             }
             return outcomes;
         }
+        if (rule instanceof AdherencePolicy.EscalationRule || rule instanceof AdherencePolicy.MeaningfulFunctionChange) {
+            return escalationOrFunction(rule);
+        }
         Function<Case, Object> probe;
         if (rule instanceof AdherencePolicy.RecentWindow window) {
             probe = c -> {
@@ -133,13 +136,55 @@ class AdherencePolicyVersionTest {
                     c.adherence().oneSideOnly().recentOneSided());
         } else if (rule instanceof AdherencePolicy.MeaningfulPainChange) {
             // Applied by the engine to the exact weekly sums, which only the trend it computes shows.
-            probe = c -> c.adherence().painTrend().meaningful();
+            probe = c -> c.adherence().painTrend().direction();
         } else if (rule instanceof AdherencePolicy.ConsistentWork consistent) {
             probe = c -> consistent.consistent(permille(c.adherence()));
         } else {
             throw new AssertionError(rule.id() + " has no probe in AdherencePolicyVersionTest: add one");
         }
         return corpus.stream().map(probe).toList();
+    }
+
+    /** A grid over what the escalation rules and the function rule read. */
+    private static List<Object> escalationOrFunction(PolicyRule rule) {
+        List<Object> outcomes = new ArrayList<>();
+        if (rule instanceof AdherencePolicy.EscalateSessionPain pain) {
+            List<PainKind> kinds = new ArrayList<>(Arrays.asList(PainKind.values()));
+            kinds.add(null);
+            for (int during = 0; during <= 10; during++) {
+                for (PainKind kind : kinds) {
+                    outcomes.add(pain.fires(during, kind));
+                }
+                for (int highest = -1; highest <= 10; highest++) {
+                    outcomes.add(pain.worse(during, highest));
+                }
+            }
+        } else if (rule instanceof AdherencePolicy.EscalateWakingPain waking) {
+            for (int rating = 0; rating <= 10; rating++) {
+                for (Double baseline : Arrays.asList(null, 0.0, 1.5, 2.0, 3.0, 7.5)) {
+                    outcomes.add(waking.high(rating, baseline));
+                }
+            }
+            outcomes.add(waking.daysRunning());
+            outcomes.add(waking.pointsAbove(List.of(5, 6), List.of(2.5, 3.0)));
+        } else if (rule instanceof AdherencePolicy.EscalateWarningSign sign) {
+            for (WarningSign s : WarningSign.values()) {
+                outcomes.add(sign.urgency(s));
+            }
+        } else if (rule instanceof AdherencePolicy.MeaningfulFunctionChange function) {
+            Random random = new Random(5);
+            for (int i = 0; i < 2_000; i++) {
+                int n = 1 + random.nextInt(5);
+                List<Integer> start = new ArrayList<>();
+                List<Integer> now = new ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    start.add(random.nextInt(11));
+                    now.add(random.nextInt(11));
+                }
+                outcomes.add(function.change(start, now));
+            }
+        }
+        return outcomes;
     }
 
     /** A grid over the facts the adapting-plan rules read. */

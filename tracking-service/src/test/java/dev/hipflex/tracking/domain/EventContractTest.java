@@ -36,7 +36,7 @@ class EventContractTest {
     private static SessionCompletion session(Set<Phase> phases, List<String> exercises, Side sides, int before,
             int after, OffsetDateTime endedAt) {
         return new SessionCompletion(UUID.randomUUID(), OffsetDateTime.of(2024, 3, 6, 18, 0, 0, 0, ZoneOffset.ofHours(1)),
-                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after, null, null);
+                "Europe/Berlin", endedAt, 20, phases, exercises, sides, before, after, null, null, null);
     }
 
     private static String sessionEvent(SessionCompletion session) {
@@ -106,6 +106,48 @@ class EventContractTest {
         for (Adherence adherence : alerting) {
             EventContracts.assertValid(ALERTS, PERSON, EventJson.write(TrackingEvents.recoveryAlert(PERSON, adherence)));
         }
+    }
+
+    @Test
+    void escalationEventsKeepTheRecoveryAlertContractForEveryTrigger() {
+        java.time.LocalDate d = START;
+        List<Escalations.Escalation> escalations = Escalations.of(
+                List.of(new Escalations.SessionPain(d, 10, PainKind.PAIN), new Escalations.SessionPain(d, 7, null)),
+                java.util.Map.of(d, 1, d.plusDays(1), 1, d.plusDays(2), 1, d.plusDays(3), 9, d.plusDays(4), 9),
+                List.of(new Escalations.CheckInSigns(d, EnumSet.allOf(WarningSign.class))));
+        assertThat(escalations).hasSize(2 + 1 + WarningSign.values().length);
+        for (Escalations.Escalation e : escalations) {
+            EventContracts.assertValid(ALERTS, PERSON, EventJson.write(TrackingEvents.escalated(PERSON, e, d, 42.5)));
+            EventContracts.assertValid(ALERTS, PERSON, EventJson.write(TrackingEvents.escalated(PERSON, e, d, null)));
+        }
+        String event = EventJson.write(TrackingEvents.escalated(PERSON, escalations.get(0), d, 42.5));
+        assertThat(EventContracts.violationsOnceChanged(ALERTS, PERSON, event, e -> EventContracts.data(e).putNull("urgency")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void outcomeEventsKeepTheirContractAtTheStartAndLater() {
+        FunctionalScale.Assessment start = new FunctionalScale.Assessment(0,
+                List.of(new FunctionalScale.Rating("a", 3), new FunctionalScale.Rating("b", 4)));
+        FunctionalScale.Assessment later = new FunctionalScale.Assessment(4,
+                List.of(new FunctionalScale.Rating("a", 7), new FunctionalScale.Rating("b", 4)));
+        FunctionalScale.Change change = FunctionalScale.change(start, later);
+        TrackingEvents.OutcomeRecorded atStart = new TrackingEvents.OutcomeRecorded(PERSON, START, 0, 2, List.of(3, 4),
+                3.5, null, null, null, null, null, null, null, AdherencePolicy.MEANINGFUL_PAIN_CHANGE.id(),
+                AdherencePolicy.MEANINGFUL_PAIN_CHANGE.version(), null);
+        TrackingEvents.OutcomeRecorded atWeek4 = new TrackingEvents.OutcomeRecorded(PERSON, START, 4, 2, List.of(7, 4),
+                later.mean(), change.meanChange(), change.activityChanges(), change.change().word(),
+                AdherencePolicy.MEANINGFUL_FUNCTION_CHANGE.id(), AdherencePolicy.MEANINGFUL_FUNCTION_CHANGE.version(),
+                "improving", -2.0, AdherencePolicy.MEANINGFUL_PAIN_CHANGE.id(),
+                AdherencePolicy.MEANINGFUL_PAIN_CHANGE.version(), 91.0);
+        EventContracts.assertValid(TrackingEvents.OUTCOMES_TOPIC, PERSON,
+                EventJson.write(TrackingEvents.outcomeRecorded(PERSON, atStart)));
+        String event = EventJson.write(TrackingEvents.outcomeRecorded(PERSON, atWeek4));
+        EventContracts.assertValid(TrackingEvents.OUTCOMES_TOPIC, PERSON, event);
+        assertThat(EventContracts.violationsOnceChanged(TrackingEvents.OUTCOMES_TOPIC, PERSON, event,
+                e -> EventContracts.data(e).put("week", 5))).isNotEmpty();
+        assertThat(EventContracts.violationsOnceChanged(TrackingEvents.OUTCOMES_TOPIC, PERSON, event,
+                e -> EventContracts.data(e).put("activity", "climbing stairs"))).isNotEmpty();
     }
 
     @Test

@@ -37,19 +37,27 @@ class PainTrendTest {
 
     @ParameterizedTest(name = "{0} → {1}: meaningful {3}")
     @CsvSource({
-            // exactly 2 points (25 %): meaningful
-            "'8', '6', -2.0, true, IMPROVING",
+            // 2 points but only 25 %: not an improvement (Farrar 2001 asks for both)
+            "'8', '6', -2.0, false, STEADY",
+            // 2.4 points, exactly 30 %: improved
+            "'8', '5 6 6 5 6', -2.4, true, IMPROVING",
             // 1.8 points, 22.5 %: not
             "'8', '6 6 6 7 6', -1.8, false, STEADY",
             // 1.5 points, exactly 30 % of 5: meaningful
             "'5', '3 4', -1.5, true, IMPROVING",
             // 1.4 points, 28 %: not
             "'5', '3 4 4 3 4', -1.4, false, STEADY",
+            // exactly 1 point, 33 %: improved
+            "'3', '2', -1.0, true, IMPROVING",
+            // 30 % of 3 is 0.9 points: below measurement error, not an improvement
+            "'3', '2 2 2 2 2 2 2 2 3 2', -0.9, false, STEADY",
             // worse by exactly 2 points
             "'3', '5', 2.0, true, WORSENING",
-            // 1 point but 50 %: meaningful
+            // worse by 1.8 points (60 %): a relative rise alone does not count
+            "'3', '5 5 5 4 5', 1.8, false, STEADY",
+            // 1 point and 50 %: improved
             "'2', '1', -1.0, true, IMPROVING",
-            // a relative change from no pain means nothing: only the 2 points count
+            // from no pain only the 2 points count
             "'0', '1', 1.0, false, STEADY",
             "'0', '2', 2.0, true, WORSENING",
             "'4', '4', 0.0, false, STEADY" })
@@ -62,12 +70,12 @@ class PainTrendTest {
     }
 
     @Test
-    void just_below_2_points_is_not_meaningful_even_when_the_rounded_change_shows_2() {
-        // 8 → 6.01 (99 × 6 and 1 × 7): the change is 1.99 (24.9 %), shown as -2.0
-        PainTrend trend = trend(new int[] { 8 }, repeat(6, 99, 7, 1));
+    void just_below_2_points_worse_is_not_meaningful_even_when_the_rounded_change_shows_2() {
+        // 3 → 4.98 (99 × 5 and 1 × 3): the change is 1.98, shown as 2.0
+        PainTrend trend = trend(new int[] { 3 }, repeat(5, 99, 3, 1));
 
-        assertThat(trend.latest().average()).isEqualTo(6.0);
-        assertThat(trend.change()).isEqualTo(-2.0);
+        assertThat(trend.latest().average()).isEqualTo(5.0);
+        assertThat(trend.change()).isEqualTo(2.0);
         assertThat(trend.meaningful()).isFalse();
         assertThat(trend.direction()).isEqualTo(Direction.STEADY);
     }
