@@ -79,20 +79,18 @@ export async function checkScreen(ctx: Context): Promise<HTMLElement> {
   return root;
 }
 
-/** The question a field the API named is asked by, for the summary; "screening" or "profile" as a whole keep their plain name. */
-function questionOf(field: string, words: CheckWords): string {
-  return words.question(field);
-}
-
-/** The messages of the fields the API named, as links to the fields, above the step. */
+/**
+ * The messages of the fields the API named, as links to the fields, above the step, each under the question that asks
+ * it; a field no step asks (the report's clock, say) under its name in plain words.
+ */
 function errorSummary(errors: Errors, unplaced: FieldError[], words: CheckWords): Child {
   if (errors.size === 0) return null;
   const items = [...errors.entries()].map(([field, messages]) => h('li', {}, h('a', { href: `#field-${field}`, onclick: (e: Event) => {
     e.preventDefault();
     document.getElementById(`field-${field}`)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  } }, `${questionOf(field, words)}: ${messages.join('; ')}`)));
+  } }, `${words.question(field)}: ${messages.join('; ')}`)));
   return h('div', { class: 'error-summary', role: 'alert', tabindex: -1 }, h('p', {}, TEXT.fixFields), h('ul', {}, items),
-    unplaced.length ? h('p', {}, unplaced.map((e) => `${e.field}: ${e.message}`).join('; ')) : null);
+    unplaced.length ? h('p', {}, unplaced.map((e) => `${words.label(e.field)}: ${e.message}`).join('; ')) : null);
 }
 
 /** A field's wrapper: its id is what the summary links to; its messages sit right under it and describe it. */
