@@ -112,7 +112,9 @@ async function open(page, hash) {
  * `a.warningSigns` are answered no, so a new warning question needs nothing here.
  */
 async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
+  // Inputs are named as the report names its fields and valued with its words: the catalog may reword every question.
   const input = (name, value) => page.locator(`input[name="${name}"][value="${value}"]`);
+  const number = (name) => page.locator(`input[name="${name}"]`);
   const step = async (n) => {
     await page.locator('.step-count').filter({ hasText: new RegExp(`^${n} /`) }).waitFor();
     if (screenshots) await shoot(page, `symptom-check-${n}`);
@@ -131,7 +133,7 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
   for (const q of a.qualities) await input('qualities', q).check();
   await input('intensity', String(a.intensity)).check();
   await input('onset', a.onset).check();
-  await page.getByLabel('How many days ago did it start?').fill(a.daysSinceOnset);
+  await number('daysSinceOnset').fill(a.daysSinceOnset);
   await next(3);
   for (const activity of a.aggravatingActivities) await input('aggravatingActivities', activity).check();
   await next(4);
@@ -141,7 +143,7 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
   for (const no of await page.locator('input[type=radio][name^="warning-"][value="no"]').all()) await no.check();
   for (const sign of a.warningSigns) await input(`warning-${sign}`, 'yes').check();
   await next(6);
-  await page.getByLabel('How old are you, in years?').fill(a.age);
+  await number('age').fill(a.age);
   for (const item of a.medicalHistory) await input('screening.medicalHistory', item).check();
   await input('screening.pregnancy', a.pregnancy).check();
   await input('screening.gaveBirthInLast3Months', 'no').check();
@@ -154,10 +156,10 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
   await next(8);
   await input('profile.runner', a.runner ? 'yes' : 'no').check();
   await input('profile.deskWorker', a.deskWorker ? 'yes' : 'no').check();
-  await page.getByLabel('Hours you sit on a usual day').fill(a.hoursSittingPerDay);
+  await number('profile.hoursSittingPerDay').fill(a.hoursSittingPerDay);
   await input('profile.wearsRaisedHeels', a.wearsRaisedHeels ? 'yes' : 'no').check();
   await input('profile.wantsDeepPsoasRelease', 'no').check();
-  await page.getByLabel(/Weeks of regular hip exercises/).fill(a.weeksOfConsistentWork);
+  await number('weeksOfConsistentWork').fill(a.weeksOfConsistentWork);
   await next(9);
   // The report the app sends, and the service's answer to it.
   const [request, response] = await Promise.all([

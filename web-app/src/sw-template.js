@@ -39,7 +39,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Catalog reads carry no Authorization header and no personal data: network first, the last copy when offline.
-  if (!request.headers.has('Authorization') && /\/api\/v1\/(exercises|muscles|sources|protocols|root-cause-checklist|recovery-timeline|red-flags)/.test(url.pathname)) {
+  if (!request.headers.has('Authorization') && /\/api\/v1\/(exercises|muscles|sources|protocols|root-cause-checklist|recovery-timeline|red-flags|symptom-check)/.test(url.pathname)) {
     event.respondWith(fromNetworkElseCache(request, CONTENT));
   }
 });

@@ -2,10 +2,9 @@ import type { Dose, Range } from './api/types';
 import { plain } from './dom';
 
 /**
- * The app's own wording: its controls, headings and the questions of the symptom check, keyed by the API's words.
- * Content (exercise names, doses, reasons, what to do, muscles, the timeline) always comes from the services; the
- * catalog serves no wording for the report's vocabularies yet, so the questions live here, in one place, and a word
- * the app does not know is shown in plain words made from the API's own.
+ * The app's own wording: its controls and headings, keyed by the API's words where they name one. Content (exercise
+ * names, doses, reasons, what to do, muscles, the timeline, the symptom check's questions and answers) always comes
+ * from the services, and a word the app does not know is shown in plain words made from the API's own.
  */
 export const TEXT = {
   app: 'hipflex',
@@ -24,72 +23,18 @@ export const TEXT = {
   fixFields: 'Please correct these answers:',
 } as const;
 
-/** The symptom report's questions; the option words are the API's vocabulary (triage's SymptomReport). */
-export const REPORT = {
-  title: 'Symptom check',
-  steps: ['Where it hurts', 'How it feels', 'What makes it worse', 'Signs and history', 'Warning signs', 'Your age and health', 'A few more signs', 'About you', 'Check and send'],
-  painLocations: {
-    legend: 'Where does it hurt? Tap the picture or tick the places.',
-    options: { 'front-of-hip': 'Front of the hip', groin: 'Groin', 'outer-hip': 'Outer hip', 'front-of-thigh': 'Front of the thigh', 'low-back': 'Lower back', knee: 'Knee', 'buttock-si': 'Buttock or low back dimple' } as Record<string, string>,
-  },
-  side: { legend: 'Which side?', options: { left: 'Left', right: 'Right', both: 'Both' } as Record<string, string> },
-  qualities: { legend: 'How does the pain feel?', options: { 'dull-ache': 'A dull ache', tightness: 'Tight', sharp: 'Sharp', burning: 'Burning', pinching: 'Pinching', snapping: 'Snapping' } as Record<string, string> },
-  intensity: { legend: 'How bad is it right now, from 0 (no pain) to 10 (worst imaginable)?' },
-  onset: { legend: 'How did it start?', options: { gradual: 'Gradually', 'sudden-during-exercise': 'Suddenly, during exercise' } as Record<string, string> },
-  daysSinceOnset: { label: 'How many days ago did it start?' },
-  aggravatingActivities: { legend: 'What makes it worse? Tick all that apply, or none.', options: { sitting: 'Sitting', 'standing-up': 'Standing up', running: 'Running', stairs: 'Stairs', 'deep-squat': 'Deep squats', 'lifting-the-knee': 'Lifting the knee', sleeping: 'Sleeping' } as Record<string, string> },
-  signs: { legend: 'Do you notice any of these? Tick all that apply, or none.', options: { numbness: 'Numbness', tingling: 'Tingling', 'radiating-down-the-leg': 'Pain spreading down the leg', 'clicking-catching-locking': 'The hip catches or locks, and it hurts (a painless snap is fine)', limping: 'Limping', 'cannot-bear-weight': 'The leg will not take my weight' } as Record<string, string> },
-  history: { legend: 'Does any of this apply to you?', options: { 'hip-surgery-or-structural-issue': 'Past hip surgery or a known hip problem', pregnancy: 'Pregnant, or could be', 'abdominal-condition': 'A condition in my belly or pelvis' } as Record<string, string> },
-  warningSigns: {
-    legend: 'Please answer each question.',
-    questions: {
-      'night-or-rest-pain': 'Does it hurt at night or when you rest?',
-      'pain-when-hopping': 'Does it hurt when you hop on that leg?',
-      'recent-big-jump-in-running-load': 'Have you recently run much more than usual?',
-      'recent-fall-or-injury': 'Have you fallen or hurt yourself recently?',
-      'fever-or-unwell': 'Do you have a fever or feel unwell?',
-      'hot-swollen-hip': 'Is the hip hot or swollen?',
-      'unexplained-weight-loss': 'Have you lost weight without trying?',
-      'past-cancer': 'Have you ever had cancer?',
-    } as Record<string, string>,
-    yes: 'Yes', no: 'No',
-  },
-  profile: {
-    runner: 'Do you run?', deskWorker: 'Do you sit at a desk for work?', hoursSittingPerDay: 'Hours you sit on a usual day',
-    runningShoeAgeMonths: 'How old are your running shoes, in months? (optional)', wearsRaisedHeels: 'Do you often wear raised heels?',
-    weeksOfConsistentWork: 'Weeks of regular hip exercises so far (optional)',
-  } as Record<string, string>,
-  age: { label: 'How old are you, in years?' },
-  startingIntensity: { label: 'If you have been doing hip exercises: how bad was the pain when you started, from 0 to 10?' },
-  screening: {
-    medicalHistory: { legend: 'Does any of this apply to you? Tick all that apply, or none.', options: {
-      'long-term-steroids': 'I take steroid tablets long term', osteoporosis: 'I have thin bones (osteoporosis)',
-      'blood-thinners': 'I take blood thinners', 'vascular-disease': 'I have a disease of the blood vessels',
-      'inflammatory-bowel-disease': "I have Crohn's disease or ulcerative colitis",
-      'recent-abdominal-or-pelvic-surgery': 'I had an operation on my belly or pelvis in the last few months' } as Record<string, string> },
-    pregnancy: { legend: 'Are you pregnant, or could you be?', options: { 'not-pregnant': 'No, or this does not apply to me', 'possibly-pregnant': 'I could be', pregnant: 'Yes' } as Record<string, string> },
-    pregnancyWeeks: { label: 'How many weeks pregnant are you?' },
-    caudaEquinaSigns: { legend: 'Do you have any of these? Tick all that apply, or none.', options: {
-      'saddle-numbness': 'Numbness around my bottom or between my legs', 'new-bladder-or-bowel-change': 'A new problem holding or passing urine or stools',
-      'symptoms-in-both-legs': 'Pain, numbness or weakness in both legs' } as Record<string, string> },
-    groinLump: { legend: 'Is there a lump in your groin?', options: { none: 'No', 'goes-back-in': 'Yes, and it goes back in when I lie down or press it', 'stays-out': 'Yes, and it stays out' } as Record<string, string> },
-    groinLumpSigns: { legend: 'About the lump: tick all that apply, or none.', options: { painful: 'It is painful or tender', pulses: 'It pulses', 'with-vomiting': 'I have been sick (vomiting)' } as Record<string, string> },
-    painIntoTesticle: { legend: 'Does the pain spread into a testicle?', options: { none: 'No, or this does not apply to me', 'came-on-suddenly': 'Yes, it came on suddenly', 'came-on-gradually': 'Yes, it built up slowly' } as Record<string, string> },
-    questions: {
-      gaveBirthInLast3Months: 'Have you given birth in the last 3 months?',
-      bellyPain: 'Do you have pain in your belly?',
-      painOnStraighteningTheHip: 'Does it hurt to straighten your hip, for example to stand up tall?',
-      urinarySymptoms: 'Does it hurt or burn to pass urine, or do you need to go much more often?',
-      painOnlyWhenLyingOnIt: 'At night, does it hurt only when you lie on that side or curl up?',
-      constantPainDayAndNight: 'Is the pain there all the time, day and night, whatever position you take?',
-      fallSinceThePainBegan: 'Have you had a fall since the pain began?',
-      achingHipsWithMorningStiffness: 'Do both hips (or your hips and shoulders) ache and stay stiff for more than 45 minutes after you get up?',
-    } as Record<string, string>,
-  },
-  wantsDeepPsoasRelease: 'Would you like the deep psoas release with a lacrosse ball in your plan, if it is safe for you? It presses deep into the belly; most people do well without it.',
-  required: 'Please answer this.', none: 'None of these',
+/**
+ * The symptom check's own controls. Its questions, answers and steps come from the catalog (GET /symptom-check,
+ * {@link CheckWords}); these are the words around them.
+ */
+export const CHECK = {
+  title: 'Symptom check', reviewStep: 'Check and send', moreQuestions: 'A few more questions',
+  required: 'Please answer this.', none: 'None of these', yes: 'Yes', no: 'No', notGiven: 'Not given',
   review: 'Check your answers, then send them.',
 } as const;
+
+/** The "please answer" of the pain check-in, which reads it from here. */
+export const REPORT = { required: CHECK.required } as const;
 
 export const LEVEL: Record<string, { title: string; lead: string }> = {
   'self-care': { title: 'Self-care', lead: 'You can start the plan below.' },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ABOUT_YOU_STEP, firstStepWithError, HEALTH_STEP, missingAnswers, MORE_SIGNS_STEP, newDraft, REVIEW_STEP, stepOf, toReport, withOffset, type Draft } from '../src/symptom/draft';
+import { ASKED_FIELDS, checkSteps, firstStepWithError, missingAnswers, newDraft, stepOf, toReport, withOffset, type Draft } from '../src/symptom/draft';
+import type { SymptomCheck } from '../src/api/types';
+import { fixture } from './fakePlatform';
+
+/** The steps as the catalog's symptom check groups the fields (the fixture is catalog-service's answer). */
+const STEPS = checkSteps(fixture<SymptomCheck>('symptom-check').steps);
+const [HEALTH_STEP, MORE_SIGNS_STEP, ABOUT_YOU_STEP, REVIEW_STEP] = [5, 6, 7, 8];
 
 const WARNINGS = ['fever-or-unwell', 'hot-swollen-hip'];
 
@@ -44,29 +50,29 @@ describe('the symptom check draft', () => {
   it('passes numbers out of range on to the service, whose problem names the field', () => {
     const d = deskWorker();
     d.profile.hoursSittingPerDay = '30';
-    expect(missingAnswers(d, ABOUT_YOU_STEP, WARNINGS)).toEqual([]);
+    expect(missingAnswers(d, STEPS[ABOUT_YOU_STEP], WARNINGS)).toEqual([]);
     expect((toReport(d, new Date(), 'UTC').profile as Record<string, unknown>).hoursSittingPerDay).toBe(30);
   });
 
   it('asks for what a step still needs before the next one', () => {
     const d = newDraft('id');
-    expect(missingAnswers(d, 0, WARNINGS).map((e) => e.field)).toEqual(['painLocations', 'side']);
-    expect(missingAnswers(d, 1, WARNINGS).map((e) => e.field)).toEqual(['qualities', 'intensity', 'onset', 'daysSinceOnset']);
-    expect(missingAnswers(d, 2, WARNINGS)).toEqual([]);
+    expect(missingAnswers(d, STEPS[0], WARNINGS).map((e) => e.field)).toEqual(['painLocations', 'side']);
+    expect(missingAnswers(d, STEPS[1], WARNINGS).map((e) => e.field)).toEqual(['qualities', 'intensity', 'onset', 'daysSinceOnset']);
+    expect(missingAnswers(d, STEPS[2], WARNINGS)).toEqual([]);
     d.warningSigns = { 'fever-or-unwell': false };
-    expect(missingAnswers(d, 4, WARNINGS).map((e) => e.field)).toEqual(['warningSigns']);
-    expect(missingAnswers(deskWorker(), ABOUT_YOU_STEP, WARNINGS)).toEqual([]);
-    expect(missingAnswers(deskWorker(), HEALTH_STEP, WARNINGS)).toEqual([]);
-    expect(missingAnswers(deskWorker(), MORE_SIGNS_STEP, WARNINGS)).toEqual([]);
-    expect(missingAnswers(d, HEALTH_STEP, WARNINGS).map((e) => e.field)).toEqual(['age', 'screening.pregnancy', 'screening.gaveBirthInLast3Months']);
+    expect(missingAnswers(d, STEPS[4], WARNINGS).map((e) => e.field)).toEqual(['warningSigns']);
+    expect(missingAnswers(deskWorker(), STEPS[ABOUT_YOU_STEP], WARNINGS)).toEqual([]);
+    expect(missingAnswers(deskWorker(), STEPS[HEALTH_STEP], WARNINGS)).toEqual([]);
+    expect(missingAnswers(deskWorker(), STEPS[MORE_SIGNS_STEP], WARNINGS)).toEqual([]);
+    expect(missingAnswers(d, STEPS[HEALTH_STEP], WARNINGS).map((e) => e.field)).toEqual(['age', 'screening.pregnancy', 'screening.gaveBirthInLast3Months']);
     d.screening.pregnancy = 'pregnant';
-    expect(missingAnswers(d, HEALTH_STEP, WARNINGS).map((e) => e.field)).toContain('screening.pregnancyWeeks');
-    expect(missingAnswers(d, MORE_SIGNS_STEP, WARNINGS).map((e) => e.field)).toEqual(['screening.groinLump', 'screening.painIntoTesticle',
+    expect(missingAnswers(d, STEPS[HEALTH_STEP], WARNINGS).map((e) => e.field)).toContain('screening.pregnancyWeeks');
+    expect(missingAnswers(d, STEPS[MORE_SIGNS_STEP], WARNINGS).map((e) => e.field)).toEqual(['screening.groinLump', 'screening.painIntoTesticle',
       'screening.bellyPain', 'screening.painOnStraighteningTheHip', 'screening.urinarySymptoms', 'screening.painOnlyWhenLyingOnIt',
       'screening.constantPainDayAndNight', 'screening.fallSinceThePainBegan', 'screening.achingHipsWithMorningStiffness']);
     const working = deskWorker();
     working.weeksOfConsistentWork = '5';
-    expect(missingAnswers(working, ABOUT_YOU_STEP, WARNINGS).map((e) => e.field)).toEqual(['startingIntensity']);
+    expect(missingAnswers(working, STEPS[ABOUT_YOU_STEP], WARNINGS).map((e) => e.field)).toEqual(['startingIntensity']);
   });
 
   it('sends the starting pain only with weeks of exercises, lump details only with a lump, weeks only when pregnant', () => {
@@ -82,14 +88,29 @@ describe('the symptom check draft', () => {
   });
 
   it('finds the step of each field the service names, and lands on the first', () => {
-    expect(stepOf('painLocations')).toBe(0);
-    expect(stepOf('intensity')).toBe(1);
-    expect(stepOf('profile.hoursSittingPerDay')).toBe(ABOUT_YOU_STEP);
-    expect(stepOf('age')).toBe(HEALTH_STEP);
-    expect(stepOf('screening.caudaEquinaSigns')).toBe(MORE_SIGNS_STEP);
-    expect(stepOf('screening.medicalHistory[0]')).toBe(HEALTH_STEP);
-    expect(stepOf('reportedAt')).toBe(REVIEW_STEP);
-    expect(firstStepWithError([{ field: 'profile.runner', message: 'x' }, { field: 'intensity', message: 'y' }, { field: 'painLocations', message: 'z' }])).toBe(0);
+    expect(stepOf('painLocations', STEPS)).toBe(0);
+    expect(stepOf('intensity', STEPS)).toBe(1);
+    expect(stepOf('profile.hoursSittingPerDay', STEPS)).toBe(ABOUT_YOU_STEP);
+    expect(stepOf('age', STEPS)).toBe(HEALTH_STEP);
+    expect(stepOf('screening.caudaEquinaSigns', STEPS)).toBe(MORE_SIGNS_STEP);
+    expect(stepOf('screening.medicalHistory[0]', STEPS)).toBe(HEALTH_STEP);
+    expect(stepOf('reportedAt', STEPS)).toBe(REVIEW_STEP);
+    expect(firstStepWithError([{ field: 'profile.runner', message: 'x' }, { field: 'intensity', message: 'y' }, { field: 'painLocations', message: 'z' }], STEPS)).toBe(0);
+    expect(stepOf('screening', STEPS)).toBe(HEALTH_STEP);
+  });
+
+  it('follows the catalog\'s steps, and asks in one more step what no catalog step asks', () => {
+    expect(STEPS).toHaveLength(9);
+    expect(STEPS[0]).toEqual(['painLocations', 'side']);
+    expect(STEPS.flat()).toHaveLength(ASKED_FIELDS.length);
+    const fewer = checkSteps([{ fields: ['side', 'painLocations', 'favouriteColour'] }, { fields: ['age'] }]);
+    expect(fewer[0]).toEqual(['side', 'painLocations']);
+    expect(fewer[1]).toEqual(['age']);
+    expect(fewer[2]).toContain('warningSigns');
+    expect(fewer[2]).not.toContain('age');
+    expect(fewer[3]).toEqual([]);
+    const none = checkSteps([]);
+    expect(none).toEqual([[...ASKED_FIELDS], []]);
   });
 
   it('writes times with the offset of the device', () => {

@@ -4,8 +4,13 @@ import axe from 'axe-core';
 import { adherence, context, fakePlatform, fixture, problem } from './fakePlatform';
 import { shell, show } from '../src/app';
 import { checkScreen } from '../src/screens/check';
-import { startFrom } from '../src/screens/recommendation';
-import { REPORT } from '../src/words';
+import { CHECK } from '../src/words';
+import { CheckWords } from '../src/catalogTerms';
+import { evidence, startFrom } from '../src/screens/recommendation';
+import type { SymptomCheck } from '../src/api/types';
+
+/** The catalog's symptom check, as catalog-service serves it (the fixture the fake platform answers with). */
+const W = new CheckWords(fixture<SymptomCheck>('symptom-check'));
 
 async function flush(times = 10) {
   for (let i = 0; i < times; i += 1) await new Promise((r) => setTimeout(r, 0));
@@ -37,8 +42,9 @@ function tick(container: ParentNode, name: string, value: string) {
   click(container.querySelector(`input[name="${name}"][value="${value}"]`));
 }
 
-function type(container: ParentNode, label: string, value: string) {
-  const input = [...container.querySelectorAll('label')].find((l) => l.textContent === label)?.control as HTMLInputElement;
+/** Types into the number field of a report field (inputs are named as the report names the field). */
+function type(container: ParentNode, field: string, value: string) {
+  const input = container.querySelector(`input[name="${field}"]`) as HTMLInputElement;
   input.value = value;
   input.dispatchEvent(new Event('input'));
 }
@@ -47,7 +53,7 @@ const next = (main: ParentNode) => click(main.querySelector('button[type="submit
 
 /** Answers the two screening steps with no finding, as most people will, and moves past each. */
 function answerScreening(main: ParentNode) {
-  type(main, REPORT.age.label, '40');
+  type(main, 'age', '40');
   tick(main, 'screening.pregnancy', 'not-pregnant'); tick(main, 'screening.gaveBirthInLast3Months', 'no');
   next(main);
   tick(main, 'screening.groinLump', 'none'); tick(main, 'screening.painIntoTesticle', 'none');
@@ -94,8 +100,8 @@ describe('the symptom check', () => {
   it('will not move on before a step is answered, and says so next to the field', async () => {
     const { main } = await render('#/check');
     next(main);
-    expect(main.querySelector('#field-painLocations .field-error')?.textContent).toBe(REPORT.required);
-    expect(main.querySelector('#field-side .field-error')?.textContent).toBe(REPORT.required);
+    expect(main.querySelector('#field-painLocations .field-error')?.textContent).toBe(CHECK.required);
+    expect(main.querySelector('#field-side .field-error')?.textContent).toBe(CHECK.required);
     expect(main.querySelector('#field-painLocations input')?.getAttribute('aria-invalid')).toBe('true');
     expect(main.querySelector('.step-count')?.textContent).toMatch(/^1 \//);
   });
@@ -115,25 +121,25 @@ describe('the symptom check', () => {
       return problem(400, 'Invalid request', [{ field: 'profile.hoursSittingPerDay', message: 'must be from 0 to 24' }, { field: 'daysSinceOnset', message: 'must be from 0 to 3650' }]);
     } });
     tick(main, 'painLocations', 'front-of-hip'); tick(main, 'side', 'right'); next(main);
-    tick(main, 'qualities', 'dull-ache'); tick(main, 'intensity', '4'); tick(main, 'onset', 'gradual'); type(main, REPORT.daysSinceOnset.label, '99999'); next(main);
+    tick(main, 'qualities', 'dull-ache'); tick(main, 'intensity', '4'); tick(main, 'onset', 'gradual'); type(main, 'daysSinceOnset', '99999'); next(main);
     next(main); next(main);
-    for (const word of Object.keys(REPORT.warningSigns.questions)) tick(main, `warning-${word}`, 'no');
+    for (const word of Object.keys(W.answers('warningSigns'))) tick(main, `warning-${word}`, 'no');
     next(main);
     answerScreening(main);
     tick(main, 'profile.runner', 'no'); tick(main, 'profile.deskWorker', 'yes'); tick(main, 'profile.wearsRaisedHeels', 'no');
     tick(main, 'profile.wantsDeepPsoasRelease', 'no');
-    type(main, REPORT.profile.hoursSittingPerDay, '30'); next(main);
-    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[8]);
+    type(main, 'profile.hoursSittingPerDay', '30'); next(main);
+    expect(main.querySelector('.step-count')?.textContent).toContain(CHECK.reviewStep);
     next(main);
     await flush();
 
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ daysSinceOnset: 99999, profile: { hoursSittingPerDay: 30 }, warningSigns: [] });
     expect(ctx.navigated).toEqual([]);
-    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[1]);
+    expect(main.querySelector('.step-count')?.textContent).toContain(W.steps[1].title);
     expect(main.querySelector('#field-daysSinceOnset .field-error')?.textContent).toBe('must be from 0 to 3650');
-    expect(main.querySelector('.error-summary')?.textContent).toContain(`${REPORT.profile.hoursSittingPerDay}: must be from 0 to 24`);
-    expect(main.querySelector('.error-summary')?.textContent).toContain(`${REPORT.daysSinceOnset.label}: must be from 0 to 3650`);
+    expect(main.querySelector('.error-summary')?.textContent).toContain(`${W.question('profile.hoursSittingPerDay')}: must be from 0 to 24`);
+    expect(main.querySelector('.error-summary')?.textContent).toContain(`${W.question('daysSinceOnset')}: must be from 0 to 3650`);
     expect(document.activeElement).toBe(main.querySelector('.error-summary'));
     for (let i = 0; i < 6; i += 1) next(main);
     expect(main.querySelector('#field-profile\\.hoursSittingPerDay .field-error')?.textContent).toBe('must be from 0 to 24');
@@ -144,17 +150,17 @@ describe('the symptom check', () => {
     const { main } = await render('#/check', { handler: (call) => (call.method === 'POST'
       ? problem(400, 'Invalid request', [{ field: 'screening.pregnancyWeeks', message: 'must be from 1 to 42' }]) : undefined) });
     tick(main, 'painLocations', 'groin'); tick(main, 'side', 'left'); next(main);
-    tick(main, 'qualities', 'dull-ache'); tick(main, 'intensity', '4'); tick(main, 'onset', 'gradual'); type(main, REPORT.daysSinceOnset.label, '10'); next(main);
+    tick(main, 'qualities', 'dull-ache'); tick(main, 'intensity', '4'); tick(main, 'onset', 'gradual'); type(main, 'daysSinceOnset', '10'); next(main);
     next(main); next(main);
-    for (const word of Object.keys(REPORT.warningSigns.questions)) tick(main, `warning-${word}`, 'no');
+    for (const word of Object.keys(W.answers('warningSigns'))) tick(main, `warning-${word}`, 'no');
     next(main);
-    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[5]);
-    type(main, REPORT.age.label, '31'); tick(main, 'screening.pregnancy', 'pregnant'); tick(main, 'screening.gaveBirthInLast3Months', 'no');
+    expect(main.querySelector('.step-count')?.textContent).toContain(W.steps[5].title);
+    type(main, 'age', '31'); tick(main, 'screening.pregnancy', 'pregnant'); tick(main, 'screening.gaveBirthInLast3Months', 'no');
     next(main);
-    expect(main.querySelector('#field-screening\\.pregnancyWeeks .field-error')?.textContent).toBe(REPORT.required);
-    type(main, REPORT.screening.pregnancyWeeks.label, '50');
+    expect(main.querySelector('#field-screening\\.pregnancyWeeks .field-error')?.textContent).toBe(CHECK.required);
+    type(main, 'screening.pregnancyWeeks', '50');
     next(main);
-    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[6]);
+    expect(main.querySelector('.step-count')?.textContent).toContain(W.steps[6].title);
     tick(main, 'screening.groinLump', 'stays-out');
     expect(main.querySelector('input[name="screening.groinLumpSigns"][value="painful"]')).not.toBeNull();
     tick(main, 'screening.groinLump', 'none'); tick(main, 'screening.painIntoTesticle', 'none');
@@ -162,29 +168,29 @@ describe('the symptom check', () => {
       'fallSinceThePainBegan', 'achingHipsWithMorningStiffness']) tick(main, `screening.${q}`, 'no');
     next(main);
     tick(main, 'profile.runner', 'no'); tick(main, 'profile.deskWorker', 'no'); tick(main, 'profile.wearsRaisedHeels', 'no');
-    tick(main, 'profile.wantsDeepPsoasRelease', 'no'); type(main, REPORT.profile.hoursSittingPerDay, '4'); next(main);
+    tick(main, 'profile.wantsDeepPsoasRelease', 'no'); type(main, 'profile.hoursSittingPerDay', '4'); next(main);
     next(main);
     await flush();
-    expect(main.querySelector('.step-count')?.textContent).toContain(REPORT.steps[5]);
+    expect(main.querySelector('.step-count')?.textContent).toContain(W.steps[5].title);
     expect(main.querySelector('#field-screening\\.pregnancyWeeks .field-error')?.textContent).toBe('must be from 1 to 42');
-    expect(main.querySelector('.error-summary')?.textContent).toContain(`${REPORT.screening.pregnancyWeeks.label}: must be from 1 to 42`);
+    expect(main.querySelector('.error-summary')?.textContent).toContain(`${W.question('screening.pregnancyWeeks')}: must be from 1 to 42`);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('sends a complete report once and goes to its recommendation', async () => {
     const platform = fakePlatform();
     const ctx = context(platform.fetchImpl);
-    const screen = checkScreen(ctx);
+    const screen = await checkScreen(ctx);
     document.body.append(screen);
     tick(screen, 'painLocations', 'front-of-hip'); tick(screen, 'side', 'both'); next(screen);
-    tick(screen, 'qualities', 'tightness'); tick(screen, 'intensity', '3'); tick(screen, 'onset', 'gradual'); type(screen, REPORT.daysSinceOnset.label, '20'); next(screen);
+    tick(screen, 'qualities', 'tightness'); tick(screen, 'intensity', '3'); tick(screen, 'onset', 'gradual'); type(screen, 'daysSinceOnset', '20'); next(screen);
     tick(screen, 'aggravatingActivities', 'sitting'); next(screen); next(screen);
-    for (const word of Object.keys(REPORT.warningSigns.questions)) tick(screen, `warning-${word}`, word === 'night-or-rest-pain' ? 'yes' : 'no');
+    for (const word of Object.keys(W.answers('warningSigns'))) tick(screen, `warning-${word}`, word === 'night-or-rest-pain' ? 'yes' : 'no');
     next(screen);
     answerScreening(screen);
     tick(screen, 'profile.runner', 'no'); tick(screen, 'profile.deskWorker', 'yes'); tick(screen, 'profile.wearsRaisedHeels', 'no');
     tick(screen, 'profile.wantsDeepPsoasRelease', 'no');
-    type(screen, REPORT.profile.hoursSittingPerDay, '9'); next(screen); next(screen);
+    type(screen, 'profile.hoursSittingPerDay', '9'); next(screen); next(screen);
     await flush();
     const posts = platform.calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(1);
@@ -207,7 +213,15 @@ describe('the recommendation', () => {
     expect(phases[1].textContent).toContain(`${couch?.title} — hold 60 s, each side`);
     expect(phases[2].textContent).toContain('3 sets, 12 reps, hold 5 s');
     expect(main.querySelector('details.why')?.textContent).toContain('SC-NO-RED-FLAGS v1');
-    expect(main.querySelector('details.why')?.textContent).toContain('warningSigns: none');
+    // The inputs a rule used, under the catalog's short wording of their questions, never the API's field names.
+    const why = main.querySelector('details.why')?.textContent ?? '';
+    expect(why).toContain(`${W.label('warningSigns')}: ${CHECK.none}`);
+    expect(why).toContain(`${W.label('painLocations')}: Front of the hip, Lower back`);
+    expect(why).toContain(`${W.label('weeksOfConsistentWork')}: ${CHECK.notGiven}`);
+    expect(why).not.toMatch(/painLocations|warningSigns/);
+    const muscles = [...main.querySelectorAll('ol > li')].map((li) => li.textContent ?? '').join(' | ');
+    expect(muscles).toContain('Where it hurts: Front of the hip; What makes it worse: Sitting');
+    expect(muscles).not.toContain('painLocations');
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).toContain('Start my plan');
   });
 
@@ -380,7 +394,68 @@ describe('the pain check-in', () => {
     const { main, calls } = await render('#/check-in');
     click(main.querySelector('button[type="submit"]'));
     await flush();
-    expect(main.querySelector('#field-pain .field-error')?.textContent).toBe(REPORT.required);
+    expect(main.querySelector('#field-pain .field-error')?.textContent).toBe(CHECK.required);
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+});
+
+describe('the symptom check in the catalog\'s words', () => {
+  it('asks each step\'s questions and answers as the catalog words them', async () => {
+    const check = fixture<SymptomCheck>('symptom-check');
+    check.title = 'How is your hip?';
+    check.steps[0].title = 'Where is the pain';
+    const places = check.questions.find((q) => q.field === 'painLocations')!;
+    places.question = 'Which places hurt?';
+    places.answers = { ...places.answers, groin: 'In the groin' };
+    const { main } = await render('#/check', { handler: (call) => (call.url === '/api/v1/symptom-check' ? new Response(JSON.stringify(check), { headers: { 'Content-Type': 'application/json' } }) : undefined) });
+    expect(main.querySelector('h1')?.textContent).toBe('How is your hip?');
+    expect(main.querySelector('.step-count')?.textContent).toBe('1 / 9: Where is the pain');
+    expect(main.querySelector('#field-painLocations legend')?.textContent).toBe('Which places hurt?');
+    const groin = main.querySelector('input[name="painLocations"][value="groin"]')?.closest('label');
+    expect(groin?.textContent?.trim()).toBe('In the groin');
+    expect(main.querySelector('#field-side legend')?.textContent).toBe(W.question('side'));
+  });
+
+  it('shows every answer on the review step under its short label, in the catalog\'s wording', async () => {
+    const { main } = await render('#/check');
+    tick(main, 'painLocations', 'front-of-hip'); tick(main, 'side', 'right'); next(main);
+    tick(main, 'qualities', 'dull-ache'); tick(main, 'intensity', '4'); tick(main, 'onset', 'gradual'); type(main, 'daysSinceOnset', '12'); next(main);
+    next(main); next(main);
+    for (const word of Object.keys(W.answers('warningSigns'))) tick(main, `warning-${word}`, 'no');
+    next(main);
+    answerScreening(main);
+    tick(main, 'profile.runner', 'no'); tick(main, 'profile.deskWorker', 'yes'); tick(main, 'profile.wearsRaisedHeels', 'no');
+    tick(main, 'profile.wantsDeepPsoasRelease', 'no'); type(main, 'profile.hoursSittingPerDay', '8'); next(main);
+    expect(main.querySelector('.step-count')?.textContent).toBe(`9 / 9: ${CHECK.reviewStep}`);
+    const rows = new Map([...main.querySelectorAll('.review dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    expect(rows.get(W.label('painLocations'))).toBe('Front of the hip');
+    expect(rows.get(W.label('side'))).toBe('Right');
+    expect(rows.get(W.label('daysSinceOnset'))).toBe('12');
+    expect(rows.get(W.label('aggravatingActivities'))).toBe(CHECK.none);
+    expect(rows.get(W.label('screening.groinLump'))).toBe(W.answer('screening.groinLump', 'none'));
+    expect(rows.get(W.label('profile.deskWorker'))).toBe(CHECK.yes);
+    expect(rows.has(W.label('screening.pregnancyWeeks'))).toBe(false);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('without the catalog\'s wording (404) still asks every field, in plain words made from the API\'s', async () => {
+    const { main } = await render('#/check', { handler: (call) => (call.url === '/api/v1/symptom-check' ? problem(404, 'Not found') : undefined) });
+    expect(main.querySelector('h1')?.textContent).toBe(CHECK.title);
+    expect(main.querySelector('.step-count')?.textContent).toBe(`1 / 2: ${CHECK.moreQuestions}`);
+    expect(main.querySelector('#field-screening\\.pregnancy legend')?.textContent).toBe('Pregnancy');
+    expect(main.querySelector('#field-profile\\.hoursSittingPerDay label')?.textContent).toBe('Hours sitting per day');
+  });
+});
+
+describe('a recommendation\'s inputs', () => {
+  it('read as the questions\' short wording and the answers\' words, nested fields too; words the catalog lacks in plain words', () => {
+    const terms = { check: W };
+    expect(evidence([{ input: 'painLocations', value: 'front-of-hip, groin' }], terms)).toBe('Where it hurts: Front of the hip, Groin');
+    expect(evidence([{ input: 'screening.groinLump', value: 'stays-out' }, { input: 'profile.runner', value: 'true' }], terms))
+      .toBe(`${W.label('screening.groinLump')}: ${W.answer('screening.groinLump', 'stays-out')}; ${W.label('profile.runner')}: ${CHECK.yes}`);
+    expect(evidence([{ input: 'screening.pregnancyWeeks', value: '30' }, { input: 'intensity', value: '7' }], terms))
+      .toBe(`${W.label('screening.pregnancyWeeks')}: 30; ${W.label('intensity')}: 7`);
+    expect(evidence([{ input: 'signs', value: 'pins-and-needles' }, { input: 'screening.somethingNew', value: 'false' }], terms))
+      .toBe(`${W.label('signs')}: Pins and needles; Something new: ${CHECK.no}`);
   });
 });

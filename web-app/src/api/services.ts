@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import { Http, type TokenSource } from './http';
 import type {
   Adherence, Exercise, Muscle, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
-  SessionCompletion, Source,
+  SessionCompletion, Source, SymptomCheck,
 } from './types';
 
 export interface ExerciseQuery {
@@ -40,6 +40,9 @@ export class Services {
   redFlags(): Promise<RedFlag[]> { return this.list<RedFlag>('red-flags'); }
   async rootCauseChecklist(): Promise<RootCauseChecklist> {
     return (await this.catalog.get<RootCauseChecklist>('/root-cause-checklist')).body;
+  }
+  async symptomCheck(): Promise<SymptomCheck> {
+    return (await this.catalog.get<SymptomCheck>('/symptom-check')).body;
   }
   async recoveryTimeline(): Promise<RecoveryTimeline> {
     return (await this.catalog.get<RecoveryTimeline>('/recovery-timeline')).body;

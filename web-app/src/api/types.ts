@@ -16,6 +16,10 @@ export interface RedFlag { slug: string; title: string; summary: string; whatToD
 export interface ChecklistStep { order: number; slug: string; title: string; summary: string; check: string; change: string }
 export interface RootCauseChecklist { method: string; steps: ChecklistStep[] }
 export interface TimelineStage { slug: string; order: number; title: string; fromDay: number; toDay: number; summary: string; whatToExpect: string[] }
+/** The symptom check's wording (catalog GET /symptom-check): its steps and how each report field is asked. */
+export interface CheckStep { order: number; slug: string; title: string; fields: string[] }
+export interface CheckQuestion { field: string; question: string; label: string; answers: Record<string, string> | null }
+export interface SymptomCheck { title: string; steps: CheckStep[]; questions: CheckQuestion[] }
 export interface RecoveryTimeline { summary: string; consistencyNote: string; stages: TimelineStage[] }
 
 export type Level = 'self-care' | 'self-care-with-caution' | 'see-professional' | 'urgent-care';

@@ -7,7 +7,7 @@ import { deviceTimeZone } from '../symptom/draft';
 import { heading, section, failure } from '../ui';
 import { ProblemError } from '../api/problem';
 import { summaryOffer } from '../summary';
-import { LEVEL, REC, REPORT, URGENCY, formatDose } from '../words';
+import { CHECK, LEVEL, REC, URGENCY, formatDose } from '../words';
 import { plain } from '../dom';
 
 const HELD = new Set(['seek-care-now', 'on-hold-until-seen']);
@@ -40,7 +40,7 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
     section(REC.reasons, h('ul', {}, rec.reasons.map((r) => h('li', {}, r.text, ' ', h('span', { class: 'source' }, `(${terms.source(r.source)})`))))),
     rec.likelyMuscles.length ? section(REC.muscles,
       h('div', { class: 'body-pick' }, bodyPicture(areas, `${REC.muscles}: ${rec.likelyMuscles.map((m) => terms.muscle(m.muscle)).join(', ')}`),
-        h('ol', {}, rec.likelyMuscles.map((m) => h('li', {}, terms.muscle(m.muscle), ' — ', evidence(m.pointedBy)))))) : null,
+        h('ol', {}, rec.likelyMuscles.map((m) => h('li', {}, terms.muscle(m.muscle), ' — ', evidence(m.pointedBy, terms)))))) : null,
     held ? section(REC.plan, h('p', { class: 'held' }, REC.noExercises), notes(rec.plan.notes, terms)) : planSection(rec, terms),
     // Exclusions say what a plan leaves out and what it uses instead; held back, there is no plan to read them against.
     !held && rec.excluded.length ? section(REC.excluded, h('ul', {}, rec.excluded.map((e) => h('li', {}, h('strong', {}, terms.exercise(e.exercise)), ': ', e.reason)))) : null,
@@ -48,11 +48,11 @@ export function renderRecommendation(ctx: Context, rec: Recommendation, terms: T
     section(REC.checklist, h('p', {}, terms.checklist.method), h('ol', {}, [...rec.rootCauseChecks].sort((a, b) => a.order - b.order).map((c) => {
       const step = terms.checklist.steps.find((s) => s.slug === c.step);
       return h('li', { class: c.relevant ? 'relevant' : '' }, h('strong', {}, step?.title ?? plain(c.step)), c.relevant ? ` — ${REC.relevant}` : '',
-        step ? h('p', {}, step.check) : null, c.because.length ? h('p', {}, evidence(c.because)) : null);
+        step ? h('p', {}, step.check) : null, c.because.length ? h('p', {}, evidence(c.because, terms)) : null);
     }))),
     h('details', { class: 'why' }, h('summary', {}, REC.why),
       h('h3', {}, REC.rules), h('ul', {}, rec.explanation.rules.map((r) => h('li', {}, h('code', {}, `${r.rule} v${r.version}`), ' ', terms.source(r.source),
-        h('br'), `${REC.inputs}: `, evidence(r.inputs)))),
+        h('br'), `${REC.inputs}: `, evidence(r.inputs, terms)))),
       h('h3', {}, REC.sources), h('ul', {}, rec.explanation.sources.map((s) => h('li', {}, terms.source(s)))),
       h('p', {}, `${REC.versions}: ${rec.explanation.ruleSetVersion} / ${rec.explanation.catalogVersion}`)),
     // Someone sent to a professional takes their own data along.
@@ -87,14 +87,22 @@ export async function startFrom(ctx: Context, reportId: string, wait = (ms: numb
   }
 }
 
-/** A report answer in the words the symptom check asked it with, where the app knows them. */
-function evidence(items: Evidence[]): string {
-  return items.map((e) => {
-    const question = REPORT[e.input as keyof typeof REPORT] as { options?: Record<string, string>; questions?: Record<string, string> } | undefined;
-    const words = question?.options ?? question?.questions;
-    const value = words ? e.value.split(', ').map((v) => words[v] ?? v).join(', ') : e.value;
-    return `${e.input}: ${value}`;
-  }).join('; ');
+/**
+ * The report answers a decision used, each under the short wording of the question that asked it ("Where it hurts:
+ * Front of the hip"). Triage writes a field's words joined by ", ", "true"/"false" for yes or no, "none" for an empty
+ * list and "not given" for no answer.
+ */
+export function evidence(items: Evidence[], terms: Pick<Terms, 'check'>): string {
+  const words = terms.check;
+  const valueOf = (input: string, value: string) => {
+    if (value === 'true' || value === 'false') return value === 'true' ? CHECK.yes : CHECK.no;
+    if (value === 'none') return CHECK.none;
+    if (value === 'not given') return CHECK.notGiven;
+    const vocabulary = words.answers(input);
+    const isWord = (v: string) => /^[a-z]+(-[a-z0-9]+)*$/.test(v);
+    return value.split(', ').map((v) => vocabulary[v] ?? (isWord(v) ? words.answer(input, v) : v)).join(', ');
+  };
+  return items.map((e) => `${words.label(e.input)}: ${valueOf(e.input, e.value)}`).join('; ');
 }
 
 function itemView(item: PlanItem, terms: Terms): HTMLElement {

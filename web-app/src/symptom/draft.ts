@@ -46,25 +46,32 @@ export interface Screening {
 export const SCREENING_YES_NO = ['bellyPain', 'painOnStraighteningTheHip', 'urinarySymptoms', 'painOnlyWhenLyingOnIt',
   'constantPainDayAndNight', 'fallSinceThePainBegan', 'achingHipsWithMorningStiffness'] as const;
 
-/** Which step asks which field of the report; fields no step asks (ids, clock) are shown on the last step. */
-export const STEP_FIELDS: string[][] = [
-  ['painLocations', 'side'],
-  ['qualities', 'intensity', 'onset', 'daysSinceOnset'],
-  ['aggravatingActivities'],
-  ['signs', 'history'],
-  ['warningSigns'],
-  ['age', 'screening', 'screening.medicalHistory', 'screening.pregnancy', 'screening.pregnancyWeeks', 'screening.gaveBirthInLast3Months'],
-  ['screening.caudaEquinaSigns', 'screening.groinLump', 'screening.groinLumpSigns', 'screening.painIntoTesticle',
-    ...SCREENING_YES_NO.map((q) => `screening.${q}`)],
-  ['profile.runner', 'profile.deskWorker', 'profile.hoursSittingPerDay', 'profile.runningShoeAgeMonths', 'profile.wearsRaisedHeels',
-    'profile.wantsDeepPsoasRelease', 'weeksOfConsistentWork', 'startingIntensity', 'profile'],
-  [],
-];
-/** The step of the questions about the person's age and health, the one of the other warning signs, and "about you". */
-export const HEALTH_STEP = 5;
-export const MORE_SIGNS_STEP = 6;
-export const ABOUT_YOU_STEP = 7;
-export const REVIEW_STEP = STEP_FIELDS.length - 1;
+/**
+ * Every report field the check asks a person, in the order it asks them when the catalog does not say otherwise. The
+ * catalog's symptom check groups them into steps; ids, the clock and the time zone are the app's own.
+ */
+export const ASKED_FIELDS = [
+  'painLocations', 'side', 'qualities', 'intensity', 'onset', 'daysSinceOnset', 'aggravatingActivities', 'signs', 'history',
+  'warningSigns', 'age', 'screening.medicalHistory', 'screening.pregnancy', 'screening.pregnancyWeeks',
+  'screening.gaveBirthInLast3Months', 'screening.caudaEquinaSigns', 'screening.groinLump', 'screening.groinLumpSigns',
+  'screening.painIntoTesticle', ...SCREENING_YES_NO.map((q) => `screening.${q}`), 'profile.runner',
+  'profile.runningShoeAgeMonths', 'profile.deskWorker', 'profile.hoursSittingPerDay', 'profile.wearsRaisedHeels',
+  'profile.wantsDeepPsoasRelease', 'weeksOfConsistentWork', 'startingIntensity',
+] as const;
+
+/** The report fields each step asks; the review step, last, asks none. */
+export type Steps = readonly (readonly string[])[];
+
+/**
+ * The steps of the check: the catalog's, keeping the fields the app can ask, then one more step for any field no
+ * catalog step asks (the report needs every answer), then the review.
+ */
+export function checkSteps(catalogSteps: readonly { fields: readonly string[] }[]): Steps {
+  const known = new Set<string>(ASKED_FIELDS);
+  const steps = catalogSteps.map((s) => s.fields.filter((f) => known.delete(f))).filter((fields) => fields.length > 0);
+  const left = ASKED_FIELDS.filter((f) => known.has(f));
+  return [...steps, ...(left.length ? [left] : []), []];
+}
 
 export function newDraft(reportId: string): Draft {
   return {
@@ -81,16 +88,21 @@ export function newDraft(reportId: string): Draft {
   };
 }
 
-/** The step a field the API named belongs to. */
-export function stepOf(field: string): number {
+/**
+ * The step a field the API named belongs to: the step asking it, or for an object ("screening") the step asking its
+ * first field; anything else is shown on the review step.
+ */
+export function stepOf(field: string, steps: Steps): number {
   const name = topLevelField(field);
-  const step = STEP_FIELDS.findIndex((fields) => fields.includes(name));
-  return step >= 0 ? step : REVIEW_STEP;
+  const asking = steps.findIndex((fields) => fields.includes(name));
+  if (asking >= 0) return asking;
+  const inside = steps.findIndex((fields) => fields.some((f) => f.startsWith(`${name}.`)));
+  return inside >= 0 ? inside : steps.length - 1;
 }
 
 /** The first step with a problem, so the person lands where the first thing to correct is. */
-export function firstStepWithError(errors: FieldError[]): number {
-  return errors.reduce((first, e) => Math.min(first, stepOf(e.field)), REVIEW_STEP);
+export function firstStepWithError(errors: FieldError[], steps: Steps): number {
+  return errors.reduce((first, e) => Math.min(first, stepOf(e.field, steps)), steps.length - 1);
 }
 
 function number(text: string): number | null {
@@ -98,52 +110,36 @@ function number(text: string): number | null {
   return trimmed === '' ? null : Number(trimmed);
 }
 
+/** Whether a field has its answer; fields asked only after another answer need one only then. */
+const ANSWERED: Record<string, (d: Draft, warningSignWords: string[]) => boolean> = {
+  painLocations: (d) => d.painLocations.length > 0,
+  side: (d) => d.side !== null,
+  qualities: (d) => d.qualities.length > 0,
+  intensity: (d) => d.intensity !== null,
+  onset: (d) => d.onset !== null,
+  daysSinceOnset: (d) => d.daysSinceOnset.trim() !== '',
+  warningSigns: (d, words) => words.every((w) => w in d.warningSigns),
+  age: (d) => d.age.trim() !== '',
+  'screening.pregnancy': (d) => d.screening.pregnancy !== null,
+  'screening.pregnancyWeeks': (d) => d.screening.pregnancy !== 'pregnant' || d.screening.pregnancyWeeks.trim() !== '',
+  'screening.gaveBirthInLast3Months': (d) => d.screening.gaveBirthInLast3Months !== null,
+  'screening.groinLump': (d) => d.screening.groinLump !== null,
+  'screening.painIntoTesticle': (d) => d.screening.painIntoTesticle !== null,
+  ...Object.fromEntries(SCREENING_YES_NO.map((q) => [`screening.${q}`, (d: Draft) => d.screening[q] !== null])),
+  'profile.runner': (d) => d.profile.runner !== null,
+  'profile.deskWorker': (d) => d.profile.deskWorker !== null,
+  'profile.hoursSittingPerDay': (d) => d.profile.hoursSittingPerDay.trim() !== '',
+  'profile.wearsRaisedHeels': (d) => d.profile.wearsRaisedHeels !== null,
+  'profile.wantsDeepPsoasRelease': (d) => d.profile.wantsDeepPsoasRelease !== null,
+  startingIntensity: (d) => d.weeksOfConsistentWork.trim() === '' || d.startingIntensity.trim() !== '',
+};
+
 /**
  * What a step needs before the next one: answers only. The ranges and words are the service's to judge, and its
  * problem comes back next to each field it names.
  */
-export function missingAnswers(draft: Draft, step: number, warningSignWords: string[]): FieldError[] {
-  const missing: FieldError[] = [];
-  const need = (field: string, ok: boolean) => {
-    if (!ok) missing.push({ field, message: 'required' });
-  };
-  switch (step) {
-    case 0:
-      need('painLocations', draft.painLocations.length > 0);
-      need('side', draft.side !== null);
-      break;
-    case 1:
-      need('qualities', draft.qualities.length > 0);
-      need('intensity', draft.intensity !== null);
-      need('onset', draft.onset !== null);
-      need('daysSinceOnset', draft.daysSinceOnset.trim() !== '');
-      break;
-    case 4:
-      need('warningSigns', warningSignWords.every((w) => w in draft.warningSigns));
-      break;
-    case HEALTH_STEP:
-      need('age', draft.age.trim() !== '');
-      need('screening.pregnancy', draft.screening.pregnancy !== null);
-      if (draft.screening.pregnancy === 'pregnant') need('screening.pregnancyWeeks', draft.screening.pregnancyWeeks.trim() !== '');
-      need('screening.gaveBirthInLast3Months', draft.screening.gaveBirthInLast3Months !== null);
-      break;
-    case MORE_SIGNS_STEP:
-      need('screening.groinLump', draft.screening.groinLump !== null);
-      need('screening.painIntoTesticle', draft.screening.painIntoTesticle !== null);
-      for (const q of SCREENING_YES_NO) need(`screening.${q}`, draft.screening[q] !== null);
-      break;
-    case ABOUT_YOU_STEP:
-      need('profile.runner', draft.profile.runner !== null);
-      need('profile.deskWorker', draft.profile.deskWorker !== null);
-      need('profile.hoursSittingPerDay', draft.profile.hoursSittingPerDay.trim() !== '');
-      need('profile.wearsRaisedHeels', draft.profile.wearsRaisedHeels !== null);
-      need('profile.wantsDeepPsoasRelease', draft.profile.wantsDeepPsoasRelease !== null);
-      if (draft.weeksOfConsistentWork.trim() !== '') need('startingIntensity', draft.startingIntensity.trim() !== '');
-      break;
-    default:
-      break;
-  }
-  return missing;
+export function missingAnswers(draft: Draft, fields: readonly string[], warningSignWords: string[]): FieldError[] {
+  return fields.filter((f) => !(ANSWERED[f]?.(draft, warningSignWords) ?? true)).map((field) => ({ field, message: 'required' }));
 }
 
 /** The symptom report body triage's POST /symptom-reports takes; the person is the token's subject. */

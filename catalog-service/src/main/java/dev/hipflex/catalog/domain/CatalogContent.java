@@ -18,12 +18,14 @@ import dev.hipflex.catalog.domain.Content.Reference;
 import dev.hipflex.catalog.domain.Content.RootCauseChecklist;
 import dev.hipflex.catalog.domain.Content.Source;
 import dev.hipflex.catalog.domain.Content.Symptom;
+import dev.hipflex.catalog.domain.Content.SymptomCheck;
 
 /** All catalog content at one moment: what the files hold, what the database holds, what the API serves. */
 public record CatalogContent(List<Source> sources, List<Muscle> muscles, List<Cause> causes, List<Symptom> symptoms,
         List<Exercise> exercises, List<Protocol> protocols, RecoveryTimeline recoveryTimeline,
         List<CommonMistake> commonMistakes, List<Condition> conditions, List<RedFlag> redFlags,
-        RootCauseChecklist rootCauseChecklist, List<Guidance> guidance, List<Reference> references) {
+        RootCauseChecklist rootCauseChecklist, List<Guidance> guidance, List<Reference> references,
+        SymptomCheck symptomCheck) {
 
     /** One stored unit of content: an item of a kind, or a kind's single document. */
     public record Entry(ContentKind kind, String slug, Object value) {
@@ -58,16 +60,23 @@ public record CatalogContent(List<Source> sources, List<Muscle> muscles, List<Ca
         symptoms.forEach(i -> entries.add(new Entry(ContentKind.SYMPTOM, i.slug(), i)));
         exercises.forEach(i -> entries.add(new Entry(ContentKind.EXERCISE, i.slug(), i)));
         protocols.forEach(i -> entries.add(new Entry(ContentKind.PROTOCOL, i.slug(), i)));
-        entries.add(new Entry(ContentKind.RECOVERY_TIMELINE, ContentKind.RECOVERY_TIMELINE.path(), recoveryTimeline));
+        document(entries, ContentKind.RECOVERY_TIMELINE, recoveryTimeline);
         commonMistakes.forEach(i -> entries.add(new Entry(ContentKind.COMMON_MISTAKE, i.slug(), i)));
         conditions.forEach(i -> entries.add(new Entry(ContentKind.CONDITION, i.slug(), i)));
         redFlags.forEach(i -> entries.add(new Entry(ContentKind.RED_FLAG, i.slug(), i)));
-        entries.add(new Entry(ContentKind.ROOT_CAUSE_CHECKLIST, ContentKind.ROOT_CAUSE_CHECKLIST.path(),
-                rootCauseChecklist));
+        document(entries, ContentKind.ROOT_CAUSE_CHECKLIST, rootCauseChecklist);
         guidance.forEach(i -> entries.add(new Entry(ContentKind.GUIDANCE, i.slug(), i)));
         references.forEach(i -> entries.add(new Entry(ContentKind.REFERENCE, i.slug(), i)));
+        document(entries, ContentKind.SYMPTOM_CHECK, symptomCheck);
         entries.sort(Comparator.comparing((Entry e) -> e.kind().ordinal()).thenComparing(Entry::slug));
         return entries;
+    }
+
+    /** A single document is stored under its kind's path; one that is missing is no unit at all (so {@link #with} replaces it). */
+    private static void document(List<Entry> entries, ContentKind kind, Object value) {
+        if (value != null) {
+            entries.add(new Entry(kind, kind.path(), value));
+        }
     }
 
     /** Rebuilds content from stored units (the inverse of {@link #entries()}). */
@@ -91,7 +100,8 @@ public record CatalogContent(List<Source> sources, List<Muscle> muscles, List<Ca
                 (List<RedFlag>) (List<?>) byKind[ContentKind.RED_FLAG.ordinal()],
                 (RootCauseChecklist) single(byKind[ContentKind.ROOT_CAUSE_CHECKLIST.ordinal()]),
                 (List<Guidance>) (List<?>) byKind[ContentKind.GUIDANCE.ordinal()],
-                (List<Reference>) (List<?>) byKind[ContentKind.REFERENCE.ordinal()]);
+                (List<Reference>) (List<?>) byKind[ContentKind.REFERENCE.ordinal()],
+                (SymptomCheck) single(byKind[ContentKind.SYMPTOM_CHECK.ordinal()]));
     }
 
     private static Object single(List<Object> values) {

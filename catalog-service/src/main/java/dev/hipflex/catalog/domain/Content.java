@@ -1,6 +1,7 @@
 package dev.hipflex.catalog.domain;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.hipflex.catalog.domain.Vocabularies.Audience;
 import dev.hipflex.catalog.domain.Vocabularies.BodyArea;
@@ -138,5 +139,24 @@ public final class Content {
     public record Protocol(String slug, String title, ProtocolKind kind, String summary, Integer totalMinutes,
             ProtocolSchedule schedule, List<ProtocolPhase> phases, List<String> notes, List<String> sources)
             implements Item {
+    }
+
+    /**
+     * A step of the symptom check: its title and the report fields it asks, in order. Fields are named as the report
+     * names them, nested ones with a dot ({@code screening.groinLump}, {@code profile.runner}).
+     */
+    public record CheckStep(Integer order, String slug, String title, List<String> fields) {
+    }
+
+    /**
+     * How the symptom check asks one report field: {@code question} is the full question, {@code label} its few words
+     * for summaries and explanations ("Where it hurts"), and {@code answers} the wording of each vocabulary word the
+     * field takes, in the order they are offered (for warning signs, each word's own yes-or-no question).
+     */
+    public record CheckQuestion(String field, String question, String label, Map<String, String> answers) {
+    }
+
+    /** The symptom check's wording: its steps, and a question for every report field that a person answers. */
+    public record SymptomCheck(String title, List<String> sources, List<CheckStep> steps, List<CheckQuestion> questions) {
     }
 }

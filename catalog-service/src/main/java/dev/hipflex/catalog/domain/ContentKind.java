@@ -13,6 +13,7 @@ import dev.hipflex.catalog.domain.Content.Reference;
 import dev.hipflex.catalog.domain.Content.RootCauseChecklist;
 import dev.hipflex.catalog.domain.Content.Source;
 import dev.hipflex.catalog.domain.Content.Symptom;
+import dev.hipflex.catalog.domain.Content.SymptomCheck;
 
 /**
  * The kinds of catalog content. {@code path} is both the API path segment and the content file
@@ -31,7 +32,8 @@ public enum ContentKind {
     RED_FLAG("red-flags", "red flag", RedFlag.class, Layout.LIST),
     ROOT_CAUSE_CHECKLIST("root-cause-checklist", "root-cause checklist", RootCauseChecklist.class, Layout.DOCUMENT),
     GUIDANCE("guidance", "guidance item", Guidance.class, Layout.LIST),
-    REFERENCE("references", "reference", Reference.class, Layout.LIST);
+    REFERENCE("references", "reference", Reference.class, Layout.LIST),
+    SYMPTOM_CHECK("symptom-check", "symptom check", SymptomCheck.class, Layout.DOCUMENT);
 
     public enum Layout {
         LIST, FOLDER, DOCUMENT

@@ -4,8 +4,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -132,6 +134,7 @@ public final class ContentValidator {
             nonEmpty("citedBy", x.citedBy());
             refs("citedBy", x.citedBy(), sources, "source");
         }
+        symptomCheck(c.symptomCheck(), sources);
     }
 
     /** Checks one exercise against the rest of the content; editors' writes go through here too. */
@@ -396,6 +399,63 @@ public final class ContentValidator {
                 violation(at + ".order", "steps must be numbered 1, 2, 3... from the most common cause");
             }
         }
+    }
+
+    /**
+     * Every step asks at least one field, every field a step asks has its question, and every question is asked by
+     * exactly one step, so the check asks each field once. Which words a field takes is triage's to say: the e2e
+     * module's SymptomCheckWordingTest holds this wording against triage's report vocabulary.
+     */
+    private void symptomCheck(Content.SymptomCheck check, Set<String> sources) {
+        at("symptom-check");
+        if (!present("symptomCheck", check)) {
+            return;
+        }
+        text("title", check.title());
+        sourceRefs(check.sources(), sources);
+        Map<String, Integer> askedBy = new HashMap<>();
+        if (nonEmpty("steps", check.steps())) {
+            for (int i = 0; i < check.steps().size(); i++) {
+                Content.CheckStep s = check.steps().get(i);
+                String at = "steps[" + i + "]";
+                slug(at + ".slug", s.slug());
+                text(at + ".title", s.title());
+                if (s.order() == null || s.order() != i + 1) {
+                    violation(at + ".order", "steps must be numbered 1, 2, 3... in the order they are asked");
+                }
+                if (nonEmpty(at + ".fields", s.fields())) {
+                    for (String field : s.fields()) {
+                        if (askedBy.putIfAbsent(field, i) != null) {
+                            violation(at + ".fields", "asks '" + field + "', which another step asks too");
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> questioned = new HashSet<>();
+        if (nonEmpty("questions", check.questions())) {
+            for (int i = 0; i < check.questions().size(); i++) {
+                Content.CheckQuestion q = check.questions().get(i);
+                String at = "questions[" + i + "]";
+                if (!present(at + ".field", q.field()) || !questioned.add(q.field())) {
+                    violation(at + ".field", "must name a report field that no other question names");
+                    continue;
+                }
+                if (!askedBy.containsKey(q.field())) {
+                    violation(at + ".field", "'" + q.field() + "' is asked by no step");
+                }
+                text(at + ".question", q.question());
+                text(at + ".label", q.label());
+                if (q.answers() != null) {
+                    q.answers().forEach((word, wording) -> {
+                        slug(at + ".answers." + word, word);
+                        text(at + ".answers." + word, wording);
+                    });
+                }
+            }
+        }
+        askedBy.keySet().stream().filter(field -> !questioned.contains(field)).sorted()
+                .forEach(field -> violation("questions", "has no question for '" + field + "', which a step asks"));
     }
 
     private void item(Item i, String kind, Set<String> sources) {

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.catalog.domain.Content.Slugged;
+import dev.hipflex.catalog.domain.Content.SymptomCheck;
 import dev.hipflex.catalog.domain.ContentKind;
 import dev.hipflex.catalog.service.CatalogService;
 import dev.hipflex.common.problem.ProblemException;
@@ -87,6 +90,21 @@ public class ContentResource {
     public Uni<Response> document(@PathParam("document") String document,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return Uni.createFrom().item(() -> responses.rendered(document, ifNoneMatch, document, document));
+    }
+
+    @GET
+    @Path("symptom-check")
+    @Operation(summary = "The symptom check's wording: its steps, and for each report field the question, a short label "
+            + "and the wording of each word the field takes",
+            description = "Fields are named as triage's symptom report names them (nested ones as screening.groinLump, "
+                    + "profile.runner); answers map each of the report's vocabulary words to the words a person reads. "
+                    + "Apps build the check from it and show a report's answers (and a recommendation's inputs) in its words.")
+    @APIResponse(responseCode = "200", description = "The symptom check, with the content version as its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SymptomCheck.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+    public Uni<Response> symptomCheck(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String path = ContentKind.SYMPTOM_CHECK.path();
+        return Uni.createFrom().item(() -> responses.rendered(path, ifNoneMatch, ContentKind.SYMPTOM_CHECK.noun(), path));
     }
 
     @GET

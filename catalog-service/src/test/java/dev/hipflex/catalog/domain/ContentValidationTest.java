@@ -238,4 +238,39 @@ class ContentValidationTest {
         assertThat(violations).isNotEmpty()
                 .anySatisfy(v -> assertThat(v.message()).contains("supine-passive-hip-flexor-stretch"));
     }
+
+    @Test
+    void theSymptomCheckAsksEachFieldOnceWithItsQuestion() {
+        Content.SymptomCheck check = content.symptomCheck();
+        List<String> asked = check.steps().stream().flatMap(s -> s.fields().stream()).toList();
+        assertThat(asked).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(check.questions().stream().map(Content.CheckQuestion::field).toList())
+                .contains("painLocations", "warningSigns", "age", "screening.groinLump", "profile.runner", "startingIntensity");
+        assertThat(check.questions()).filteredOn(q -> q.field().equals("painLocations")).singleElement()
+                .satisfies(q -> assertThat(q.answers()).containsEntry("front-of-hip", "Front of the hip"));
+    }
+
+    @Test
+    void aSymptomCheckFieldWithoutAQuestionOrAskedTwiceIsCaught() {
+        Content.SymptomCheck check = content.symptomCheck();
+        List<Content.CheckStep> steps = new java.util.ArrayList<>(check.steps());
+        Content.CheckStep first = steps.get(0);
+        // The first step asks the second step's first field again, and a field no question words.
+        String twice = steps.get(1).fields().get(0);
+        steps.set(0, new Content.CheckStep(1, first.slug(), first.title(),
+                List.of(first.fields().get(0), twice, "profile.favouriteColour")));
+        List<Content.CheckQuestion> questions = check.questions().stream()
+                .map(q -> q.field().equals("side") ? new Content.CheckQuestion("side", " ", q.label(), Map.of("Left", "Left")) : q)
+                .toList();
+        CatalogContent changed = content.with(ContentKind.SYMPTOM_CHECK, "symptom-check",
+                new Content.SymptomCheck(check.title(), check.sources(), steps, questions));
+        assertThat(ContentValidator.validate(changed)).extracting(ContentViolation::item, ContentViolation::field)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("symptom-check", "steps[1].fields"),
+                        org.assertj.core.groups.Tuple.tuple("symptom-check", "questions"),
+                        // "side" is no longer asked by any step, its question is blank and its word is not kebab-case.
+                        org.assertj.core.groups.Tuple.tuple("symptom-check", "questions[1].field"),
+                        org.assertj.core.groups.Tuple.tuple("symptom-check", "questions[1].question"),
+                        org.assertj.core.groups.Tuple.tuple("symptom-check", "questions[1].answers.Left"));
+    }
 }

@@ -98,11 +98,28 @@ class ContentApiTest {
     }
 
     @Test
+    void theSymptomCheckServesItsStepsAndTheWordingOfEachReportWord() {
+        String etag = given().get("/api/v1/symptom-check").then().statusCode(200)
+                .body("steps.slug", hasItems("where-it-hurts", "warning-signs", "about-you"))
+                .body("steps[0].fields", contains("painLocations", "side"))
+                .body("questions.find { it.field == 'painLocations' }.label", equalTo("Where it hurts"))
+                .body("questions.find { it.field == 'painLocations' }.answers.'front-of-hip'", equalTo("Front of the hip"))
+                .body("questions.find { it.field == 'screening.groinLump' }.answers.'stays-out'", notNullValue())
+                .extract().header("ETag");
+        String version = given().get("/api/v1/catalog/version").then().extract().path("version");
+        assertThat(etag).isEqualTo('"' + version + '"');
+        given().header("If-None-Match", etag).get("/api/v1/symptom-check").then().statusCode(304);
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/symptom-check'.get.responses.'200'.content.'application/json'.schema", notNullValue());
+    }
+
+    @Test
     void theVersionIsDerivedFromTheDataAndCountsEachKind() {
         Map<String, Integer> counts = given().get("/api/v1/catalog/version").then().statusCode(200)
                 .body("version", matchesPattern("[0-9a-f]{16}"))
                 .extract().path("counts");
-        assertThat(counts).containsEntry("exercises", 20).containsEntry("muscles", 5).containsEntry("red-flags", 6);
+        assertThat(counts).containsEntry("exercises", 20).containsEntry("muscles", 5).containsEntry("red-flags", 6)
+                .containsEntry("symptom-check", 1);
     }
 
     @Test
