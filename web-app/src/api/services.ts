@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import { Http, type TokenSource } from './http';
 import type {
   Adherence, Exercise, Muscle, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
-  SessionCompletion, Source,
+  SessionCompletion, Source, TodayPlan,
 } from './types';
 
 export interface ExerciseQuery {
@@ -57,10 +57,13 @@ export class Services {
   }
 
   async plan(): Promise<PlanView> { return (await this.tracking.get<PlanView>('/me/plan')).body; }
+  /** Today's session of the adapting plan: doses as adapted, and why they changed. */
+  async today(): Promise<TodayPlan> { return (await this.tracking.get<TodayPlan>('/me/plan/today')).body; }
   async startPlan(timeZone: string): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/start', { timeZone })).body; }
   async pausePlan(): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/pause')).body; }
   async adherence(): Promise<Adherence> { return (await this.tracking.get<Adherence>('/me/adherence')).body; }
-  async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string }): Promise<void> {
+  /** waking: the morning rating of pain on waking, which the adapting plan reads */
+  async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string; waking?: boolean }): Promise<void> {
     await this.tracking.post('/me/check-ins', checkIn);
   }
   async recordSession(session: SessionCompletion): Promise<void> {
