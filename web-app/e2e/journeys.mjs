@@ -43,6 +43,7 @@ try {
   results.urgentCare = await journey('urgentCare', urgentCare);
   results.invalidInput = await journey('invalidInput', (page, person) => invalidInput(page, person, results.selfCare?.reportId));
   results.offlineSession = await journey('offlineSession', offlineSession);
+  results.stepBack = await journey('stepBack', stepBack);
 } finally {
   await browser.close();
 }
@@ -236,6 +237,7 @@ async function selfCare(page, person) {
   const summary = await downloadSummary(page);
 
   await open(page, '#/check-in');
+  await page.locator('input[name="kind"][value="now"]').check();
   await page.locator('input[name="pain"][value="2"]').check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved. Thank you.').waitFor();
@@ -245,16 +247,19 @@ async function selfCare(page, person) {
 
 /**
  * Today's session from the plan, task by task: pain before, each exercise (a countdown is started and the page's clock
- * moved on to its end, a rep counted), pain after, finish. Answers the session id sent and the service's status
- * (null when nothing answered: offline).
+ * moved on to its end, a rep counted), pain after, the worst pain during it and how hard it felt, finish. With
+ * `hurtsInFirst`, the person says during the first exercise that it hurts that much, is told to stop it when that is
+ * above 5, and stops it. Answers the session id sent, the body sent and the service's status (null when nothing
+ * answered: offline).
  */
-async function guidedSession(page, { screenshots = false, offline = null } = {}) {
+async function guidedSession(page, { screenshots = false, offline = null, hurtsInFirst = null, painDuring = 2, effort = 'about-right' } = {}) {
   await open(page, '#/session');
   if (screenshots) await shoot(page, 'session-pain-before');
   await page.locator('input[name="painBefore"][value="3"]').check();
   await page.getByRole('button', { name: 'Begin' }).click();
   let timed = false;
   let tasks = 0;
+  let stopShown = null;
   while (await page.locator('.task').count()) {
     tasks += 1;
     const position = await page.locator('.task .step-count').innerText();
@@ -275,19 +280,36 @@ async function guidedSession(page, { screenshots = false, offline = null } = {})
       await page.locator('.task .counter output').filter({ hasText: /^1 of / }).waitFor();
     }
     if (screenshots && tasks === 1) await shoot(page, 'session-task');
+    if (hurtsInFirst !== null && tasks === 1) {
+      await page.getByRole('button', { name: 'It hurts: rate my pain' }).click();
+      await page.locator(`input[name="painNow"][value="${hurtsInFirst}"]`).check();
+      stopShown = (await page.locator('.pain-advice').filter({ hasText: /\S/ }).innerText()).trim();
+      if (hurtsInFirst > 5) {
+        if (!/stop this exercise/i.test(stopShown)) throw new Error(`pain ${hurtsInFirst} during an exercise was answered "${stopShown}"`);
+        await shoot(page, 'session-stop-exercise');
+        await page.getByRole('button', { name: 'Stop this exercise' }).click();
+        await page.waitForFunction((before) => document.querySelector('.task .step-count')?.textContent !== before, position);
+        continue;
+      }
+    }
     await page.locator('.task').getByRole('button', { name: 'Done' }).click();
     // The next task (its place "n / total" differs) or the end of the session.
     await page.waitForFunction((before) => document.querySelector('.task .step-count')?.textContent !== before, position);
     if (tasks > 100) throw new Error('the session never ends');
   }
   await page.locator('input[name="painAfter"][value="2"]').check();
+  // The worst pain said during the session is already the answer; a person who said nothing gives it now.
+  const during = page.locator(`input[name="painDuring"][value="${painDuring}"]`);
+  if (hurtsInFirst !== null && !(await during.isChecked())) throw new Error(`the worst pain during the session is not the ${painDuring} said during it`);
+  await during.check();
+  await page.locator(`input[name="effort"][value="${effort}"]`).check();
   if (screenshots) await shoot(page, 'session-pain-after');
   if (offline) await offline();
   const request = page.waitForRequest((r) => r.url().endsWith('/me/sessions') && r.method() === 'POST');
   const response = offline ? null : page.waitForResponse((r) => r.url().endsWith('/me/sessions') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Finish and save' }).click();
-  const sessionId = (await request).postDataJSON().sessionId;
-  return { sessionId, tasks, status: response ? (await response).status() : null };
+  const body = (await request).postDataJSON();
+  return { sessionId: body.sessionId, body, tasks, stopShown, status: response ? (await response).status() : null };
 }
 
 /**
@@ -385,7 +407,8 @@ async function offlineSession(page, person, context) {
   await screen(page);
   await page.getByRole('button', { name: 'Start my plan' }).click();
   await page.waitForURL('**/#/plan');
-  await screen(page);
+  // The plan screen itself, not the recommendation screen still shown while the address has moved on.
+  await page.getByText('Active', { exact: true }).waitFor();
   const posts = [];
   page.on('response', (r) => { if (r.url().endsWith('/me/sessions') && r.request().method() === 'POST') posts.push(r.status()); });
   const session = await guidedSession(page, { offline: () => context.setOffline(true) });
@@ -401,6 +424,50 @@ async function offlineSession(page, person, context) {
   if (resent !== session.sessionId) throw new Error(`the session was sent as ${resent}, begun as ${session.sessionId}`);
   if (sentOnline.status() !== 201) throw new Error(`the resent session was answered ${sentOnline.status()}`);
   return { reportId: sent.reportId, sessionId: session.sessionId, answers: posts };
+}
+
+/**
+ * A morning check-in (pain on waking), then a session in which the first exercise hurts 6: the app says to stop it, the
+ * person does, and gives 6 as the worst pain during the session and "too hard". The plan steps back at once (pain
+ * during above 5 decides on the session's own day), and the plan's "why it changed" card shows it with its rule.
+ */
+async function stepBack(page, person) {
+  await signUp(page, person);
+  const sent = await fillSymptomCheck(page, DESK_WORKER);
+  await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
+  await screen(page);
+  await page.getByRole('button', { name: 'Start my plan' }).click();
+  await page.waitForURL('**/#/plan');
+  await page.getByText('Active', { exact: true }).waitFor();
+  await page.locator('.why-changed').filter({ hasText: 'No change since your last session.' }).waitFor();
+
+  await open(page, '#/check-in');
+  await page.locator('input[name="kind"][value="waking"]').check();
+  await page.locator('input[name="pain"][value="3"]').check();
+  const [checkIn, checkInAnswer] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/me/check-ins') && r.method() === 'POST'),
+    page.waitForResponse((r) => r.url().endsWith('/me/check-ins') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Save' }).click(),
+  ]);
+  await page.getByText('Morning rating saved. Thank you.').waitFor();
+  await shoot(page, 'check-in-morning');
+
+  const session = await guidedSession(page, { screenshots: false, hurtsInFirst: 6, painDuring: 6, effort: 'too-hard' });
+  if (session.status !== 201) throw new Error(`the painful session was answered ${session.status}, not 201`);
+  await page.getByText('Session saved.').waitFor();
+
+  await open(page, '#/plan');
+  const change = page.locator('.why-changed li.change[data-rule="TRK-ADAPT-STEP-BACK"]').first();
+  await change.waitFor();
+  const card = (await change.innerText()).trim();
+  const rule = (await change.locator('code').innerText()).trim();
+  const painDuringFigure = (await change.locator('[data-figure="painDuring"]').innerText()).trim();
+  await shoot(page, 'plan-why-it-changed');
+  return {
+    reportId: sent.reportId, checkInId: checkIn.postDataJSON().checkInId, waking: checkIn.postDataJSON().waking === true,
+    checkInStatus: checkInAnswer.status(), sessionId: session.sessionId, painDuringSent: session.body.painDuring,
+    effortSent: session.body.effort, stopShown: session.stopShown, rule, painDuringFigure, card,
+  };
 }
 
 /**

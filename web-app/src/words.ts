@@ -76,7 +76,25 @@ export const SUMMARY = {
   none: 'There is nothing to summarise yet: a symptom check or a plan comes first.',
 };
 
-export const CHECKIN = { title: 'Pain check-in', pain: 'How much does your hip hurt today, from 0 to 10?', notes: 'Notes (private, optional)', save: 'Save', saved: 'Saved. Thank you.' };
+export const CHECKIN = {
+  title: 'Pain check-in', pain: 'How much does your hip hurt today, from 0 to 10?', notes: 'Notes (private, optional)', save: 'Save', saved: 'Saved. Thank you.',
+  kind: 'Which rating is this?', morning: 'Morning check-in: pain on waking', now: 'Pain right now',
+  wakingPain: 'How much did your hip hurt when you woke up this morning, from 0 to 10?',
+  morningHint: 'Rate it each morning at about the same time, soon after you get up: your plan adapts to these ratings.',
+  savedMorning: 'Morning rating saved. Thank you.',
+};
+
+/** The adapting plan's changes ("why it changed"); the sentences, rules, figures and sources come from tracking. */
+export const ADAPT = {
+  title: 'Why your plan changed', none: 'No change since your last session.', rule: 'Rule', source: 'Source', figures: 'Figures it used',
+  forward: 'A step forward', back: 'A step back',
+  figureNames: {
+    painDuring: 'worst pain during the session', nextWakingPain: 'waking pain the next morning', baseline: 'your usual waking pain (median)',
+    effort: 'how hard it felt', toleratedInARow: 'tolerated sessions in a row', daysSinceLastChange: 'days since the last change',
+    everyMorningRated: 'every morning rated', weekMeanRose: 'weekly mean waking pain rose',
+  } as Record<string, string>,
+  yes: 'yes', no: 'no',
+};
 
 export const LIBRARY = {
   title: 'Exercises', search: 'Search', category: 'Category', equipment: 'Equipment', muscle: 'Target muscle', any: 'Any',
@@ -90,6 +108,16 @@ export const SESSION = {
   begin: 'Begin', finish: 'Finish and save', startTimer: 'Start', pauseTimer: 'Pause', rep: 'Count a rep', reps: 'reps', set: 'Set',
   left: 'Left side', right: 'Right side', done: 'Done', sentNow: 'Session saved.', kept: 'Session kept on this device; it is sent when you are back online.',
   noPlan: 'Start a plan first.', held: 'Your plan holds no exercises for now.', remaining: 'left', of: 'of',
+  preparing: 'Your plan is being prepared from your recommendation…',
+  reportPain: 'It hurts: rate my pain', painNow: 'Pain during this exercise right now (0–10)',
+  // Pain during exercise: 0–2 safe, 3–5 acceptable, above 5 too much (the pain-monitoring model, TRK-ADAPT-STEP-BACK).
+  painOk: 'Pain up to 5 is acceptable: carry on gently if it settles.',
+  stopNow: 'Pain above 5 is too much: stop this exercise now. Go on to the next one only if it does not hurt like this.',
+  stopExercise: 'Stop this exercise',
+  painDuring: 'The worst pain during the session (0–10)',
+  effort: { legend: 'How hard did the session feel?', options: { 'too-easy': 'Too easy', 'about-right': 'About right', 'too-hard': 'Too hard' } as Record<string, string> },
+  feedbackHint: 'Your answers decide whether your plan steps forward, holds or steps back.',
+  answerAll: 'Please answer each question.',
 };
 
 export const DOSE = {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Services } from '../src/api/services';
 import { SessionQueue, type QueueStorage } from '../src/session/queue';
 import type { Context } from '../src/context';
-import type { Adherence, Recommendation } from '../src/api/types';
+import type { Adherence, PlanChange, Recommendation, TodayPlan } from '../src/api/types';
 import { DEFAULT_CONFIG } from '../src/config';
 
 /** Catalog answers recorded from a running catalog-service, and the contracts' example recommendation. */
@@ -52,6 +52,23 @@ export const adherence = (): Adherence => ({
   alert: null,
 });
 
+/** A step back as tracking gives it after a session whose pain during it went above 5. */
+export const stepBack = (): PlanChange => ({
+  day: '2026-12-05', sessionDay: '2026-12-05', rule: 'TRK-ADAPT-STEP-BACK', version: 1, source: 'general-clinical-guidance', direction: 'back',
+  exercise: 'couch-stretch', toExercise: 'couch-stretch', variable: 'holdSeconds', from: 60, to: 45,
+  figures: { painDuring: 6, nextWakingPain: null, baseline: null, effort: 'too-hard', toleratedInARow: 0, daysSinceLastChange: 9, everyMorningRated: false, weekMeanRose: false },
+  sentence: 'Pain during your session reached 6, above 5, so couch-stretch: hold (seconds) from 60 to 45.',
+});
+
+/** Today's session of the plan below (its exercises in the plan's order), with no change yet. */
+export const today = (changes: PlanChange[] = []): TodayPlan => ({
+  day: '2026-12-05', lastSession: changes.length ? '2026-12-05' : null, changes, history: changes,
+  exercises: [
+    { exercise: 'couch-stretch', dose: { holdSeconds: { value: 60, min: 30, max: 90, step: 15 } }, easier: ['half-kneeling-hip-flexor-stretch'], harder: [] },
+    { exercise: 'dead-bug', dose: { sets: { value: 3, min: 2, max: 4, step: 1 }, reps: { value: 8, min: 6, max: 12, step: 2 } }, easier: [], harder: [] },
+  ],
+});
+
 export interface Call { method: string; url: string; body: unknown; authorization: string | null; accept: string | null }
 
 export type Handler = (call: Call) => Response | undefined;
@@ -90,6 +107,7 @@ export function fakePlatform(handler: Handler = () => undefined) {
     }
     if (port === '8083') {
       if (path === '/me/plan') return json({ status: 'active', startDate: '2026-11-26', timeZone: 'Europe/Berlin', protocol: 'complete-release-protocol', level: 'self-care', recommendation: '7f3e2c1a-9b8d-4e6f-a5c4-3b2a1d0e9f87', exercises: ['couch-stretch', 'dead-bug'] });
+      if (path === '/me/plan/today') return json(today());
       if (path === '/me/adherence') return json(adherence());
       if (path === '/me/sessions' || path === '/me/check-ins') return json({}, 201);
     }

@@ -291,6 +291,7 @@ describe('my plan, check-in and progress', () => {
 
   it('records a check-in with its own id', async () => {
     const { main, calls } = await render('#/check-in');
+    tick(main, 'kind', 'now');
     tick(main, 'pain', '3');
     click(main.querySelector('button[type="submit"]'));
     await flush();

@@ -71,6 +71,8 @@ describe('a session finished offline', () => {
     while (main.querySelector('.task') && guard++ < 100) press('Done');
     online = false;
     (main.querySelector('input[name="painAfter"][value="2"]') as HTMLInputElement).click();
+    (main.querySelector('input[name="painDuring"][value="3"]') as HTMLInputElement).click();
+    (main.querySelector('input[name="effort"][value="about-right"]') as HTMLInputElement).click();
     press('Finish and save');
     await vi.waitFor(() => expect(main.querySelector('[role="status"]')?.textContent).toContain('kept on this device'));
     const kept = ctx.queue.pending().map((s) => s.sessionId);
@@ -81,7 +83,7 @@ describe('a session finished offline', () => {
     const result = await ctx.queue.flush();
     expect(result.sent).toEqual(kept);
     expect(ctx.queue.pending()).toEqual([]);
-    expect(posted).toEqual([expect.objectContaining({ sessionId: kept[0], painBefore: 4, painAfter: 2 })]);
+    expect(posted).toEqual([expect.objectContaining({ sessionId: kept[0], painBefore: 4, painAfter: 2, painDuring: 3, effort: 'about-right' })]);
   });
 });
 

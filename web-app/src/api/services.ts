@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import { Http, type TokenSource } from './http';
 import type {
   Adherence, Exercise, Muscle, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
-  SessionCompletion, Source, SymptomCheck,
+  SessionCompletion, Source, SymptomCheck, TodayPlan,
 } from './types';
 
 export interface ExerciseQuery {
@@ -60,13 +60,16 @@ export class Services {
   }
 
   async plan(): Promise<PlanView> { return (await this.tracking.get<PlanView>('/me/plan')).body; }
+  /** Today's session of the adapting plan: doses as adapted, and why they changed. */
+  async today(): Promise<TodayPlan> { return (await this.tracking.get<TodayPlan>('/me/plan/today')).body; }
   /** With `recommendation` (a report id), tracking answers 409 with Retry-After until that recommendation has reached the plan. */
   async startPlan(timeZone: string, recommendation?: string): Promise<PlanView> {
     return (await this.tracking.post<PlanView>('/me/plan/start', { timeZone, recommendation })).body;
   }
   async pausePlan(): Promise<PlanView> { return (await this.tracking.post<PlanView>('/me/plan/pause')).body; }
   async adherence(): Promise<Adherence> { return (await this.tracking.get<Adherence>('/me/adherence')).body; }
-  async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string }): Promise<void> {
+  /** waking: the morning rating of pain on waking, which the adapting plan reads */
+  async checkIn(checkIn: { checkInId: string; timeZone: string; pain: number; notes?: string; waking?: boolean }): Promise<void> {
     await this.tracking.post('/me/check-ins', checkIn);
   }
   /** The person's summary for a professional: one printable page, or a FHIR R4 Bundle for a clinic's system. */

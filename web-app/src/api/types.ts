@@ -62,7 +62,24 @@ export interface Adherence {
   alert: { level: string; key: string; reason: string } | null;
 }
 
+/** How hard a session felt, in the API's words. */
+export type Effort = 'too-easy' | 'about-right' | 'too-hard';
+
 export interface SessionCompletion {
   sessionId: string; startedAt: string; timeZone: string; endedAt?: string; minutes?: number; phases: string[];
   exercises: string[]; sides: 'left' | 'right' | 'both'; painBefore?: number; painAfter?: number;
+  /** the worst pain during the session and how hard it felt: what the adapting plan reads */
+  painDuring?: number; effort?: Effort;
 }
+
+/** A dose variable of today's session (sets, reps, holdSeconds, minutes): its value and the catalog's range and step. */
+export interface DoseStepView { value: number; min: number; max: number; step: number }
+export interface TodayExercise { exercise: string; dose: Record<string, DoseStepView>; easier: string[]; harder: string[] }
+/** One change of the adapting plan (tracking's TRK-ADAPT-* rules), with the figures its rule read and a sentence. */
+export interface PlanChange {
+  day: string; sessionDay: string; rule: string; version: number; source: string; direction: 'forward' | 'back' | string;
+  exercise: string; toExercise: string; variable: string | null; from: number | null; to: number | null;
+  figures: Record<string, string | number | boolean | null>; sentence: string;
+}
+/** GET /me/plan/today: today's session at its current doses; the changes since the last session, and every change. */
+export interface TodayPlan { day: string; lastSession: string | null; exercises: TodayExercise[]; changes: PlanChange[]; history: PlanChange[] }

@@ -5,6 +5,7 @@ import { ProblemError } from '../api/problem';
 import { deviceTimeZone } from '../symptom/draft';
 import { loadTerms } from '../catalogTerms';
 import { heading, section, failure, painScale } from '../ui';
+import { whyItChanged } from './changes';
 import { CHECKIN, LEVEL, PLAN, PROGRESS, REPORT, TEXT, say } from '../words';
 import { summaryOffer } from '../summary';
 
@@ -30,7 +31,8 @@ const noPlanYet = (title: string) =>
 export async function planScreen(ctx: Context): Promise<HTMLElement> {
   const plan = await orNoPlan(ctx.services.plan());
   if (plan === NO_PLAN) return noPlanYet(PLAN.title);
-  const terms = await loadTerms(ctx.services);
+  // The card is the plan's explanation, not the plan: the plan still shows when today's session cannot be read.
+  const [terms, today] = await Promise.all([loadTerms(ctx.services), ctx.services.today().catch(() => null)]);
   const root = h('div', {});
   const act = (call: () => Promise<PlanView>) => async (e: Event) => {
     (e.currentTarget as HTMLButtonElement).disabled = true;
@@ -43,10 +45,12 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
     }
   };
   const active = plan.status === 'active';
+  const why = today && active ? whyItChanged(today.changes, terms, { always: true }) : null;
   root.append(heading(PLAN.title), h('dl', { class: 'facts' },
     h('dt', {}, PLAN.status), h('dd', {}, say(PLAN.statuses, plan.status)),
     plan.startDate ? [h('dt', {}, PLAN.startDate), h('dd', {}, plan.startDate)] : null,
     h('dt', {}, terms.protocol(plan.protocol)), h('dd', {}, plan.recommendation ? h('a', { href: `#/recommendation/${encodeURIComponent(plan.recommendation)}` }, levelTitle(plan.level)) : levelTitle(plan.level))),
+  ...(why ? [why] : []),
   section(PLAN.exercises, h('ul', {}, plan.exercises.map((slug) => h('li', {}, h('a', { href: `#/exercises/${encodeURIComponent(slug)}` }, terms.exercise(slug)))))),
   h('div', { class: 'actions' },
     active ? h('a', { href: '#/session', class: 'button primary' }, PLAN.session) : null,
@@ -59,10 +63,20 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
 export function checkInScreen(ctx: Context): HTMLElement {
   const checkInId = ctx.newId();
   let pain: number | null = null;
+  // Before noon the check-in is the morning one (pain on waking) unless the person says otherwise.
+  let waking = ctx.now().getHours() < 12;
   const status = h('p', { role: 'status' });
   const notesId = 'checkin-notes';
   const notes = h('textarea', { id: notesId, name: 'notes', rows: 3, maxlength: 1000 });
-  const scale = painScale('pain', CHECKIN.pain, pain, (n) => { pain = n; });
+  const scale = painScale('pain', waking ? CHECKIN.wakingPain : CHECKIN.pain, pain, (n) => { pain = n; });
+  const hint = h('p', { class: 'hint', hidden: !waking }, CHECKIN.morningHint);
+  const kind = h('fieldset', { class: 'checkin-kind' }, h('legend', {}, CHECKIN.kind),
+    ([['waking', CHECKIN.morning], ['now', CHECKIN.now]] as const).map(([value, label]) => h('label', { class: 'choice' },
+      h('input', { type: 'radio', name: 'kind', value, checked: (value === 'waking') === waking, onchange: () => {
+        waking = value === 'waking';
+        scale.querySelector('legend')!.textContent = waking ? CHECKIN.wakingPain : CHECKIN.pain;
+        hint.hidden = !waking;
+      } }), label)), hint);
   const fields: Record<string, HTMLElement> = { pain: h('div', { id: 'field-pain', class: 'field' }, scale), notes: h('div', { id: 'field-notes', class: 'field' }, h('label', { for: notesId }, CHECKIN.notes), notes) };
   const mark = (byField: Map<string, string[]>) => {
     for (const [name, el] of Object.entries(fields)) {
@@ -85,13 +99,14 @@ export function checkInScreen(ctx: Context): HTMLElement {
     if (pain === null) return mark(new Map([['pain', [REPORT.required]]]));
     mark(new Map());
     try {
-      await ctx.services.checkIn({ checkInId, timeZone: deviceTimeZone(), pain, notes: notes.value.trim() || undefined });
-      status.textContent = CHECKIN.saved;
+      await ctx.services.checkIn({ checkInId, timeZone: deviceTimeZone(), pain, notes: notes.value.trim() || undefined, ...(waking ? { waking: true } : {}) });
+      status.textContent = waking ? CHECKIN.savedMorning : CHECKIN.saved;
     } catch (error) {
-      if (error instanceof ProblemError && error.problem.errors?.length) mark(error.fieldMessages());
+      // Messages for the fields shown go next to them; any other problem (a field this form does not show) as a whole.
+      if (error instanceof ProblemError && [...error.fieldMessages().keys()].some((f) => f in fields)) mark(error.fieldMessages());
       else form.append(failure(error));
     }
-  } }, fields.pain, fields.notes, h('button', { type: 'submit', class: 'primary' }, CHECKIN.save), status);
+  } }, kind, fields.pain, fields.notes, h('button', { type: 'submit', class: 'primary' }, CHECKIN.save), status);
   return h('div', {}, heading(CHECKIN.title), form);
 }
 

@@ -1,11 +1,12 @@
 import { h, plain } from '../dom';
 import { NetworkError } from '../api/problem';
 import type { Context } from '../context';
-import type { PlanItem, PlanPhase, SessionCompletion } from '../api/types';
+import type { Dose, Effort, Exercise, PlanChange, PlanItem, PlanPhase, PlanView, SessionCompletion, TodayExercise, TodayPlan } from '../api/types';
 import { loadTerms, type Terms } from '../catalogTerms';
 import { deviceTimeZone, withOffset } from '../symptom/draft';
 import { heading, painScale, failure } from '../ui';
 import { PLAN, SESSION, formatDose, range } from '../words';
+import { whyItChanged } from './changes';
 
 /** One thing to do in the guided session: an exercise, on one side when it is done side by side. */
 export interface Task { phase: PlanPhase; item: PlanItem & { exercise: string }; side: 'left' | 'right' | null }
@@ -17,35 +18,103 @@ export function tasksOf(phases: PlanPhase[]): Task[] {
     .flatMap((item) => (item.dose.perSide ? (['left', 'right'] as const) : [null]).map((side) => ({ phase, item, side }))));
 }
 
+/** What the person says after the session: the worst pain during it and how hard it felt. */
+export interface Feedback { painDuring: number; effort: Effort | null }
+
 /** The session as tracking records it; its id is the one it got when it began, so a resend is the same session. */
-export function completion(sessionId: string, startedAt: Date, endedAt: Date, tasks: Task[], painBefore: number, painAfter: number): SessionCompletion {
+export function completion(sessionId: string, startedAt: Date, endedAt: Date, tasks: Task[], painBefore: number, painAfter: number,
+  feedback?: Feedback): SessionCompletion {
   const minutes = Math.min(240, Math.max(1, Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000)));
   return {
     sessionId, startedAt: withOffset(startedAt), endedAt: withOffset(endedAt), timeZone: deviceTimeZone(), minutes,
     phases: [...new Set(tasks.map((t) => t.phase.category ?? t.phase.phase))],
     exercises: [...new Set(tasks.map((t) => t.item.exercise))],
     sides: 'both', painBefore, painAfter,
+    ...(feedback ? { painDuring: feedback.painDuring } : {}),
+    ...(feedback?.effort ? { effort: feedback.effort } : {}),
   };
 }
 
+const DOSE_VARIABLES = ['sets', 'reps', 'holdSeconds', 'minutes'] as const;
+
+/** A dose with today's adapted values in place of the ranges they step within. */
+function adaptedDose(base: Dose, today: TodayExercise['dose']): Dose {
+  const dose: Dose = { ...base };
+  for (const variable of DOSE_VARIABLES) {
+    const now = today[variable];
+    if (now) dose[variable] = { min: now.value, max: now.value };
+  }
+  return dose;
+}
+
+/**
+ * The recommendation's phases with today's session in them: each plan slot (tracking keeps the plan's exercises in the
+ * recommendation's order) holds today's exercise at today's dose. An exercise stepped to its progression or regression
+ * takes the catalog's dose as its base and leaves the old exercise's instruction behind.
+ */
+export function adaptedPhases(phases: PlanPhase[], planExercises: string[], today: TodayPlan, catalog: Map<string, Exercise>): PlanPhase[] {
+  const used = new Set<number>();
+  const slotOf = (slug: string) => {
+    const slot = planExercises.findIndex((e, i) => e === slug && !used.has(i));
+    if (slot >= 0) used.add(slot);
+    return slot;
+  };
+  return phases.map((phase) => ({ ...phase, items: phase.items.map((item) => {
+    if (item.exercise === null) return item;
+    const now = today.exercises[slotOf(item.exercise)];
+    if (!now) return item;
+    const same = now.exercise === item.exercise;
+    const base = same ? item.dose : catalog.get(now.exercise)?.dose ?? item.dose;
+    return { ...item, exercise: now.exercise, dose: adaptedDose(base, now.dose), instruction: same ? item.instruction : null };
+  }) }));
+}
+
 /** What a session needs, kept from the last time it was read online, so a session can also begin offline. */
-interface SessionPlan { phases: PlanPhase[]; exerciseTitles: Record<string, string>; phaseTitles: Record<string, string> }
+interface SessionPlan {
+  phases: PlanPhase[]; exerciseTitles: Record<string, string>; phaseTitles: Record<string, string>;
+  /** the changes since the last session and the titles of their sources (absent in what older versions kept) */
+  changes?: PlanChange[]; sourceTitles?: Record<string, string>;
+}
 
 /** Per person, like the queue, so that on a shared device nobody begins another person's session. */
 const keptPlan = (ctx: Context) => `hipflex.session-plan.${ctx.signedIn?.subject ?? 'anonymous'}`;
 
-async function readSessionPlan(ctx: Context): Promise<SessionPlan | 'no-plan'> {
+type Wait = (ms: number) => Promise<void>;
+const pause: Wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The plan, once it carries the person's recommendation. Starting the plan from a recommendation can reach tracking
+ * before the recommendation itself does (it travels over Kafka): a plan without one, while the person has a
+ * recommendation, is waited for a little, as the recommendation screen waits for triage.
+ */
+async function planWithRecommendation(ctx: Context, wait: Wait): Promise<PlanView> {
+  let plan = await ctx.services.plan();
+  if (plan.recommendation || plan.status !== 'active') return plan;
+  if ((await ctx.services.myRecommendations()).items.length === 0) return plan;
+  let delay = 300;
+  for (let attempt = 0; attempt < 15 && !plan.recommendation; attempt += 1) {
+    await wait(delay);
+    delay = Math.min(delay * 1.5, 2000);
+    plan = await ctx.services.plan();
+  }
+  return plan;
+}
+
+async function readSessionPlan(ctx: Context, wait: Wait): Promise<SessionPlan | 'no-plan'> {
   try {
-    const plan = await ctx.services.plan();
+    const plan = await planWithRecommendation(ctx, wait);
     if (plan.status !== 'active' || !plan.recommendation) return 'no-plan';
-    const answer = await ctx.services.recommendation(plan.recommendation);
-    const phases = answer.ready ? answer.recommendation.plan.phases : [];
-    const terms = await loadTerms(ctx.services);
+    const [answer, today, terms] = await Promise.all([
+      ctx.services.recommendation(plan.recommendation), ctx.services.today(), loadTerms(ctx.services),
+    ]);
+    const phases = adaptedPhases(answer.ready ? answer.recommendation.plan.phases : [], plan.exercises, today, terms.exercises);
     const slugs = tasksOf(phases).map((t) => t.item.exercise);
     const read: SessionPlan = {
       phases,
       exerciseTitles: Object.fromEntries(slugs.map((slug) => [slug, terms.exercise(slug)])),
       phaseTitles: Object.fromEntries(phases.map((p) => [p.phase, terms.phase(p.phase)])),
+      changes: today.changes,
+      sourceTitles: Object.fromEntries(today.changes.map((c) => [c.source, terms.source(c.source)])),
     };
     ctx.storage.setItem(keptPlan(ctx), JSON.stringify(read));
     return read;
@@ -56,12 +125,17 @@ async function readSessionPlan(ctx: Context): Promise<SessionPlan | 'no-plan'> {
   }
 }
 
-/** Today's session, guided task by task; finished, it goes to the offline queue, which sends it now or once online. */
-export async function sessionScreen(ctx: Context): Promise<HTMLElement> {
-  const read = await readSessionPlan(ctx);
+/**
+ * Today's session from the adapting plan, guided task by task; during each exercise the person can say how much it
+ * hurts (above 5: stop that exercise). After it, pain now, the worst pain during it and how hard it felt; finished, it
+ * goes to the offline queue, which sends it now or once online.
+ */
+export async function sessionScreen(ctx: Context, wait: Wait = pause): Promise<HTMLElement> {
+  const read = await readSessionPlan(ctx, wait);
   if (read === 'no-plan') return h('div', {}, heading(SESSION.title), h('p', {}, SESSION.noPlan), h('a', { href: '#/plan' }, PLAN.title));
   const tasks = tasksOf(read.phases);
-  if (tasks.length === 0) return h('div', {}, heading(SESSION.title), h('p', {}, SESSION.held));
+  const why = whyItChanged(read.changes ?? [], { source: (slug) => read.sourceTitles?.[slug] ?? plain(slug) });
+  if (tasks.length === 0) return h('div', {}, heading(SESSION.title), h('p', {}, SESSION.held), why);
   const terms: Titles = {
     exercise: (slug) => read.exerciseTitles[slug] ?? plain(slug),
     phase: (slug) => read.phaseTitles[slug] ?? plain(slug),
@@ -72,6 +146,8 @@ export async function sessionScreen(ctx: Context): Promise<HTMLElement> {
   let startedAt = ctx.now();
   let painBefore: number | null = null;
   let painAfter: number | null = null;
+  let painDuring: number | null = null;
+  let effort: Effort | null = null;
   let index = -1;
   let stopTimer: () => void = () => undefined;
 
@@ -80,21 +156,31 @@ export async function sessionScreen(ctx: Context): Promise<HTMLElement> {
     root.replaceChildren(heading(SESSION.title), ...children.filter((c): c is Node => c !== null));
     root.querySelector<HTMLElement>('.screen-title')?.focus();
   };
+  const painReported = (n: number) => { painDuring = Math.max(painDuring ?? 0, n); };
   const step = () => {
     if (index < 0) {
-      show(painScale('painBefore', SESSION.painBefore, painBefore, (n) => { painBefore = n; }),
+      show(why, painScale('painBefore', SESSION.painBefore, painBefore, (n) => { painBefore = n; }),
         h('button', { type: 'button', class: 'primary', onclick: () => { if (painBefore !== null) { startedAt = ctx.now(); index = 0; step(); } } }, SESSION.begin));
     } else if (index < tasks.length) {
-      const view = taskView(tasks[index], index, tasks.length, terms, () => { index += 1; step(); });
+      const view = taskView(tasks[index], index, tasks.length, terms, () => { index += 1; step(); }, painReported);
       show(view.element);
       stopTimer = view.stop;
     } else {
       const status = h('p', { role: 'status' });
+      const efforts = h('fieldset', { class: 'effort' }, h('legend', {}, SESSION.effort.legend),
+        Object.entries(SESSION.effort.options).map(([word, label]) => h('label', { class: 'choice' },
+          h('input', { type: 'radio', name: 'effort', value: word, checked: effort === word, onchange: () => { effort = word as Effort; } }), label)));
       show(painScale('painAfter', SESSION.painAfter, painAfter, (n) => { painAfter = n; }),
+        painScale('painDuring', SESSION.painDuring, painDuring, (n) => { painDuring = n; }), efforts,
+        h('p', { class: 'hint' }, SESSION.feedbackHint),
         h('button', { type: 'button', class: 'primary', onclick: async (e: Event) => {
-          if (painAfter === null || painBefore === null) return;
+          if (painAfter === null || painBefore === null || painDuring === null || effort === null) {
+            status.textContent = SESSION.answerAll;
+            return;
+          }
+          status.textContent = '';
           (e.currentTarget as HTMLButtonElement).disabled = true;
-          ctx.queue.add(completion(sessionId, startedAt, ctx.now(), tasks, painBefore, painAfter));
+          ctx.queue.add(completion(sessionId, startedAt, ctx.now(), tasks, painBefore, painAfter, { painDuring, effort }));
           try {
             const result = await ctx.queue.flush();
             status.textContent = result.sent.includes(sessionId) ? SESSION.sentNow : SESSION.kept;
@@ -111,7 +197,30 @@ export async function sessionScreen(ctx: Context): Promise<HTMLElement> {
 
 type Titles = Pick<Terms, 'exercise' | 'phase'>;
 
-function taskView(task: Task, index: number, total: number, terms: Titles, done: () => void): { element: HTMLElement; stop: () => void } {
+/**
+ * "It hurts": a 0–10 rating during the exercise. Above 5 is too much (the pain-monitoring model): the person is told to
+ * stop that exercise there and then, and gets a button that does.
+ */
+function painReport(onPain: (n: number) => void, stop: () => void): HTMLElement {
+  const box = h('div', { class: 'pain-report' });
+  const advice = h('p', { role: 'alert', class: 'pain-advice' });
+  const stopButton = h('button', { type: 'button', class: 'primary stop', hidden: true, onclick: stop }, SESSION.stopExercise);
+  const open = h('button', { type: 'button', onclick: () => {
+    open.remove();
+    box.append(painScale('painNow', SESSION.painNow, null, (n) => {
+      onPain(n);
+      const tooMuch = n > 5;
+      advice.textContent = tooMuch ? SESSION.stopNow : SESSION.painOk;
+      advice.classList.toggle('stop-now', tooMuch);
+      stopButton.hidden = !tooMuch;
+    }), advice, stopButton);
+    box.querySelector<HTMLInputElement>('input')?.focus();
+  } }, SESSION.reportPain);
+  box.append(open);
+  return box;
+}
+
+function taskView(task: Task, index: number, total: number, terms: Titles, done: () => void, onPain: (n: number) => void = () => undefined): { element: HTMLElement; stop: () => void } {
   const { item, side, phase } = task;
   const dose = item.dose;
   let stop = () => undefined as void;
@@ -136,7 +245,7 @@ function taskView(task: Task, index: number, total: number, terms: Titles, done:
     h('h2', {}, terms.exercise(item.exercise), side ? ` — ${side === 'left' ? SESSION.left : SESSION.right}` : ''),
     h('p', { class: 'dose' }, formatDose(dose)), dose.reps && dose.sets ? h('p', {}, `${SESSION.set}: ${range(dose.sets)}`) : null,
     item.instruction ? h('p', {}, item.instruction) : null, control,
-    h('button', { type: 'button', class: 'primary', onclick: done }, SESSION.done));
+    h('button', { type: 'button', class: 'primary', onclick: done }, SESSION.done), painReport(onPain, done));
   return { element, stop: () => stop() };
 }
 

@@ -8,7 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -157,13 +165,109 @@ class BrowserJourneysTest {
         }
     }
 
+    /**
+     * The browser's painful session, as REST and analytics see it: stored with its feedback, the plan stepped back by
+     * TRK-ADAPT-STEP-BACK on the session's own day (pain during above 5 alone decides), the card showing the API's
+     * sentence, and one plan-adjustments event for the change.
+     */
+    @Test
+    void aPainfulSessionStepsThePlanBackAndTheCardSaysWhy() {
+        journey("stepBack");
+        assertThat(seen.getString("stepBack.stopShown")).containsIgnoringCase("stop this exercise");
+        assertThat(seen.getInt("stepBack.painDuringSent")).isEqualTo(6);
+        assertThat(seen.getString("stepBack.effortSent")).isEqualTo("too-hard");
+        assertThat(seen.getBoolean("stepBack.waking")).isTrue();
+        assertThat(seen.getInt("stepBack.checkInStatus")).isEqualTo(201);
+        assertThat(seen.getString("stepBack.rule")).isEqualTo("TRK-ADAPT-STEP-BACK v1");
+        assertThat(seen.getString("stepBack.painDuringFigure")).endsWith(": 6");
+        String token = platform.token(seen.getString("stepBack.username"));
+        String person = Platform.subjectOf(token);
+        RequestSpecification tracking = given().baseUri(platform.url("tracking")).auth().oauth2(token);
+
+        JsonPath stored = tracking.get("/api/v1/me/sessions").then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getList("items.sessionId")).containsExactly(seen.getString("stepBack.sessionId"));
+        assertThat(stored.getInt("items[0].painDuring")).isEqualTo(6);
+        assertThat(stored.getString("items[0].effort")).isEqualTo("too-hard");
+
+        JsonPath today = given().baseUri(platform.url("tracking")).auth().oauth2(token).get("/api/v1/me/plan/today")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> rules = today.getList("changes.rule");
+        assertThat(rules).containsExactly("TRK-ADAPT-STEP-BACK");
+        assertThat(today.getString("changes[0].direction")).isEqualTo("back");
+        assertThat(today.getInt("changes[0].figures.painDuring")).isEqualTo(6);
+        assertThat(today.getString("changes[0].source")).isEqualTo("general-clinical-guidance");
+        assertThat(seen.getString("stepBack.card")).contains(today.getString("changes[0].sentence"));
+
+        try (TopicWatch watch = new TopicWatch(platform, List.of("plan-adjustments"))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (watch.matching(r -> person.equals(r.key())).isEmpty() && System.nanoTime() < deadline) {
+                watch.poll();
+            }
+            watch.catchUp(Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> events = watch.matching(r -> person.equals(r.key()));
+            assertThat(events).as("plan-adjustments events of the person whose session hurt").hasSize(1);
+            assertThat(events.get(0).value()).contains("TRK-ADAPT-STEP-BACK");
+        }
+    }
+
+    /**
+     * A step forward needs 7 days since the plan's start (or last change) by the service's own clock, and the waking
+     * rating of each morning after 3 tolerated sessions: a browser journey cannot live through a week, and the app has no
+     * way to say the plan began earlier. So the history is sent as the API allows an app to send it (a plan begun 8 days
+     * ago, sessions and waking ratings dated on those days), and today's plan shows the step forward with its rule.
+     */
+    @Test
+    void toleratedAboutRightSessionsOnSuccessiveDaysStepThePlanForward() {
+        ZoneId zone = ZoneOffset.UTC;
+        Person person = new Person(platform, zone);
+        Map<String, Object> report = person.report(Map.of());
+        person.reportAndAwaitRecommendation(report);
+        List<String> exercises = person.awaitPlanFrom((String) report.get("reportId")).getList("exercises", String.class);
+        LocalDate today = LocalDate.now(zone);
+        person.to("tracking").body(Map.of("timeZone", zone.getId(), "startDate", today.minusDays(8).toString()))
+                .post("/api/v1/me/plan/start").then().statusCode(200);
+        for (int daysAgo = 5; daysAgo >= 0; daysAgo--) {
+            Map<String, Object> rating = new HashMap<>(Map.of("checkInId", UUID.randomUUID().toString(),
+                    "timeZone", zone.getId(), "pain", 3, "waking", true));
+            if (daysAgo > 0) {
+                rating.put("at", ZonedDateTime.of(today.minusDays(daysAgo), LocalTime.of(7, 0), zone).toOffsetDateTime().toString());
+            }
+            person.to("tracking").body(rating).post("/api/v1/me/check-ins").then().statusCode(201);
+        }
+        for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
+            Map<String, Object> session = new HashMap<>();
+            session.put("sessionId", UUID.randomUUID().toString());
+            session.put("startedAt", ZonedDateTime.of(today.minusDays(daysAgo), LocalTime.of(18, 0), zone).toOffsetDateTime().toString());
+            session.put("timeZone", zone.getId());
+            session.put("minutes", 20);
+            session.put("phases", List.of("release", "stretch", "strengthen"));
+            session.put("exercises", exercises);
+            session.put("sides", "both");
+            session.put("painBefore", 3);
+            session.put("painAfter", 2);
+            session.put("painDuring", 2);
+            session.put("effort", "about-right");
+            person.to("tracking").body(session).post("/api/v1/me/sessions").then().statusCode(201);
+        }
+
+        JsonPath adapted = person.to("tracking").get("/api/v1/me/plan/today").then().statusCode(200).extract().jsonPath();
+        assertThat(adapted.getList("changes.rule")).containsExactly("TRK-ADAPT-STEP-FORWARD");
+        assertThat(adapted.getString("changes[0].direction")).isEqualTo("forward");
+        assertThat(adapted.getInt("changes[0].figures.toleratedInARow")).isEqualTo(3);
+        assertThat(adapted.getInt("changes[0].figures.daysSinceLastChange")).isEqualTo(8);
+        assertThat(adapted.getBoolean("changes[0].figures.everyMorningRated")).isTrue();
+        assertThat(adapted.getString("changes[0].source")).isEqualTo("general-clinical-guidance");
+        assertThat(adapted.getString("changes[0].sentence")).startsWith("Your last 3 sessions went well");
+    }
+
     @Test
     void everyScreenIsPhotographedAtPhoneAndDesktopWidth() {
         List<String> files = seen.getList("screenshots");
         for (String screen : List.of("home-signed-out", "sign-up", "home", "exercises", "exercise", "symptom-check-1",
                 "symptom-check-7", "symptom-check-invalid", "recommendation-self-care", "recommendation-why-this",
                 "recommendation-urgent-care", "recommendation-not-found", "plan", "session-pain-before", "session-task",
-                "session-pain-after", "session-saved", "session-kept-offline", "progress", "check-in")) {
+                "session-pain-after", "session-saved", "session-kept-offline", "progress", "check-in", "check-in-morning",
+                "session-stop-exercise", "plan-why-it-changed")) {
             for (String width : List.of("phone", "desktop")) {
                 String file = screen + "-" + width + ".png";
                 assertThat(files).contains(file);
