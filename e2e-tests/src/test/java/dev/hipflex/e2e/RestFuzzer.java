@@ -21,8 +21,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.hipflex.testsupport.SymptomReports;
-
 /**
  * Generates invalid requests for the three services from a seeded {@link Random}: every request is invalid
  * by construction (one thing wrong with an otherwise valid request), so any 2xx answer is a write that must
@@ -159,63 +157,147 @@ final class RestFuzzer {
     // ---------------------------------------------------------------------------------------------------------
     // Valid templates: each passes validation as it is, so the single mutation applied is what makes it invalid.
 
+    /**
+     * A valid report with every field a person can send drawn at random, the screening answers and the optional fields
+     * too: a mutation of any of them must be refused whatever the others say.
+     */
     private ObjectNode report() {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5 + random.nextInt(600)).truncatedTo(ChronoUnit.SECONDS);
         ObjectNode r = NODES.objectNode();
         r.put("reportId", uuid());
         r.put("reportedAt", at.toString());
         r.put("timeZone", pickOf(List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC")));
-        r.set("painLocations", array("front-of-hip", "low-back"));
+        r.set("painLocations", someOf(PAIN_LOCATIONS, true));
         r.put("side", pickOf(List.of("left", "right", "both")));
-        r.set("qualities", array("dull-ache", "tightness"));
+        r.set("qualities", someOf(QUALITIES, true));
         r.put("intensity", random.nextInt(11));
-        r.put("onset", "gradual");
-        r.put("daysSinceOnset", 1 + random.nextInt(300));
-        r.set("aggravatingActivities", array("sitting"));
-        r.set("signs", array());
-        r.set("history", array());
-        r.set("warningSigns", array());
+        r.put("onset", pickOf(ONSETS));
+        r.put("daysSinceOnset", random.nextInt(3651));
+        r.set("aggravatingActivities", someOf(ACTIVITIES, false));
+        r.set("signs", someOf(SIGNS, false));
+        r.set("history", someOf(HISTORY, false));
+        r.set("warningSigns", someOf(WARNING_SIGNS, false));
         ObjectNode profile = r.putObject("profile");
         profile.put("runner", random.nextBoolean());
-        profile.put("deskWorker", true);
+        profile.put("deskWorker", random.nextBoolean());
         profile.put("hoursSittingPerDay", random.nextInt(25));
-        profile.put("wearsRaisedHeels", false);
+        if (random.nextBoolean()) {
+            profile.put("runningShoeAgeMonths", random.nextInt(241));
+        }
+        profile.put("wearsRaisedHeels", random.nextBoolean());
         profile.put("wantsDeepPsoasRelease", random.nextBoolean());
-        r.put("age", random.nextInt(100));
-        r.set("screening", json.valueToTree(SymptomReports.noScreeningFindings()));
+        if (random.nextBoolean()) {
+            // Weeks of work need the starting pain; the starting pain alone is allowed.
+            r.put("weeksOfConsistentWork", random.nextInt(105));
+            r.put("startingIntensity", random.nextInt(11));
+        } else if (random.nextInt(4) == 0) {
+            r.put("startingIntensity", random.nextInt(11));
+        }
+        r.put("age", random.nextInt(121));
+        r.set("screening", screening());
         return r;
     }
 
+    /** Every screening answer, drawn at random but consistent: lump signs only with a lump, weeks only in pregnancy. */
+    private ObjectNode screening() {
+        ObjectNode s = NODES.objectNode();
+        s.set("caudaEquinaSigns", someOf(CAUDA_EQUINA_SIGNS, false));
+        String lump = pickOf(GROIN_LUMPS);
+        s.put("groinLump", lump);
+        s.set("groinLumpSigns", lump.equals("none") ? array() : someOf(LUMP_SIGNS, false));
+        s.put("painIntoTesticle", pickOf(PAIN_INTO_TESTICLE));
+        for (String answer : SCREENING_YES_NO) {
+            s.put(answer, random.nextBoolean());
+        }
+        s.set("medicalHistory", someOf(MEDICAL_HISTORY, false));
+        String pregnancy = pickOf(PREGNANCY);
+        s.put("pregnancy", pregnancy);
+        if (pregnancy.equals("pregnant")) {
+            s.put("pregnancyWeeks", 1 + random.nextInt(42));
+        }
+        return s;
+    }
+
+    /** A random subset of the words, in their order; at least one when asked. */
+    private ArrayNode someOf(List<String> words, boolean atLeastOne) {
+        ArrayNode chosen = NODES.arrayNode();
+        for (String word : words) {
+            if (random.nextInt(3) == 0) {
+                chosen.add(word);
+            }
+        }
+        if (atLeastOne && chosen.isEmpty()) {
+            chosen.add(pickOf(words));
+        }
+        return chosen;
+    }
+
+    private static final List<String> PAIN_LOCATIONS = List.of("front-of-hip", "groin", "outer-hip", "front-of-thigh",
+            "low-back", "knee", "buttock-si");
+    private static final List<String> QUALITIES = List.of("dull-ache", "tightness", "sharp", "burning", "pinching",
+            "snapping");
+    private static final List<String> ONSETS = List.of("gradual", "sudden-during-exercise");
+    private static final List<String> ACTIVITIES = List.of("sitting", "standing-up", "running", "stairs", "deep-squat",
+            "lifting-the-knee", "sleeping");
+    private static final List<String> SIGNS = List.of("numbness", "tingling", "radiating-down-the-leg",
+            "clicking-catching-locking", "limping", "cannot-bear-weight");
+    private static final List<String> HISTORY = List.of("hip-surgery-or-structural-issue", "pregnancy",
+            "abdominal-condition");
+    private static final List<String> WARNING_SIGNS = List.of("night-or-rest-pain", "pain-when-hopping",
+            "recent-big-jump-in-running-load", "recent-fall-or-injury", "fever-or-unwell", "hot-swollen-hip",
+            "unexplained-weight-loss", "past-cancer");
+    private static final List<String> CAUDA_EQUINA_SIGNS = List.of("saddle-numbness", "new-bladder-or-bowel-change",
+            "symptoms-in-both-legs");
+    private static final List<String> GROIN_LUMPS = List.of("none", "goes-back-in", "stays-out");
+    private static final List<String> LUMP_SIGNS = List.of("painful", "pulses", "with-vomiting");
+    private static final List<String> PAIN_INTO_TESTICLE = List.of("none", "came-on-suddenly", "came-on-gradually");
+    private static final List<String> MEDICAL_HISTORY = List.of("long-term-steroids", "osteoporosis", "blood-thinners",
+            "vascular-disease", "inflammatory-bowel-disease", "recent-abdominal-or-pelvic-surgery");
+    private static final List<String> PREGNANCY = List.of("not-pregnant", "possibly-pregnant", "pregnant");
+    private static final List<String> SCREENING_YES_NO = List.of("bellyPain", "painOnStraighteningTheHip",
+            "urinarySymptoms", "gaveBirthInLast3Months", "painOnlyWhenLyingOnIt", "constantPainDayAndNight",
+            "fallSinceThePainBegan", "achingHipsWithMorningStiffness");
+
+    /** Every field of a report, the screening answers and the optional fields among them. */
     private static List<Field> triageFields() {
-        return List.of(
+        List<Field> fields = new ArrayList<>(List.of(
                 Field.of("reportId", Type.UUID, true),
                 Field.of("reportedAt", Type.DATETIME, true),
                 Field.of("timeZone", Type.ZONE, true),
-                Field.words("painLocations", Type.ENUM_SET, true, true,
-                        List.of("front-of-hip", "groin", "outer-hip", "front-of-thigh", "low-back", "knee", "buttock-si")),
+                Field.words("painLocations", Type.ENUM_SET, true, true, PAIN_LOCATIONS),
                 Field.words("side", Type.ENUM, true, false, List.of("left", "right", "both")),
-                Field.words("qualities", Type.ENUM_SET, true, true,
-                        List.of("dull-ache", "tightness", "sharp", "burning", "pinching", "snapping")),
+                Field.words("qualities", Type.ENUM_SET, true, true, QUALITIES),
                 Field.number("intensity", true, 0, 10),
-                Field.words("onset", Type.ENUM, true, false, List.of("gradual", "sudden-during-exercise")),
+                Field.words("onset", Type.ENUM, true, false, ONSETS),
                 Field.number("daysSinceOnset", true, 0, 3650),
-                Field.words("aggravatingActivities", Type.ENUM_SET, true, false,
-                        List.of("sitting", "standing-up", "running", "stairs", "deep-squat", "lifting-the-knee", "sleeping")),
-                Field.words("signs", Type.ENUM_SET, true, false, List.of("numbness", "tingling", "radiating-down-the-leg",
-                        "clicking-catching-locking", "limping", "cannot-bear-weight")),
-                Field.words("history", Type.ENUM_SET, true, false,
-                        List.of("hip-surgery-or-structural-issue", "pregnancy", "abdominal-condition")),
-                Field.words("warningSigns", Type.ENUM_SET, true, false, List.of("night-or-rest-pain", "pain-when-hopping",
-                        "recent-big-jump-in-running-load", "recent-fall-or-injury", "fever-or-unwell", "hot-swollen-hip",
-                        "unexplained-weight-loss", "past-cancer")),
+                Field.words("aggravatingActivities", Type.ENUM_SET, true, false, ACTIVITIES),
+                Field.words("signs", Type.ENUM_SET, true, false, SIGNS),
+                Field.words("history", Type.ENUM_SET, true, false, HISTORY),
+                Field.words("warningSigns", Type.ENUM_SET, true, false, WARNING_SIGNS),
                 Field.of("profile", Type.OBJECT, true),
                 Field.of("profile.runner", Type.BOOL, true),
                 Field.of("profile.deskWorker", Type.BOOL, true),
                 Field.number("profile.hoursSittingPerDay", true, 0, 24),
                 Field.number("profile.runningShoeAgeMonths", false, 0, 240),
                 Field.of("profile.wearsRaisedHeels", Type.BOOL, true),
+                Field.of("profile.wantsDeepPsoasRelease", Type.BOOL, true),
                 Field.number("weeksOfConsistentWork", false, 0, 104),
-                Field.number("age", true, 0, 120));
+                // Required only beside weeks of work: never removed here, only made wrong.
+                Field.number("startingIntensity", false, 0, 10),
+                Field.number("age", true, 0, 120),
+                Field.of("screening", Type.OBJECT, true),
+                Field.words("screening.caudaEquinaSigns", Type.ENUM_SET, true, false, CAUDA_EQUINA_SIGNS),
+                Field.words("screening.groinLump", Type.ENUM, true, false, GROIN_LUMPS),
+                Field.words("screening.groinLumpSigns", Type.ENUM_SET, true, false, LUMP_SIGNS),
+                Field.words("screening.painIntoTesticle", Type.ENUM, true, false, PAIN_INTO_TESTICLE),
+                Field.words("screening.medicalHistory", Type.ENUM_SET, true, false, MEDICAL_HISTORY),
+                Field.words("screening.pregnancy", Type.ENUM, true, false, PREGNANCY),
+                // Given exactly when pregnant: never removed here (a report that is not pregnant has none), only made wrong.
+                Field.number("screening.pregnancyWeeks", false, 1, 42)));
+        for (String answer : SCREENING_YES_NO) {
+            fields.add(Field.of("screening." + answer, Type.BOOL, true));
+        }
+        return List.copyOf(fields);
     }
 
     private ObjectNode session() {
@@ -308,6 +390,8 @@ final class RestFuzzer {
                         "hamstrings", "deep-core", "quadriceps", "quadratus-lumborum", "hip-rotators", "lumbar-spine", "calves")),
                 Field.words("equipment", Type.ENUM_SET, true, true, List.of("none", "foam-roller", "lacrosse-ball", "mat",
                         "resistance-band", "knee-pad")),
+                Field.words("startingPosition", Type.ENUM, true, false, List.of("lying-on-back", "lying-on-front",
+                        "lying-on-side", "hands-and-knees", "hands-and-feet", "kneeling", "sitting", "standing")),
                 Field.of("steps", Type.STRING_LIST, true).atLeastOne(),
                 Field.of("dose", Type.OBJECT, true),
                 Field.number("dose.sets.min", false, 1, 10).reportedAs("dose.sets"),

@@ -11,6 +11,7 @@ import dev.hipflex.catalog.domain.Vocabularies.Equipment;
 import dev.hipflex.catalog.domain.Vocabularies.ExerciseCategory;
 import dev.hipflex.catalog.domain.Vocabularies.GuidanceTopic;
 import dev.hipflex.catalog.domain.Vocabularies.ProtocolKind;
+import dev.hipflex.catalog.domain.Vocabularies.StartingPosition;
 import dev.hipflex.catalog.domain.Vocabularies.SupportingMuscle;
 import dev.hipflex.catalog.domain.Vocabularies.SymptomType;
 
@@ -64,11 +65,25 @@ public final class Content {
         public static final List<String> VARIABLES = List.of("sets", "reps", "holdSeconds", "minutes");
     }
 
+    /**
+     * The dose of a strengthening exercise done as still, pain-free holds (isometric): the person takes the position
+     * and holds it, {@code reps} times, for {@code holdSeconds} each. Triage prescribes it where only holds are safe,
+     * such as the first days after a sudden strain; {@code sources} name where the figures come from.
+     */
+    public record IsometricHold(Range holdSeconds, Range reps, Boolean perSide, String note, List<String> sources) {
+    }
+
+    /**
+     * @param startingPosition the position the steps start in
+     * @param isometricHold optional: the exercise's dose as still holds, for strengthening exercises only
+     */
     public record Exercise(String slug, String title, ExerciseCategory category, String summary,
             List<String> targetMuscles, List<SupportingMuscle> supportingMuscles, List<Equipment> equipment,
-            List<String> steps, Dose dose, List<String> cautions, List<Contraindication> contraindications,
-            List<String> commonMistakes, List<String> progressions, List<String> regressions, Boolean acuteSafe,
-            String whyItWorks, List<String> sources, List<String> generalGuidance, List<DoseStep> doseSteps) implements Item, Attributed {
+            StartingPosition startingPosition, List<String> steps, Dose dose, List<String> cautions,
+            List<Contraindication> contraindications, List<String> commonMistakes, List<String> progressions,
+            List<String> regressions, Boolean acuteSafe, String whyItWorks, List<String> sources,
+            List<String> generalGuidance, List<DoseStep> doseSteps, IsometricHold isometricHold)
+            implements Item, Attributed {
     }
 
     public record PainReferral(List<BodyArea> areas, String description) {

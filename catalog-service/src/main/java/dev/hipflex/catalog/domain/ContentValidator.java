@@ -24,6 +24,7 @@ import dev.hipflex.catalog.domain.Content.ProtocolPhase;
 import dev.hipflex.catalog.domain.Content.Range;
 import dev.hipflex.catalog.domain.Content.RecoveryStage;
 import dev.hipflex.catalog.domain.Content.RootCauseStep;
+import dev.hipflex.catalog.domain.Vocabularies.ExerciseCategory;
 import dev.hipflex.catalog.domain.Vocabularies.ProtocolKind;
 
 /**
@@ -146,6 +147,7 @@ public final class ContentValidator {
         refs("targetMuscles", e.targetMuscles(), muscles, "muscle");
         present("supportingMuscles", e.supportingMuscles());
         nonEmpty("equipment", e.equipment());
+        present("startingPosition", e.startingPosition());
         nonEmpty("steps", e.steps());
         texts("steps", e.steps());
         dose("dose", e.dose());
@@ -167,6 +169,29 @@ public final class ContentValidator {
         present("acuteSafe", e.acuteSafe());
         text("whyItWorks", e.whyItWorks());
         doseSteps(e, sources);
+        isometricHold(e, sources);
+    }
+
+    /**
+     * An isometric hold is optional; given, it belongs to a strengthening exercise and says how long and how often to
+     * hold, on which sides, and where the figures come from.
+     */
+    private void isometricHold(Exercise e, Set<String> sources) {
+        Content.IsometricHold hold = e.isometricHold();
+        if (hold == null) {
+            return;
+        }
+        if (e.category() != null && e.category() != ExerciseCategory.STRENGTHEN) {
+            violation("isometricHold", "only a strengthening exercise is done as isometric holds");
+        }
+        if (present("isometricHold.holdSeconds", hold.holdSeconds())) {
+            range("isometricHold.holdSeconds", hold.holdSeconds(), 1, 120);
+        }
+        if (present("isometricHold.reps", hold.reps())) {
+            range("isometricHold.reps", hold.reps(), 1, 20);
+        }
+        present("isometricHold.perSide", hold.perSide());
+        sourceRefs("isometricHold.sources", hold.sources(), sources);
     }
 
     /**

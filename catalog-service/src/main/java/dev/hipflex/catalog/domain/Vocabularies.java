@@ -21,6 +21,14 @@ public final class Vocabularies {
         TOWEL_OR_STRAP, KNEE_PAD, BARBELL
     }
 
+    /**
+     * The position an exercise starts in, as its first steps put the person: the triage engine reads it (for example,
+     * to leave out long holds lying flat on the back from 20 weeks of pregnancy) instead of the words of the steps.
+     */
+    public enum StartingPosition implements Vocabulary {
+        LYING_ON_BACK, LYING_ON_FRONT, LYING_ON_SIDE, HANDS_AND_KNEES, HANDS_AND_FEET, KNEELING, SITTING, STANDING
+    }
+
     /** What about a person rules an exercise out; the triage engine matches reports against these. */
     public enum ContraindicationCondition implements Vocabulary {
         PREGNANCY, ABDOMINAL_CONDITION, ACUTE_PAIN, HIP_SURGERY_OR_STRUCTURAL_ISSUE, KNEE_PAIN, LOW_BACK_PAIN,

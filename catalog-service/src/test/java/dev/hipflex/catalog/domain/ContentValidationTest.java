@@ -100,9 +100,11 @@ class ContentValidationTest {
     void theValidatorCatchesSlugsThatDoNotResolve() {
         Exercise couch = content.exercise("couch-stretch").orElseThrow();
         Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
-                List.of("psoas-minor"), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
+                List.of("psoas-minor"), couch.supportingMuscles(), couch.equipment(), couch.startingPosition(), couch.steps(),
+                couch.dose(),
                 couch.cautions(), couch.contraindications(), couch.commonMistakes(), List.of("no-such-exercise"),
-                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"), couch.generalGuidance(), couch.doseSteps());
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), List.of("a-blog"), couch.generalGuidance(), couch.doseSteps(),
+                couch.isometricHold());
         List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
         Map<String, ContentViolation> byField = violations.stream()
                 .collect(Collectors.toMap(ContentViolation::field, Function.identity()));
@@ -153,11 +155,12 @@ class ContentValidationTest {
     void theValidatorCatchesGeneralGuidanceThatNamesNoFieldOrLacksItsSource() {
         Exercise shinBoxes = content.exercise("shin-boxes").orElseThrow();
         Exercise broken = new Exercise(shinBoxes.slug(), shinBoxes.title(), shinBoxes.category(), shinBoxes.summary(),
-                shinBoxes.targetMuscles(), shinBoxes.supportingMuscles(), shinBoxes.equipment(), shinBoxes.steps(),
+                shinBoxes.targetMuscles(), shinBoxes.supportingMuscles(), shinBoxes.equipment(), shinBoxes.startingPosition(),
+                shinBoxes.steps(),
                 shinBoxes.dose(), shinBoxes.cautions(), shinBoxes.contraindications(), shinBoxes.commonMistakes(),
                 shinBoxes.progressions(), shinBoxes.regressions(), shinBoxes.acuteSafe(), shinBoxes.whyItWorks(),
                 List.of("runners-hip-mobility"), List.of("steps", "stepz", "contraindications.pregnancy", "sources"),
-                shinBoxes.doseSteps());
+                shinBoxes.doseSteps(), shinBoxes.isometricHold());
         Map<String, ContentViolation> byField = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken))
                 .stream().collect(Collectors.toMap(ContentViolation::field, Function.identity()));
         assertThat(byField).containsOnlyKeys("sources", "generalGuidance[1]", "generalGuidance[2]", "generalGuidance[3]");
@@ -220,9 +223,10 @@ class ContentValidationTest {
                 new Content.DoseStep("speed", new Content.Range(5, 4), 0, List.of()),
                 new Content.DoseStep("holdSeconds", new Content.Range(30, 90), 61, List.of("a-blog")));
         Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
-                couch.targetMuscles(), couch.supportingMuscles(), couch.equipment(), couch.steps(), couch.dose(),
-                couch.cautions(), couch.contraindications(), couch.commonMistakes(), couch.progressions(),
-                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), couch.sources(), couch.generalGuidance(), bad);
+                couch.targetMuscles(), couch.supportingMuscles(), couch.equipment(), couch.startingPosition(),
+                couch.steps(), couch.dose(), couch.cautions(), couch.contraindications(), couch.commonMistakes(),
+                couch.progressions(), couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), couch.sources(),
+                couch.generalGuidance(), bad, couch.isometricHold());
         List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
         assertThat(violations).extracting(ContentViolation::field).containsExactlyInAnyOrder(
                 "doseSteps[0].range", // the dose starts at 60 s, below the range
@@ -230,6 +234,32 @@ class ContentValidationTest {
                 "doseSteps[2].variable", "doseSteps[2].range", "doseSteps[2].step", "doseSteps[2].sources",
                 "doseSteps[3].variable", // holdSeconds again
                 "doseSteps[3].step", "doseSteps[3].sources[0]");
+    }
+
+    @Test
+    void everyExerciseSaysWhereItStartsAndIsometricHoldsAreStrengtheningWithSources() {
+        assertThat(content.exercises()).allSatisfy(e -> assertThat(e.startingPosition()).as(e.slug()).isNotNull());
+        assertThat(content.exercise("supine-passive-hip-flexor-stretch").orElseThrow().startingPosition())
+                .isEqualTo(Vocabularies.StartingPosition.LYING_ON_BACK);
+        assertThat(content.exercises()).filteredOn(e -> e.isometricHold() != null).isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.category()).isEqualTo(Vocabularies.ExerciseCategory.STRENGTHEN);
+                    assertThat(e.isometricHold().sources()).contains("general-clinical-guidance");
+                });
+
+        Exercise couch = content.exercise("couch-stretch").orElseThrow();
+        Content.IsometricHold bad = new Content.IsometricHold(new Content.Range(0, 200), null, null, null,
+                List.of("a-blog"));
+        Exercise broken = new Exercise(couch.slug(), couch.title(), couch.category(), couch.summary(),
+                couch.targetMuscles(), couch.supportingMuscles(), couch.equipment(), null, couch.steps(), couch.dose(),
+                couch.cautions(), couch.contraindications(), couch.commonMistakes(), couch.progressions(),
+                couch.regressions(), couch.acuteSafe(), couch.whyItWorks(), couch.sources(), couch.generalGuidance(),
+                couch.doseSteps(), bad);
+        List<ContentViolation> violations = ContentValidator.validate(content.with(ContentKind.EXERCISE, broken.slug(), broken));
+        assertThat(violations).extracting(ContentViolation::field).containsExactlyInAnyOrder("startingPosition",
+                "isometricHold", // a stretch is not held isometrically
+                "isometricHold.holdSeconds", "isometricHold.reps", "isometricHold.perSide",
+                "isometricHold.sources[0]");
     }
 
     @Test

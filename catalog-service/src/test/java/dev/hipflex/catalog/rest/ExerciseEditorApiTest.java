@@ -38,6 +38,7 @@ class ExerciseEditorApiTest {
                 Map.entry("targetMuscles", List.of("psoas-major", "rectus-femoris")),
                 Map.entry("supportingMuscles", List.of()),
                 Map.entry("equipment", List.of("none")),
+                Map.entry("startingPosition", "standing"),
                 Map.entry("steps", List.of("Stand side-on to a wall.", "Bend the outside knee and hold the ankle.",
                         "Tuck your pelvis under and breathe.")),
                 Map.entry("dose", Map.of("holdSeconds", Map.of("min", 30, "max", 45), "perSide", true)),

@@ -33,6 +33,19 @@ record Assessment(List<Rule> fired, Level level, List<String> conditions, boolea
         return assessment;
     }
 
+    /**
+     * The fired rules whose effect shows in the recommendation, in {@link RuleSet#RULES} order: all of them, except
+     * that while exercises are on hold (urgent care, or a referral that holds them) a rule that only shapes the plan
+     * ({@link Rule.Effect#onlyShapesThePlan()}, such as CA-ACUTE's gentle exercises) is left out, since there is no
+     * plan for it to shape. These give the reasons and the explanation.
+     */
+    List<Rule> inTheOutcome() {
+        if (!exercisesOnHold) {
+            return fired;
+        }
+        return fired.stream().filter(rule -> !rule.effect().onlyShapesThePlan()).toList();
+    }
+
     /** The most severe level of the fired rules, and everything any of them switched on. */
     private static Assessment combined(List<Rule> fired) {
         Level level = SELF_CARE;

@@ -37,14 +37,29 @@ public record CatalogSnapshot(String version, List<Exercise> exercises, List<Pro
     }
 
     /**
-     * {@code category} is release, stretch, strengthen or mobility; {@code steps} are read only to know the starting
-     * position (see {@link ExerciseKind}).
+     * A strengthening exercise's dose as still, pain-free holds: {@code reps} holds of {@code holdSeconds} each.
+     *
+     * @param sources where the figures come from
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IsometricHold(Range holdSeconds, Range reps, Boolean perSide, String note, List<String> sources) {
+
+        /** The holds as a dose the plan prescribes: no sets, no minutes. */
+        public Dose asDose() {
+            return new Dose(holdSeconds, null, reps, null, perSide, note);
+        }
+    }
+
+    /**
+     * {@code category} is release, stretch, strengthen or mobility; {@code startingPosition} is a catalog word such as
+     * lying-on-back (see {@link ExerciseKind}); {@code isometricHold} is given for the strengthening exercises the
+     * catalog doses as still holds.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Exercise(String slug, String title, String category, List<String> targetMuscles,
-            List<String> supportingMuscles, Dose dose, List<Contraindication> contraindications,
-            List<String> progressions, List<String> regressions, Boolean acuteSafe, List<String> sources,
-            List<String> steps) {
+            List<String> supportingMuscles, String startingPosition, Dose dose,
+            List<Contraindication> contraindications, List<String> progressions, List<String> regressions,
+            Boolean acuteSafe, List<String> sources, IsometricHold isometricHold) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

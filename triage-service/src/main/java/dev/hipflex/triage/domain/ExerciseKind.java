@@ -2,8 +2,6 @@ package dev.hipflex.triage.domain;
 
 import static dev.hipflex.triage.domain.Catalogs.orEmpty;
 
-import java.util.Locale;
-
 import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
 import dev.hipflex.triage.domain.CatalogSnapshot.Exercise;
 import dev.hipflex.triage.domain.CatalogSnapshot.Range;
@@ -27,20 +25,27 @@ enum ExerciseKind {
     },
 
     /**
-     * A long hold lying flat on the back: a step has the person lie on their back, and the dose holds a position for
-     * {@link #LONG_HOLD_SECONDS} seconds or more, or for minutes. The catalog has no structured position, so the
-     * steps' words are read; short repetitions (the dead bug) and 5-second bridge holds are not a long hold.
+     * A long hold lying flat on the back: the catalog's starting position is lying on the back, and the dose (or the
+     * isometric holds) holds a position for {@link #LONG_HOLD_SECONDS} seconds or more, or for minutes. Short
+     * repetitions (the dead bug) and 5-second bridge holds are not a long hold. An exercise whose position the
+     * catalog does not give (an older catalog) counts as lying on the back: the careful reading.
      */
     LONG_HOLD_LYING_ON_BACK {
         @Override
         boolean includes(Exercise exercise) {
-            boolean onTheBack = orEmpty(exercise.steps()).stream()
-                    .anyMatch(step -> step.toLowerCase(Locale.ROOT).contains("lie on your back"));
+            if (exercise.startingPosition() != null && !LYING_ON_BACK.equals(exercise.startingPosition())) {
+                return false;
+            }
             Dose dose = exercise.dose();
-            return onTheBack && dose != null && (atLeast(dose.holdSeconds(), LONG_HOLD_SECONDS)
+            boolean longDose = dose != null && (atLeast(dose.holdSeconds(), LONG_HOLD_SECONDS)
                     || dose.minutes() != null && dose.minutes().max() != null);
+            return longDose || exercise.isometricHold() != null
+                    && atLeast(exercise.isometricHold().holdSeconds(), LONG_HOLD_SECONDS);
         }
     };
+
+    /** The catalog's starting position on the back. */
+    static final String LYING_ON_BACK = "lying-on-back";
 
     /** Holds from half a minute count as long (general clinical guidance on lying supine in later pregnancy). */
     static final int LONG_HOLD_SECONDS = 30;

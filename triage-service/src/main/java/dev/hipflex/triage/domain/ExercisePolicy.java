@@ -45,9 +45,11 @@ final class ExercisePolicy {
     /** Each catalog exercise's verdict, by slug: the plan and the extras ask about most of them. */
     private final Map<String, Optional<SkipReason>> verdicts = new HashMap<>();
     private final List<Exclusion> exclusions;
+    private final boolean onlyHolds;
 
     ExercisePolicy(CatalogIndex catalog, Case reading) {
         this.catalog = catalog;
+        this.onlyHolds = PlanRules.HOLDS_ONLY.holdsFor(reading);
         List<String> conditions = conditions(reading);
         List<FieldExclusion> fieldExclusions = new ArrayList<>();
         for (Decision<FieldExclusion> decision : PlanRules.FIELD_EXCLUSIONS) {
@@ -90,6 +92,14 @@ final class ExercisePolicy {
             }
         }
         return List.copyOf(conditions);
+    }
+
+    /**
+     * Whether what may be prescribed is done as still holds only ({@link PlanRules#HOLDS_ONLY}): the prescribers then
+     * give each exercise the catalog's isometric-hold dose, in the plan and the extras alike.
+     */
+    boolean onlyHolds() {
+        return onlyHolds;
     }
 
     /** Why the exercise may not be prescribed, or empty when it may. */

@@ -13,8 +13,9 @@ import dev.hipflex.triage.domain.Recommendation.Note;
 
 /**
  * Builds the first session plan from the catalog's complete release protocol: gentler stretches first
- * ({@link PlanRules#GENTLER_FIRST}), the focus of the most likely muscle ({@link PlanRules#FOCUS}), holds only during
- * a fresh strain ({@link PlanRules#HOLDS_ONLY}), and the notes of {@link PlanRules#NOTES}.
+ * ({@link PlanRules#GENTLER_FIRST}), the focus of the most likely muscle and of outer-hip pain
+ * ({@link PlanRules#FOCUS}), holds only during a fresh strain ({@link PlanRules#HOLDS_ONLY}, dosed by the prescriber),
+ * and the notes of {@link PlanRules#NOTES}.
  */
 final class PlanBuilder {
 
@@ -38,10 +39,10 @@ final class PlanBuilder {
         for (CatalogSnapshot.Phase phase : catalog.phasesInOrder(PROTOCOL)) {
             phases.add(prescriber.phase(phase));
         }
-        Focus focus = focus(reading, likelyMuscles);
-        if (focus != null) {
+        for (Focus focus : focuses(reading, likelyMuscles)) {
             for (FocusPick pick : focus.picks()) {
-                addToPhase(phases, pick, prescriber.focus(pick.category(), pick.which(), pick.instruction()), policy);
+                addToPhase(phases, pick, prescriber.focus(pick.category(), pick.which(), pick.instruction(),
+                        pick.holdsFirst()), policy);
             }
         }
         if (PlanRules.HOLDS_ONLY.holdsFor(reading)) {
@@ -51,18 +52,25 @@ final class PlanBuilder {
                 List.copyOf(phases), notes);
     }
 
-    /** The focus decision whose muscles hold the most likely muscle, or null. */
-    private static Focus focus(Case reading, List<LikelyMuscle> likelyMuscles) {
-        if (likelyMuscles.isEmpty()) {
-            return null;
-        }
-        String mostLikely = likelyMuscles.get(0).muscle();
+    /**
+     * The focus decision whose muscles hold the most likely muscle, then each focus decision without muscles that
+     * holds by its own condition (outer-hip pain), in {@link PlanRules#FOCUS} order. Muscles further down the ranking
+     * set no focus of their own: the first plan stays within the protocol's time, and the ranking is a guess, not a
+     * diagnosis.
+     */
+    private static List<Focus> focuses(Case reading, List<LikelyMuscle> likelyMuscles) {
+        String mostLikely = likelyMuscles.isEmpty() ? null : likelyMuscles.get(0).muscle();
+        List<Focus> focuses = new ArrayList<>();
+        boolean byMuscle = false;
         for (Decision<Focus> decision : PlanRules.FOCUS) {
-            if (decision.outcome().muscles().contains(mostLikely) && decision.holdsFor(reading)) {
-                return decision.outcome();
+            List<String> muscles = decision.outcome().muscles();
+            boolean applies = muscles.isEmpty() || !byMuscle && mostLikely != null && muscles.contains(mostLikely);
+            if (applies && decision.holdsFor(reading)) {
+                focuses.add(decision.outcome());
+                byMuscle |= !muscles.isEmpty();
             }
         }
-        return null;
+        return List.copyOf(focuses);
     }
 
     /**

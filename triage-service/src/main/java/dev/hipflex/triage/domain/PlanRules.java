@@ -78,7 +78,7 @@ final class PlanRules {
         }
     }
 
-    static final Decision<FieldExclusion> FRESH_STRAIN = new Decision<>("PS-FRESH-STRAIN", "1",
+    static final Decision<FieldExclusion> FRESH_STRAIN = new Decision<>("PS-FRESH-STRAIN", "2",
             "Pain came on suddenly during exercise (a likely strain) " + FRESH_STRAIN_DAYS + " days ago or less. "
                     + "Counting the day it began as day 0, the first " + FRESH_STRAIN_DAYS + " days end with day "
                     + FRESH_STRAIN_DAYS + ": the more careful reading. A fresh strain is not stretched or rolled; "
@@ -87,10 +87,11 @@ final class PlanRules {
             reading -> reading.report().onset() == Onset.SUDDEN_DURING_EXERCISE
                     && reading.report().daysSinceOnset() != null
                     && reading.report().daysSinceOnset() <= FRESH_STRAIN_DAYS,
-            "Every catalog exercise is left out under fresh-strain except strengthening exercises whose catalog dose "
-                    + "holds a position (a hold time): no release, stretching or mobility for now.",
+            "Every catalog exercise is left out under fresh-strain except strengthening exercises the catalog doses "
+                    + "as isometric holds (an isometricHold with its own hold time, repetitions and sources): no "
+                    + "release, stretching, mobility or moving strength work for now.",
             new FieldExclusion("fresh-strain", exercise -> !"strengthen".equals(exercise.category())
-                    || exercise.dose() == null || exercise.dose().holdSeconds() == null,
+                    || exercise.isometricHold() == null,
                     "Your pain began suddenly during exercise only a few days ago, which points to a strained "
                             + "muscle. For the first " + FRESH_STRAIN_DAYS + " days it is not stretched, rolled or "
                             + "moved through its range: only still, pain-free holds."));
@@ -117,20 +118,31 @@ final class PlanRules {
      * @param which the catalog fields an exercise needs to be picked
      * @param inWords the same, for a reviewer
      * @param instruction what the person reads with each picked exercise, or null
+     * @param holdsFirst each picked exercise the catalog doses as isometric holds is prescribed with that dose
      */
-    record FocusPick(String category, Predicate<Exercise> which, String inWords, String instruction) {
+    record FocusPick(String category, Predicate<Exercise> which, String inWords, String instruction,
+            boolean holdsFirst) {
 
-        /** Without the predicate, whose text names an object, not what it tests: {@code inWords} says that. */
+        FocusPick(String category, Predicate<Exercise> which, String inWords, String instruction) {
+            this(category, which, inWords, instruction, false);
+        }
+
+        /**
+         * Without the predicate, whose text names an object, not what it tests: {@code inWords} says that. Holds first
+         * is named only where it is asked for.
+         */
         @Override
         public String toString() {
-            return "FocusPick[category=" + category + ", which=" + inWords + ", instruction=" + instruction + "]";
+            return "FocusPick[category=" + category + ", which=" + inWords + ", instruction=" + instruction
+                    + (holdsFirst ? ", holdsFirst" : "") + "]";
         }
     }
 
     /**
      * What the plan focuses on when the most likely muscle is one of {@code muscles}.
      *
-     * @param muscles catalog muscle slugs
+     * @param muscles catalog muscle slugs; empty for a focus that its decision's own condition sets, whichever muscle
+     *        is most likely (PF-FOCUS-OUTER-HIP)
      */
     record Focus(List<String> muscles, List<FocusPick> picks) {
     }
@@ -154,35 +166,62 @@ final class PlanRules {
                             "stretches targeting rectus-femoris that the catalog does not contraindicate for knee-pain",
                             null))));
 
-    static final Decision<Focus> FOCUS_TFL = focus("PF-FOCUS-TFL", "1",
+    /** The TFL release and abduction strength that starts with still holds, for the TFL and for outer-hip pain. */
+    private static final List<FocusPick> OUTER_HIP_PICKS = List.of(
+            new FocusPick("release", exercise -> targets(exercise, "tensor-fasciae-latae"),
+                    "releases targeting tensor-fasciae-latae",
+                    "Keep the roller on the soft muscle in front of and below the bony point on the outside "
+                            + "of your hip, and never roll over the bony point itself."),
+            new FocusPick("strengthen", exercise -> trains(exercise, "gluteus-medius"),
+                    "strengthening whose supporting muscles include gluteus-medius, as the catalog's isometric holds "
+                            + "where it doses them so",
+                    "Begin with the still holds of the dose: raise the top leg a little and keep it there, only as "
+                            + "long as it stays pain-free. Move on to the lifts once the holds are easy. Keep your "
+                            + "legs stacked: never let the top leg cross in front of the other.", true));
+
+    static final Decision<Focus> FOCUS_TFL = focus("PF-FOCUS-TFL", "2",
             "The tensor fasciae latae is the most likely muscle (outer hip): its release, never rolled over the bony "
-                    + "point, and abduction strength that starts with still holds (article 003 pairs the TFL "
-                    + "release with side-lying abduction; starting with holds is general guidance for the tendons "
-                    + "on the outer hip, Mellor R et al., BMJ 2018;361:k1662).", CLINICAL_GUIDANCE,
-            new Focus(List.of("tensor-fasciae-latae"), List.of(
-                    new FocusPick("release", exercise -> targets(exercise, "tensor-fasciae-latae"),
-                            "releases targeting tensor-fasciae-latae",
-                            "Keep the roller on the soft muscle in front of and below the bony point on the outside "
-                                    + "of your hip, and never roll over the bony point itself."),
-                    new FocusPick("strengthen", exercise -> trains(exercise, "gluteus-medius"),
-                            "strengthening whose supporting muscles include gluteus-medius",
-                            "Begin with still holds: raise the top leg a little and keep it there for 10 to 30 "
-                                    + "seconds, 5 times, only as long as it stays pain-free. Move on to the lifts "
-                                    + "once the holds are easy. Keep your legs stacked: never let the top leg cross "
-                                    + "in front of the other."))));
+                    + "point, and abduction strength that starts with still holds, dosed by the catalog (article 003 "
+                    + "pairs the TFL release with side-lying abduction; starting with holds is general guidance for "
+                    + "the tendons on the outer hip, Mellor R et al., BMJ 2018;361:k1662).", CLINICAL_GUIDANCE,
+            new Focus(List.of("tensor-fasciae-latae"), OUTER_HIP_PICKS));
 
-    /** The focus decisions; the one whose muscles hold the most likely muscle applies. */
-    static final List<Decision<Focus>> FOCUS = List.of(FOCUS_ILIOPSOAS, FOCUS_RECTUS_FEMORIS, FOCUS_TFL);
+    /**
+     * PRODUCT.md part two, "A plan that fits the person": "TFL or outer hip". Outer-hip pain points to the TFL, but a
+     * muscle with more points, or the psoas major at equal points, can come first; the tendons on the outer hip still
+     * want the abduction holds, so this focus adds to the most likely muscle's.
+     */
+    static final Decision<Focus> FOCUS_OUTER_HIP = new Decision<>("PF-FOCUS-OUTER-HIP", "1",
+            "Pain on the outside of the hip, whichever muscle is most likely: the focus of PF-FOCUS-TFL as well as that "
+                    + "of the most likely muscle (gluteal tendinopathy is common, in women of 40 to 60 most of all; "
+                    + "Mellor R et al., BMJ 2018;361:k1662).", CLINICAL_GUIDANCE,
+            List.of(Facts.PAIN_LOCATIONS, Facts.EXERCISES_ON_HOLD),
+            reading -> reading.report().painLocations().contains(PainLocation.OUTER_HIP)
+                    && !reading.assessment().exercisesOnHold(),
+            picksInWords(OUTER_HIP_PICKS), new Focus(List.of(), OUTER_HIP_PICKS));
 
-    /** A strengthening exercise the plan holds during a fresh strain is done as a still hold. */
-    static final Decision<String> HOLDS_ONLY = new Decision<>("PF-HOLDS-ONLY", "1",
-            "PS-FRESH-STRAIN holds: what is left of the plan is strengthening with a hold, done as still, pain-free "
-                    + "holds.", CLINICAL_GUIDANCE, List.of(Facts.ONSET, Facts.DAYS_SINCE_ONSET),
-            FRESH_STRAIN.condition(),
-            "Each exercise of the plan carries the instruction: \u201cFor now, only hold still: lift into the "
-                    + "position, hold it for the hold time without moving, and only as far as it stays pain-free.\u201d",
-            "For now, only hold still: lift into the position, hold it for the hold time without moving, and only as "
-                    + "far as it stays pain-free.");
+    /**
+     * The focus decisions: the one whose muscles hold the most likely muscle applies, and each one without muscles
+     * whose own condition holds.
+     */
+    static final List<Decision<Focus>> FOCUS = List.of(FOCUS_ILIOPSOAS, FOCUS_RECTUS_FEMORIS, FOCUS_TFL,
+            FOCUS_OUTER_HIP);
+
+    /**
+     * A strengthening exercise the plan holds during a fresh strain is done as still holds, with the catalog's own dose
+     * for them (isometricHold), not its repetitions.
+     */
+    static final Decision<String> HOLDS_ONLY = new Decision<>("PF-HOLDS-ONLY", "2",
+            "PS-FRESH-STRAIN holds: what is left of the plan (and of the extras) is strengthening the catalog doses as "
+                    + "isometric holds, done as still, pain-free holds.", CLINICAL_GUIDANCE,
+            List.of(Facts.ONSET, Facts.DAYS_SINCE_ONSET), FRESH_STRAIN.condition(),
+            "Each exercise is prescribed with the catalog's isometric-hold dose (hold seconds times repetitions, per "
+                    + "side where it says so) instead of its usual or protocol dose, and each exercise of the plan "
+                    + "carries the instruction: \u201cFor now, only hold still: take the position, hold it for the hold "
+                    + "time without moving, as many times as the dose says, and only as far as it stays "
+                    + "pain-free.\u201d",
+            "For now, only hold still: take the position, hold it for the hold time without moving, as many times as "
+                    + "the dose says, and only as far as it stays pain-free.");
 
     // ---- Notes of the session plan, in the order the plan lists them ----
 
@@ -262,8 +301,13 @@ final class PlanRules {
     }
 
     private static Decision<Focus> focus(String id, String version, String description, String source, Focus focus) {
+        return new Decision<>(id, version, description, source, List.of(Facts.EXERCISES_ON_HOLD),
+                reading -> !reading.assessment().exercisesOnHold(), picksInWords(focus.picks()), focus);
+    }
+
+    private static String picksInWords(List<FocusPick> picks) {
         StringBuilder effect = new StringBuilder("Adds to the plan, where allowed and not already in it:");
-        for (FocusPick pick : focus.picks()) {
+        for (FocusPick pick : picks) {
             effect.append(" to the ").append(pick.category()).append(" phase, the catalog's ").append(pick.inWords());
             if (pick.instruction() != null) {
                 effect.append(", with the instruction \u201c").append(pick.instruction()).append("\u201d");
@@ -271,8 +315,7 @@ final class PlanRules {
             effect.append(';');
         }
         effect.setCharAt(effect.length() - 1, '.');
-        return new Decision<>(id, version, description, source, List.of(Facts.EXERCISES_ON_HOLD),
-                reading -> !reading.assessment().exercisesOnHold(), effect.toString(), focus);
+        return effect.toString();
     }
 
     private static boolean targets(Exercise exercise, String... muscles) {

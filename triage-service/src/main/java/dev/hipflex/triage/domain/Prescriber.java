@@ -109,11 +109,12 @@ final class Prescriber {
      * The catalog exercises of a category with the fields a focus asks for, each prescribed with its own dose where
      * the policy allows it and this prescriber has not prescribed it yet; the others are left alone.
      */
-    List<Item> focus(String category, Predicate<Exercise> which, String instruction) {
+    List<Item> focus(String category, Predicate<Exercise> which, String instruction, boolean holdsFirst) {
         List<Item> items = new ArrayList<>();
         for (Exercise exercise : policy.inCategory(category)) {
             if (which.test(exercise) && available(exercise.slug())) {
-                items.add(prescribe(exercise.slug(), Choice.CATALOG, null, instruction));
+                Dose holds = holdsFirst && exercise.isometricHold() != null ? exercise.isometricHold().asDose() : null;
+                items.add(prescribe(exercise.slug(), Choice.CATALOG, holds, instruction));
             }
         }
         return List.copyOf(items);
@@ -162,10 +163,17 @@ final class Prescriber {
         return policy.allows(slug) && !prescribed.contains(slug);
     }
 
-    /** The protocol's dose when it gives one, else the exercise's own; both sides always (seed 003). */
+    /**
+     * The protocol's dose when it gives one, else the exercise's own; while only holds are safe
+     * ({@link PlanRules#HOLDS_ONLY}), the catalog's isometric holds instead of either. Both sides always (seed 003).
+     */
     private Item prescribe(String slug, Choice choice, Dose protocolDose, String instruction) {
         prescribed.add(slug);
-        Dose dose = protocolDose != null ? protocolDose : policy.exercise(slug).map(Exercise::dose).orElse(null);
+        Optional<Exercise> exercise = policy.exercise(slug);
+        Dose dose = protocolDose != null ? protocolDose : exercise.map(Exercise::dose).orElse(null);
+        if (policy.onlyHolds() && exercise.isPresent() && exercise.get().isometricHold() != null) {
+            dose = exercise.get().isometricHold().asDose();
+        }
         return new Item(slug, choice, dose, true, instruction);
     }
 }

@@ -14,7 +14,8 @@ import dev.hipflex.triage.domain.CatalogSnapshot.Dose;
  * @param level the most severe minimum level of the rules that fired
  * @param referral how soon the person should be seen and what to do: today for urgent care, within a week or routine
  *        for see a professional; null below see a professional
- * @param reasons one per fired rule, most severe first; never empty
+ * @param reasons one per fired rule, most severe first; never empty. While exercises are on hold, a rule that only
+ *        shapes the plan gives none ({@link Assessment#inTheOutcome()})
  * @param notAsked the screening questions the report did not answer (a report from a producer that does not ask
  *        them), by field name; empty for every report sent over REST
  * @param likelyMuscles muscles the report points to, most likely first

@@ -94,6 +94,18 @@ public record Rule(String id, String version, String description, String source,
                     Urgency.WITHIN_A_WEEK);
         }
 
+        /**
+         * Everything the rule does is about how self-care goes: its level is below a referral and it only raises it to
+         * caution, leaves exercises out, asks for gentle ones, stops running or holds exercises. When every exercise
+         * waits until the person has been seen, such a rule has nothing left to say, so the recommendation neither
+         * gives its reason nor lists it in the explanation ({@link Assessment#inTheOutcome()}).
+         */
+        public boolean onlyShapesThePlan() {
+            return !minimumLevel.isAtLeast(Level.SEE_PROFESSIONAL) && redFlag == null
+                    && (minimumLevel == Level.SELF_CARE_WITH_CAUTION || !contraindications.isEmpty() || gentleMode
+                            || noRunning || holdExercises);
+        }
+
         /** The effect in plain words, for a reviewer who does not read Java. */
         public String inWords() {
             StringJoiner words = new StringJoiner(" ");

@@ -50,7 +50,7 @@ public final class RuleSet {
      * Bump on any change of a rule or decision (their own versions too, see rule-fingerprints.txt in the tests);
      * every recommendation records the version it was computed with.
      */
-    public static final String VERSION = "2026.12.2";
+    public static final String VERSION = "2026.12.3";
 
     static final String RELEASE_GUIDE = "release-tight-hips-guide";
     static final String RUNNERS_CHRONIC_PAIN = "runners-chronic-hip-flexor-pain";
@@ -612,9 +612,11 @@ public final class RuleSet {
             deepRelease("medical-history-not-asked", "Your report does not say whether anything in your health makes "
                     + "deep pressure into the belly unsafe, so the ball release is left out."));
 
-    static final Decision<LeaveOut> LYING_FLAT_IN_PREGNANCY = leaveOut("PG-LYING-FLAT", "From "
+    static final Decision<LeaveOut> LYING_FLAT_IN_PREGNANCY = leaveOut("PG-LYING-FLAT", "2", "From "
             + LYING_FLAT_PREGNANCY_WEEKS + " weeks of pregnancy: no long holds lying flat on the back (the womb "
-            + "presses on the large vein back to the heart).", CLINICAL_GUIDANCE, List.of(PREGNANCY, PREGNANCY_WEEKS),
+            + "presses on the large vein back to the heart). Lying on the back is the catalog's startingPosition "
+            + "lying-on-back; a long hold is " + ExerciseKind.LONG_HOLD_SECONDS + " seconds or more, or minutes, in "
+            + "the dose or the isometric holds.", CLINICAL_GUIDANCE, List.of(PREGNANCY, PREGNANCY_WEEKS),
             r -> screening(r).pregnancy() == Pregnancy.PREGNANT && screening(r).pregnancyWeeks() != null
                     && screening(r).pregnancyWeeks() >= LYING_FLAT_PREGNANCY_WEEKS,
             new LeaveOut(ExerciseKind.LONG_HOLD_LYING_ON_BACK, "pregnancy-from-20-weeks", "From 20 weeks of "
@@ -637,7 +639,12 @@ public final class RuleSet {
 
     private static Decision<LeaveOut> leaveOut(String id, String description, String source, List<Input> inputs,
             Predicate<SymptomReport> condition, LeaveOut outcome) {
-        return new Decision<>(id, "1", description, source, inputs.stream().map(Decision.Fact::of).toList(),
+        return leaveOut(id, "1", description, source, inputs, condition, outcome);
+    }
+
+    private static Decision<LeaveOut> leaveOut(String id, String version, String description, String source,
+            List<Input> inputs, Predicate<SymptomReport> condition, LeaveOut outcome) {
+        return new Decision<>(id, version, description, source, inputs.stream().map(Decision.Fact::of).toList(),
                 reading -> condition.test(reading.report()), (outcome.onRequestOnly()
                         ? "Skipped unless asked for: " : "Left out as " + outcome.condition() + ": ")
                         + outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -685,7 +692,11 @@ public final class RuleSet {
         return List.of(
                 new Part("Level rules", "Every rule whose condition holds fires. The level is the most severe level "
                         + "of the rules that fired; the contraindications, gentle mode, no running and exercises on "
-                        + "hold of all of them add up. Each fired rule gives the person its reason, most severe first.",
+                        + "hold of all of them add up. Each fired rule gives the person its reason, most severe first, and is "
+                        + "listed in the explanation; while exercises are on hold (urgent care, or a referral that "
+                        + "holds them) a rule whose effect only shapes the plan (a level of caution, contraindications, "
+                        + "gentle mode, no running, below a referral) is neither given nor listed, as there is no plan "
+                        + "for it to shape.",
                         RULES.stream().<Decision<?>>map(Rule::asDecision).toList()),
                 new Part("How soon", "Urgent care is always today; a referral to a professional is within a week "
                         + "when any rule that fired says so, else routine.", List.copyOf(REFERRALS)),
@@ -700,7 +711,11 @@ public final class RuleSet {
                         + "field exclusion that holds, in every part of the recommendation.", ruledOut()),
                 new Part("A first plan that fits the person", "The plan follows the complete release protocol, "
                         + "gentler stretches first; the focus decision whose muscles hold the most likely muscle "
-                        + "(after LM-MOST-COMMON-FIRST) adds its picks; during a fresh strain only holds are left.",
+                        + "(after LM-MOST-COMMON-FIRST) adds its picks, and so does PF-FOCUS-OUTER-HIP when it holds "
+                        + "(PRODUCT.md: \u201cTFL or outer hip\u201d); muscles further down the ranking set no focus "
+                        + "of their own, so a first plan stays within the protocol's time and a guess at the muscle "
+                        + "does not grow into a diagnosis. During a fresh strain only the catalog's isometric holds "
+                        + "are left, each with its own hold dose.",
                         firstPlan()),
                 new Part("Notes of the session plan", "The plan carries the note of every decision that holds, in "
                         + "this order.", List.copyOf(PlanRules.NOTES)),

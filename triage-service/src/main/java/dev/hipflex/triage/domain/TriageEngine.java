@@ -52,9 +52,12 @@ public final class TriageEngine {
                 ExtrasBuilder.build(reading, catalog, policy));
     }
 
-    /** One reason per fired rule, most severe first, then in rule set order (the sort is stable). */
+    /**
+     * One reason per fired rule whose effect shows in the recommendation, most severe first, then in rule set order
+     * (the sort is stable).
+     */
     private static List<Reason> reasons(Assessment assessment, CatalogIndex catalog) {
-        List<Rule> bySeverity = new ArrayList<>(assessment.fired());
+        List<Rule> bySeverity = new ArrayList<>(assessment.inTheOutcome());
         bySeverity.sort(MOST_SEVERE_FIRST);
         List<Reason> reasons = new ArrayList<>(bySeverity.size());
         for (Rule rule : bySeverity) {
@@ -74,9 +77,10 @@ public final class TriageEngine {
     }
 
     private static Explanation explanation(SymptomReport report, Assessment assessment, String catalogVersion) {
-        List<FiredRule> rules = new ArrayList<>(assessment.fired().size());
+        List<Rule> explained = assessment.inTheOutcome();
+        List<FiredRule> rules = new ArrayList<>(explained.size());
         TreeSet<String> sources = new TreeSet<>();
-        for (Rule rule : assessment.fired()) {
+        for (Rule rule : explained) {
             List<Evidence> inputs = new ArrayList<>(rule.inputs().size());
             for (Rule.Input input : rule.inputs()) {
                 inputs.add(new Evidence(input.name(), input.valueIn(report)));

@@ -118,9 +118,43 @@ class FirstPlanPropertiesTest {
             List<String> prescribed = Contents.prescribedExercises(r);
             assertThat(prescribed).noneMatch(slug -> EXERCISES.get(slug).category().equals("stretch"));
             assertThat(prescribed).allMatch(slug -> EXERCISES.get(slug).category().equals("strengthen")
-                    && EXERCISES.get(slug).dose().holdSeconds() != null);
+                    && EXERCISES.get(slug).isometricHold() != null);
             assertThat(Contents.planItems(r)).filteredOn(item -> item.exercise() != null)
                     .allMatch(item -> item.instruction().startsWith("For now, only hold"));
+            // Each hold carries the catalog's own dose for holds: hold seconds times repetitions, no sets.
+            assertThat(Contents.planItems(r)).filteredOn(item -> item.exercise() != null).allSatisfy(item -> {
+                CatalogSnapshot.IsometricHold holds = EXERCISES.get(item.exercise()).isometricHold();
+                assertThat(item.dose()).isEqualTo(holds.asDose());
+                assertThat(item.dose().sets()).isNull();
+                assertThat(holds.sources()).isNotEmpty();
+            });
         });
+    }
+
+    @Test
+    @DisplayName("outer-hip pain always brings the TFL focus (its release and abduction as still holds), whichever "
+            + "muscle is most likely, where the catalog allows it (PRODUCT.md: TFL or outer hip)")
+    void outerHipPainBringsTheTflFocus() {
+        int checked = checked(2_005L, (i, report, r) -> {
+            if (!report.painLocations().contains(SymptomReport.PainLocation.OUTER_HIP)
+                    || r.plan().phases().isEmpty()) {
+                return false;
+            }
+            Set<String> excluded = r.excluded().stream().map(Exclusion::exercise).collect(Collectors.toSet());
+            List<CatalogSnapshot.Exercise> abduction = catalog().exercises().stream()
+                    .filter(e -> e.category().equals("strengthen") && e.supportingMuscles().contains("gluteus-medius")
+                            && e.isometricHold() != null && !excluded.contains(e.slug())
+                            && (!r.plan().gentle() || Boolean.TRUE.equals(e.acuteSafe())))
+                    .toList();
+            for (CatalogSnapshot.Exercise e : abduction) {
+                assertThat(Contents.planItems(r)).as("report #%d: %s", i, report)
+                        .anySatisfy(item -> {
+                            assertThat(item.exercise()).isEqualTo(e.slug());
+                            assertThat(item.dose()).isEqualTo(e.isometricHold().asDose());
+                        });
+            }
+            return !abduction.isEmpty();
+        });
+        assertThat(checked).isPositive();
     }
 }

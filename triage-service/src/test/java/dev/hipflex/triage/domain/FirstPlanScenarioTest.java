@@ -43,10 +43,56 @@ class FirstPlanScenarioTest {
         Item abduction = phase(r, "strengthen").items().stream()
                 .filter(i -> "side-lying-hip-abduction".equals(i.exercise())).findFirst().orElseThrow();
         assertThat(abduction.choice()).isEqualTo(Choice.CATALOG);
-        assertThat(abduction.instruction()).startsWith("Begin with still holds").contains("never let the top leg cross");
-        assertThat(abduction.dose()).isEqualTo(catalog().exercise("side-lying-hip-abduction").orElseThrow().dose());
+        assertThat(abduction.instruction()).startsWith("Begin with the still holds").contains("never let the top leg cross");
+        // The holds come with the catalog's own dose for them: 10 to 30 s, 5 times a side, no sets.
+        assertThat(abduction.dose()).isEqualTo(catalog().exercise("side-lying-hip-abduction").orElseThrow()
+                .isometricHold().asDose());
+        assertThat(abduction.dose().holdSeconds()).isEqualTo(new CatalogSnapshot.Range(10, 30));
+        assertThat(abduction.dose().reps()).isEqualTo(new CatalogSnapshot.Range(5, 5));
+        assertThat(abduction.dose().sets()).isNull();
         assertThat(r.excluded()).filteredOn(e -> e.condition().equals("outer-hip-pain"))
                 .extracting(Exclusion::exercise).containsExactly("pigeon-hip-flexor-focus", "shin-boxes");
+    }
+
+    @Test
+    @DisplayName("PF-FOCUS-OUTER-HIP: outer-hip and groin pain after sitting puts the psoas major first, and the plan "
+            + "still gets the abduction holds and the TFL release (TFL or outer hip)")
+    void outerHipPainAddsItsFocusToThePsoas() {
+        Recommendation r = recommend(report().locations(PainLocation.OUTER_HIP, PainLocation.GROIN)
+                .activities(Activity.SITTING).intensity(3));
+
+        assertThat(r.likelyMuscles().get(0).muscle()).isEqualTo("psoas-major");
+        Item abduction = phase(r, "strengthen").items().stream()
+                .filter(i -> "side-lying-hip-abduction".equals(i.exercise())).findFirst().orElseThrow();
+        assertThat(abduction.dose()).isEqualTo(catalog().exercise("side-lying-hip-abduction").orElseThrow()
+                .isometricHold().asDose());
+        assertThat(phase(r, "release").items()).extracting(Item::exercise).contains("tfl-foam-roll");
+        // The psoas focus still holds: its gentle stretch is there.
+        assertThat(Contents.planExercises(r)).contains("supine-passive-hip-flexor-stretch");
+    }
+
+    @Test
+    @DisplayName("PG-LYING-FLAT v2: from 20 weeks of pregnancy the long holds whose catalog starting position is lying "
+            + "on the back are left out; the field decides, not the words of the steps")
+    void lyingFlatFromTheCatalogsStartingPosition() {
+        SymptomReport pregnant = report().pregnancy(SymptomReport.Pregnancy.PREGNANT, 24).build();
+        Recommendation r = TriageEngine.recommend(pregnant, catalog());
+        assertThat(r.excluded()).filteredOn(e -> e.condition().equals("pregnancy-from-20-weeks"))
+                .extracting(Exclusion::exercise)
+                .containsExactlyInAnyOrder("supine-passive-hip-flexor-stretch", "double-lacrosse-ball-lumbar-release");
+
+        // The same catalog with the supine stretch said to start lying on the side: no longer left out.
+        CatalogSnapshot c = catalog();
+        java.util.List<CatalogSnapshot.Exercise> exercises = c.exercises().stream().map(e -> !e.slug()
+                .equals("supine-passive-hip-flexor-stretch") ? e : new CatalogSnapshot.Exercise(e.slug(), e.title(),
+                        e.category(), e.targetMuscles(), e.supportingMuscles(), "lying-on-side", e.dose(),
+                        e.contraindications(), e.progressions(), e.regressions(), e.acuteSafe(), e.sources(),
+                        e.isometricHold())).toList();
+        CatalogSnapshot moved = new CatalogSnapshot(c.version(), exercises, c.protocols(), c.redFlags(),
+                c.rootCauseChecklist(), c.muscles());
+        assertThat(TriageEngine.recommend(pregnant, moved).excluded())
+                .filteredOn(e -> e.condition().equals("pregnancy-from-20-weeks")).extracting(Exclusion::exercise)
+                .containsExactly("double-lacrosse-ball-lumbar-release");
     }
 
     @Test
@@ -84,6 +130,11 @@ class FirstPlanScenarioTest {
         assertThat(phase(r, "release").items()).isEmpty();
         assertThat(Contents.planItems(r)).extracting(Item::exercise).containsExactly("glute-bridge-hold");
         assertThat(Contents.planItems(r)).allSatisfy(i -> assertThat(i.instruction()).startsWith("For now, only hold"));
+        // PF-HOLDS-ONLY v2: the bridge as 5 still holds of 10 to 20 s (its isometricHold), not 3 sets of 12 reps.
+        CatalogSnapshot.Dose holds = Contents.planItems(r).get(0).dose();
+        assertThat(holds.holdSeconds()).isEqualTo(new CatalogSnapshot.Range(10, 20));
+        assertThat(holds.reps()).isEqualTo(new CatalogSnapshot.Range(5, 5));
+        assertThat(holds.sets()).isNull();
         assertThat(r.excluded()).filteredOn(e -> e.condition().equals("fresh-strain")).extracting(Exclusion::exercise)
                 .contains("supine-passive-hip-flexor-stretch", "half-kneeling-hip-flexor-stretch", "dead-bug")
                 .doesNotContain("glute-bridge-hold");

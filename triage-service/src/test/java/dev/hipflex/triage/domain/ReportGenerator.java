@@ -42,10 +42,13 @@ final class ReportGenerator {
     private final Random random;
     /** Draws the screening answers, apart from {@link #random} (see {@link #next()}). */
     private final Random answers;
+    /** Stretches values to the ends of their valid ranges, apart from both others (see {@link #toTheEnds}). */
+    private final Random ends;
 
     ReportGenerator(long seed) {
         this.random = new Random(seed);
         this.answers = new Random(~seed);
+        this.ends = new Random(seed * 31 + 17);
     }
 
     Random random() {
@@ -89,12 +92,38 @@ final class ReportGenerator {
         // them is generated exactly as it was, and the fingerprints of rules that do not read them stay put.
         Profile withOptIn = new Profile(profile.runner(), profile.deskWorker(), profile.hoursSittingPerDay(),
                 profile.runningShoeAgeMonths(), profile.wearsRaisedHeels(), maybe(answers.nextDouble() < 0.2));
-        return new SymptomReport(r.reportId(), r.userId(), r.reportedAt(), r.timeZone(), r.painLocations(), r.side(),
-                r.qualities(), r.intensity(), r.onset(), r.daysSinceOnset(), r.aggravatingActivities(), r.signs(),
-                r.history(), r.warningSigns(), withOptIn, r.weeksOfConsistentWork(),
+        return toTheEnds(new SymptomReport(r.reportId(), r.userId(), r.reportedAt(), r.timeZone(), r.painLocations(),
+                r.side(), r.qualities(), r.intensity(), r.onset(), r.daysSinceOnset(), r.aggravatingActivities(),
+                r.signs(), r.history(), r.warningSigns(), withOptIn, r.weeksOfConsistentWork(),
                 answers.nextDouble() < 0.05 ? null : age(),
                 r.weeksOfConsistentWork() == null || answers.nextDouble() < 0.1 ? null : answers.nextInt(11),
-                answers.nextDouble() < 0.05 ? null : screening());
+                answers.nextDouble() < 0.05 ? null : screening()));
+    }
+
+    /**
+     * The report with some values moved to the far ends of what the validator allows (ages up to 120, episodes up to
+     * 10 years old, up to 104 weeks of work, 24 hours of sitting, shoes 20 years old) and now and then a starting
+     * pain without weeks of work, which a producer may send. Each value moves only within the side of every threshold
+     * a decision reads (under 18 or 50 and over; under 14, or 5 or fewer days; 4 weeks; 6 hours; 6 and 12 months), so
+     * the decisions hold on exactly the reports they held on before, and the rule fingerprints stay put.
+     */
+    private SymptomReport toTheEnds(SymptomReport r) {
+        Integer age = r.age() != null && r.age() >= 50 && ends.nextDouble() < 0.1 ? Integer.valueOf(100 + ends.nextInt(21)) : r.age();
+        int days = r.daysSinceOnset() >= 14 && ends.nextDouble() < 0.05 ? 366 + ends.nextInt(3285) : r.daysSinceOnset();
+        Integer weeks = r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= 4 && ends.nextDouble() < 0.1
+                ? Integer.valueOf(13 + ends.nextInt(92)) : r.weeksOfConsistentWork();
+        Integer starting = r.weeksOfConsistentWork() == null && ends.nextDouble() < 0.1 ? Integer.valueOf(ends.nextInt(11))
+                : r.startingIntensity();
+        Profile p = r.profile();
+        int sitting = p.hoursSittingPerDay() >= 6 && ends.nextDouble() < 0.1 ? 17 + ends.nextInt(8)
+                : p.hoursSittingPerDay();
+        Integer shoes = p.runningShoeAgeMonths() != null && p.runningShoeAgeMonths() > 12 && ends.nextDouble() < 0.1
+                ? Integer.valueOf(25 + ends.nextInt(216)) : p.runningShoeAgeMonths();
+        Profile profile = new Profile(p.runner(), p.deskWorker(), sitting, shoes, p.wearsRaisedHeels(),
+                p.wantsDeepPsoasRelease());
+        return new SymptomReport(r.reportId(), r.userId(), r.reportedAt(), r.timeZone(), r.painLocations(), r.side(),
+                r.qualities(), r.intensity(), r.onset(), days, r.aggravatingActivities(), r.signs(), r.history(),
+                r.warningSigns(), profile, weeks, age, starting, r.screening());
     }
 
     /** Children, adults and people of 50 or over about equally often, so that age limits are well covered. */

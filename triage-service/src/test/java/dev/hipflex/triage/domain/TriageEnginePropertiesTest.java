@@ -218,9 +218,9 @@ class TriageEnginePropertiesTest {
         return r.onset() == Onset.SUDDEN_DURING_EXERCISE && r.daysSinceOnset() <= 5;
     }
 
-    /** During a fresh strain, everything but strengthening held still is left out (part two). */
+    /** During a fresh strain, everything but strengthening the catalog doses as isometric holds is left out (part two). */
     static boolean notAHold(Exercise e) {
-        return !"strengthen".equals(e.category()) || e.dose() == null || e.dose().holdSeconds() == null;
+        return !"strengthen".equals(e.category()) || e.isometricHold() == null;
     }
 
     /**
@@ -454,12 +454,72 @@ class TriageEnginePropertiesTest {
         });
     }
 
+    /** A recommendation without any exercise: urgent care, or a referral that holds the exercises. */
+    private static boolean held(Recommendation r) {
+        return r.plan().status() == Status.SEEK_CARE_NOW || r.plan().status() == Status.ON_HOLD_UNTIL_SEEN;
+    }
+
+    /**
+     * The rule's effect is all about the plan: below a referral, and it raises the level only to caution or changes
+     * the exercises (which are left out, gentle, without running or on hold). Read from the effect's fields, apart from
+     * the engine's own test of it.
+     */
+    private static boolean planOnly(Rule rule) {
+        Rule.Effect e = rule.effect();
+        boolean changesExercises = !e.contraindications().isEmpty() || e.gentleMode() || e.noRunning()
+                || e.holdExercises();
+        return e.minimumLevel().compareTo(Level.SEE_PROFESSIONAL) < 0 && e.redFlag() == null
+                && (e.minimumLevel() == Level.SELF_CARE_WITH_CAUTION || changesExercises);
+    }
+
     @Test
-    @DisplayName("the explanation names exactly the rules whose predicates are true, each with its inputs and values")
+    @DisplayName("a held recommendation (urgent care, or exercises on hold) explains only what decided it: no rule "
+            + "with a plan-only effect among its reasons or in its explanation, every other fired rule in both")
+    void heldRecommendationsExplainOnlyWhatDecidedThem() {
+        int[] heldWithPlanRules = new int[1];
+        forAll(1_014L, (generated, random) -> {
+            // Half the reports get acute pain, knee pain and a running-load jump: plan-only rules that often fire.
+            SymptomReport report = random.nextBoolean() ? generated : ReportBuilder.from(generated)
+                    .qualities(PainQuality.SHARP).locations(PainLocation.KNEE, PainLocation.LOW_BACK)
+                    .addWarningSign(WarningSign.RECENT_BIG_JUMP_IN_RUNNING_LOAD).build();
+            Recommendation r = recommend(report);
+            if (!held(r)) {
+                return;
+            }
+            List<Rule> firing = RuleSet.RULES.stream().filter(rule -> rule.appliesTo(report)).toList();
+            if (firing.stream().anyMatch(TriageEnginePropertiesTest::planOnly)) {
+                heldWithPlanRules[0]++;
+            }
+            List<String> listed = firing.stream().filter(rule -> !planOnly(rule)).map(Rule::id).toList();
+            assertThat(Contents.ruleIdsExplained(r)).containsExactlyElementsOf(listed);
+            assertThat(Contents.ruleIdsInReasons(r)).containsExactlyInAnyOrderElementsOf(listed);
+            assertThat(r.explanation().rules()).noneMatch(fired -> planOnly(RuleSet.byId(fired.rule()).orElseThrow()));
+            assertThat(r.reasons()).isNotEmpty();
+        });
+        // The property must have met held recommendations that had plan-only rules to leave out.
+        assertThat(heldWithPlanRules[0]).isGreaterThan(500);
+    }
+
+    @Test
+    @DisplayName("urgent care with acute pain does not say the plan uses gentle exercises (CA-ACUTE), and still names "
+            + "what decided it")
+    void urgentCareWithAcutePainSaysNothingOfAPlan() {
+        Recommendation r = recommend(ReportBuilder.report().qualities(PainQuality.SHARP).intensity(8)
+                .locations(PainLocation.KNEE).signs(Sign.CANNOT_BEAR_WEIGHT).build());
+        assertThat(r.level()).isEqualTo(Level.URGENT_CARE);
+        assertThat(Contents.ruleIdsExplained(r)).containsExactly("UC-NO-WEIGHT");
+        assertThat(Contents.ruleIdsInReasons(r)).containsExactly("UC-NO-WEIGHT");
+        assertThat(r.reasons()).noneMatch(reason -> reason.text().contains("gentle exercises"));
+    }
+
+    @Test
+    @DisplayName("the explanation names exactly the rules whose predicates are true, each with its inputs and values; "
+            + "held recommendations leave out the rules that only shape the plan")
     void explanationMatchesTheRules() {
         forAll(1_006L, report -> {
             Recommendation r = recommend(report);
-            List<String> firing = RuleSet.RULES.stream().filter(rule -> rule.appliesTo(report)).map(Rule::id).toList();
+            List<String> firing = RuleSet.RULES.stream().filter(rule -> rule.appliesTo(report))
+                    .filter(rule -> !held(r) || !planOnly(rule)).map(Rule::id).toList();
             assertThat(Contents.ruleIdsExplained(r)).containsExactlyElementsOf(firing);
             assertThat(Contents.ruleIdsInReasons(r)).containsExactlyInAnyOrderElementsOf(firing);
             for (Explanation.FiredRule fired : r.explanation().rules()) {

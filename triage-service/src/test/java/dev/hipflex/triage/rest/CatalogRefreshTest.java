@@ -40,7 +40,7 @@ class CatalogRefreshTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String FIXTURE_VERSION = "bed2b579f343516c";
+    private static final String FIXTURE_VERSION = "d0d8e055a9dc8508";
     private static final String EDITED_VERSION = "edited-0000000001";
     private static final String UNUSABLE_VERSION = "unusable-00000001";
 
