@@ -15,7 +15,8 @@ class EventContractsTest {
 
     /** The topics whose records are CloudEvents (all but the dead-letter topics). */
     private static final List<String> EVENT_TOPICS = List.of("catalog-updates", "symptom-reports", "recommendations",
-            "session-completions", "adherence-updates", "recovery-alerts", "plan-adjustments");
+            "session-completions", "adherence-updates", "recovery-alerts", "plan-adjustments",
+            "experiment-results");
 
     @Test
     void knowsEveryTopicAndWhichOnesCarryEvents() {

@@ -24,6 +24,7 @@ import dev.hipflex.common.problem.Problem.FieldError;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.CheckInRequest;
 import dev.hipflex.tracking.service.CheckInService;
+import dev.hipflex.tracking.service.ExperimentService;
 import dev.hipflex.tracking.service.PlanAdjustments;
 import io.smallrye.mutiny.Uni;
 
@@ -36,12 +37,15 @@ public class MyCheckInsResource {
 
     private final CheckInService checkIns;
     private final PlanAdjustments adjustments;
+    private final ExperimentService experiments;
     private final Clock clock;
     private final JsonWebToken token;
 
-    public MyCheckInsResource(CheckInService checkIns, PlanAdjustments adjustments, Clock clock, JsonWebToken token) {
+    public MyCheckInsResource(CheckInService checkIns, PlanAdjustments adjustments, ExperimentService experiments,
+            Clock clock, JsonWebToken token) {
         this.checkIns = checkIns;
         this.adjustments = adjustments;
+        this.experiments = experiments;
         this.clock = clock;
         this.token = token;
     }
@@ -62,6 +66,8 @@ public class MyCheckInsResource {
         OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         String person = token.getSubject();
         return checkIns.record(person, request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
+                // A waking rating may end a root-cause experiment (its phase complete, or the safety stop).
+                .call(recorded -> request.isWaking() ? experiments.advance(person) : Uni.createFrom().voidItem())
                 .call(recorded -> request.isWaking() ? adjustments.announce(person) : Uni.createFrom().voidItem())
                 .map(recorded -> Response.status(201).entity(new CheckInView(request.checkInId().toString(),
                         recorded.localDay().toString(), recorded.pain(), request.isWaking())).build());
