@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What tracking measures against, taken from the catalog and never from constants: the protocol's
- * schedule, the recovery timeline's stages, and the exercise slugs a session may name. Fetched on first
+ * schedule, the recovery timeline's stages, the exercise slugs a session may name, and the root-cause
+ * checklist's items an experiment may change (optional: without them only experiments wait). Fetched on first
  * use (retried while the catalog is away) and again when catalog-service announces a change. A catalog
  * that lacks any of them is not taken: tracking keeps its last good terms, logs what is missing and
  * reports itself degraded, so content never stops sessions from being recorded.
