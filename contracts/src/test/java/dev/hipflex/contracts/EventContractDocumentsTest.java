@@ -37,7 +37,7 @@ class EventContractDocumentsTest {
     private static final String BASE = "https://hipflex.dev/contracts/";
     private static final List<String> TOPICS = List.of("catalog-updates", "symptom-reports", "symptom-reports-dlq",
             "recommendations", "recommendations-dlq", "session-completions", "adherence-updates", "recovery-alerts",
-            "plan-adjustments", "outcome-recorded");
+            "plan-adjustments", "outcome-recorded", "experiment-results");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
@@ -94,7 +94,8 @@ class EventContractDocumentsTest {
         assertThat(schemas).containsKeys("cloudevent.v1.json", "symptom-reports.v1.json", "recommendations.v1.json",
                 "recommendations.v2.json",
                 "session-completions.v1.json", "adherence-updates.v1.json", "recovery-alerts.v1.json",
-                "catalog-updates.v1.json", "plan-adjustments.v1.json", "outcome-recorded.v1.json");
+                "catalog-updates.v1.json", "plan-adjustments.v1.json", "outcome-recorded.v1.json",
+                "experiment-results.v1.json");
         schemas.forEach((file, schema) -> {
             assertThat(metaSchema.validate(schema)).as(file).isEmpty();
             assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");

@@ -16,7 +16,7 @@ class EventContractsTest {
     /** The topics whose records are CloudEvents (all but the dead-letter topics). */
     private static final List<String> EVENT_TOPICS = List.of("catalog-updates", "symptom-reports", "recommendations",
             "session-completions", "adherence-updates", "recovery-alerts", "plan-adjustments",
-            "outcome-recorded");
+            "outcome-recorded", "experiment-results");
 
     @Test
     void knowsEveryTopicAndWhichOnesCarryEvents() {

@@ -21,11 +21,14 @@ public final class AdherencePolicy {
     /** Seed 003, "Hip Flexor Pain: Release Tight Hips with These Exercises". */
     static final String RELEASE_GUIDE = "release-tight-hips-guide";
     static final String GENERAL_GUIDANCE = "general-clinical-guidance";
+    /** Seed 000, "A Cure For Hip Flexor Pain You Won't Believe": change one thing at a time. */
+    static final String ROOT_CAUSE = "mfactor-root-cause";
 
     /** The sources' titles, for readers of the review document. */
     static final Map<String, String> SOURCE_TITLES = Map.of(
             RELEASE_GUIDE, "Hip Flexor Pain: Release Tight Hips with These Exercises, seed article 003",
-            GENERAL_GUIDANCE, "General clinical guidance for hip and groin pain");
+            GENERAL_GUIDANCE, "General clinical guidance for hip and groin pain",
+            ROOT_CAUSE, "A Cure For Hip Flexor Pain You Won't Believe, seed article 000");
 
     /** A recommendation at one of these levels asks for a professional's advice before the plan starts. */
     public record PlanWaitsForProfessional(String id, int version, String source, Set<String> levels)
@@ -658,6 +661,184 @@ public final class AdherencePolicy {
         IMPROVED, UNCHANGED, WORSE, MIXED
     }
 
+    /**
+     * The baseline of a root-cause experiment: daily waking ratings from its start date until the latest
+     * {@code windowDays} of them hold at least {@code minRatings} without a trend. The change starts the next day.
+     */
+    public record ExperimentBaseline(String id, int version, String source, int minRatings, int windowDays,
+            double stableSlope) implements PolicyRule {
+
+        /** Whether the ratings of a window (at most {@code windowDays} days) let the change start. */
+        public boolean ready(List<ExperimentStatistics.Rating> window) {
+            return window.size() >= minRatings && Math.abs(ExperimentStatistics.slope(window)) < stableSlope;
+        }
+
+        @Override
+        public String description() {
+            return "The baseline runs from the experiment's start date until the waking ratings of its latest "
+                    + windowDays + " days number at least " + minRatings + " and are stable: their trend (Theil–Sen "
+                    + "slope) is under " + stableSlope + " points a day either way. Those ratings are the baseline; "
+                    + "the change starts the next day. The plan does not step forward meanwhile "
+                    + "(TRK-ADAPT-STEP-FORWARD), so only one thing changes.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("waking ratings since the experiment's start date", "today's date");
+        }
+
+        @Override
+        public String effect() {
+            return "The person is told to make the change from the next day; until then they are in the baseline.";
+        }
+    }
+
+    /**
+     * The phase with the change: {@code days} days, or {@code longDays} for items that take time to settle (the first
+     * {@code settleDays} of those not counted); it ends once it has lasted that long with at least
+     * {@code minRatings} counted ratings, or after {@code extraDays} more days whatever it has.
+     */
+    public record ExperimentChangePhase(String id, int version, String source, int days, int longDays, int settleDays,
+            Set<String> longItems, int minRatings, int extraDays) implements PolicyRule {
+
+        public int days(String item) {
+            return longItems.contains(item) ? longDays : days;
+        }
+
+        /** The first days of the phase whose ratings do not count. */
+        public int settle(String item) {
+            return longItems.contains(item) ? settleDays : 0;
+        }
+
+        /** The most days the phase lasts while ratings are missing. */
+        public int mostDays(String item) {
+            return days(item) + extraDays;
+        }
+
+        @Override
+        public String description() {
+            return "The change runs for at least " + days + " days, or " + longDays + " for "
+                    + String.join(", ", longItems.stream().sorted().toList()) + " (shoes and sleeping posture take "
+                    + "time to settle, so their first " + settleDays + " days are not counted). It ends on the first "
+                    + "day from then on with a waking rating that brings the counted ratings to at least "
+                    + minRatings + ", or after " + extraDays + " more days whatever it has. Days without a rating "
+                    + "are missing, never filled in.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("checklist item", "the day the change started", "waking ratings since then", "today's date");
+        }
+
+        @Override
+        public String effect() {
+            return "The experiment ends and its result is judged (TRK-EXP-RESULT) on the counted ratings.";
+        }
+    }
+
+    /** Pain well above the baseline on consecutive mornings: stop and undo the change. */
+    public record ExperimentSafetyStop(String id, int version, String source, int pointsAbove, int daysRunning)
+            implements PolicyRule {
+
+        /** Whether a waking rating is high enough to count towards the stop. */
+        public boolean high(double baselineMean, int pain) {
+            return pain >= baselineMean + pointsAbove;
+        }
+
+        @Override
+        public String description() {
+            return "With the change (or while it is undone to confirm it), waking pain of the baseline's mean + "
+                    + pointsAbove + " or more on " + daysRunning + " days running (calendar days, both rated). "
+                    + "A change of about 2 points on the 0–10 scale is more than noise (Childs JD et al., Spine 2005).";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("the baseline's mean waking pain", "waking ratings with the change");
+        }
+
+        @Override
+        public String effect() {
+            return "The experiment ends at once (safety stop) and the person is told to undo the change, or to make "
+                    + "it again when it was undone for the confirmation; the result is judged on what there is.";
+        }
+    }
+
+    /** The result of an experiment, as {@link ExperimentStatistics} judges it. */
+    public record ExperimentResultRule(String id, int version, String source) implements PolicyRule {
+
+        public ExperimentStatistics.Result judge(List<ExperimentStatistics.Rating> baseline,
+                List<ExperimentStatistics.Rating> change) {
+            return ExperimentStatistics.judge(baseline, change);
+        }
+
+        @Override
+        public String description() {
+            return "helped: mean waking pain with the change lower than the baseline's by at least "
+                    + Math.round(ExperimentStatistics.SMALLEST_SHARE * 100) + " % and at least "
+                    + ExperimentStatistics.SMALLEST_POINTS + " point (Farrar JT et al., Pain 2001), and Kendall's Tau "
+                    + "between phase and pain significant at " + Math.round(ExperimentStatistics.ALPHA * 100)
+                    + " % (two-sided), after taking away the baseline's trend when its slope is "
+                    + ExperimentStatistics.STABLE_SLOPE + " points a day or more (Tarlow KR, Behav Modif 2017). "
+                    + "worse: the same upward. not-enough-data: fewer than " + ExperimentStatistics.FEWEST_RATINGS
+                    + " ratings in a phase, so never helped on too little data. Otherwise no-clear-change.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("the baseline's waking ratings", "the change's counted waking ratings");
+        }
+
+        @Override
+        public String effect() {
+            return "The result helped, worse, no-clear-change or not-enough-data, with both phases' ratings, means, "
+                    + "Tau and its p-value and the rule in words; an experiment-results event.";
+        }
+    }
+
+    /**
+     * A-B-A: a change that helped and can be undone is undone for {@code days} days; the confirmation holds when pain
+     * comes back (the undone phase judged worse than the change's).
+     */
+    public record ExperimentConfirmation(String id, int version, String source, int days, int extraDays,
+            Set<String> notUndoable) implements PolicyRule {
+
+        public boolean offered(String item, ExperimentStatistics.Outcome outcome) {
+            return outcome == ExperimentStatistics.Outcome.HELPED && !notUndoable.contains(item);
+        }
+
+        /** held, did-not-hold or not-enough-data. */
+        public String confirmation(ExperimentStatistics.Result undone) {
+            return switch (undone.outcome()) {
+                case WORSE -> "held";
+                case NOT_ENOUGH_DATA -> "not-enough-data";
+                default -> "did-not-hold";
+            };
+        }
+
+        @Override
+        public String description() {
+            return "After a helped result, the change can be confirmed by undoing it for at least " + days
+                    + " days (A-B-A), except for " + String.join(", ", notUndoable.stream().sorted().toList())
+                    + " (going back to poor form or dropping the strength work is not advised). The undone phase ends "
+                    + "like the change phase (at least " + ExperimentStatistics.FEWEST_RATINGS + " ratings, at most "
+                    + extraDays + " more days). The confirmation holds when the undone phase is worse than the "
+                    + "change's by TRK-EXP-RESULT's measure: pain came back.";
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("checklist item", "the result", "the change's counted waking ratings",
+                    "waking ratings while it is undone");
+        }
+
+        @Override
+        public String effect() {
+            return "The result says whether the confirmation held (held, did-not-hold, not-enough-data); the person "
+                    + "is told to make the change again; an experiment-results event.";
+        }
+    }
+
     public static final PlanWaitsForProfessional PLAN_WAITS_FOR_PROFESSIONAL = new PlanWaitsForProfessional(
             "TRK-PLAN-WAITS-FOR-PROFESSIONAL", 1, RELEASE_GUIDE, Set.of("see-professional", "urgent-care"));
 
@@ -719,6 +900,22 @@ public final class AdherencePolicy {
     public static final List<EscalationRule> ESCALATIONS = List.of(ESCALATE_SESSION_PAIN, ESCALATE_WAKING_PAIN,
             ESCALATE_WARNING_SIGN);
 
+    public static final ExperimentBaseline EXPERIMENT_BASELINE = new ExperimentBaseline("TRK-EXP-BASELINE", 1,
+            ROOT_CAUSE, ExperimentStatistics.FEWEST_RATINGS, 14, ExperimentStatistics.STABLE_SLOPE);
+
+    public static final ExperimentChangePhase EXPERIMENT_CHANGE_PHASE = new ExperimentChangePhase(
+            "TRK-EXP-CHANGE-PHASE", 1, ROOT_CAUSE, 7, 14, 3, Set.of("running-shoes", "everyday-shoes",
+                    "sleeping-posture"), ExperimentStatistics.FEWEST_RATINGS, 7);
+
+    public static final ExperimentSafetyStop EXPERIMENT_SAFETY_STOP = new ExperimentSafetyStop("TRK-EXP-SAFETY-STOP", 1,
+            GENERAL_GUIDANCE, 2, 2);
+
+    public static final ExperimentResultRule EXPERIMENT_RESULT = new ExperimentResultRule("TRK-EXP-RESULT", 1,
+            ROOT_CAUSE);
+
+    public static final ExperimentConfirmation EXPERIMENT_CONFIRMATION = new ExperimentConfirmation(
+            "TRK-EXP-CONFIRMATION", 1, ROOT_CAUSE, 7, 7, Set.of("exercise-form", "posterior-chain-work"));
+
     /** The alert rules in the order they are tried: the first that applies is the alert. */
     public static final List<AlertRule> ALERTS = List.of(WORSENING_PAIN, NO_IMPROVEMENT, CONSISTENCY_NUDGE);
 
@@ -726,7 +923,9 @@ public final class AdherencePolicy {
     public static final List<PolicyRule> RULES = List.of(PLAN_WAITS_FOR_PROFESSIONAL, RECENT_WINDOW,
             PHASE_SKIPPED_REPEATEDLY, MOSTLY_ONE_SIDE, MEANINGFUL_PAIN_CHANGE, CONSISTENT_WORK, WORSENING_PAIN,
             NO_IMPROVEMENT, CONSISTENCY_NUDGE, ADAPT_TOLERATED, ADAPT_STEP_FORWARD, ADAPT_STEP_BACK, ADAPT_HOLD,
-            ESCALATE_SESSION_PAIN, ESCALATE_WAKING_PAIN, ESCALATE_WARNING_SIGN, MEANINGFUL_FUNCTION_CHANGE);
+            ESCALATE_SESSION_PAIN, ESCALATE_WAKING_PAIN, ESCALATE_WARNING_SIGN, MEANINGFUL_FUNCTION_CHANGE,
+            EXPERIMENT_BASELINE, EXPERIMENT_CHANGE_PHASE, EXPERIMENT_SAFETY_STOP, EXPERIMENT_RESULT,
+            EXPERIMENT_CONFIRMATION);
 
     private AdherencePolicy() {
     }

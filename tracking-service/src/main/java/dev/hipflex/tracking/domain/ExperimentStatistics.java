@@ -72,6 +72,12 @@ public final class ExperimentStatistics {
                 && Math.abs(theilSen(days(a, a.get(0).day()), pains(a))) < STABLE_SLOPE;
     }
 
+    /** The ratings' Theil–Sen slope in points a day (0 with fewer than two). */
+    public static double slope(List<Rating> ratings) {
+        List<Rating> a = sorted(ratings);
+        return a.isEmpty() ? 0 : theilSen(days(a, a.get(0).day()), pains(a));
+    }
+
     public static Result judge(List<Rating> baseline, List<Rating> change) {
         List<Rating> a = sorted(baseline);
         List<Rating> b = sorted(change);

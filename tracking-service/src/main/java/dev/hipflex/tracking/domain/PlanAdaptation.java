@@ -119,6 +119,18 @@ public final class PlanAdaptation {
         }
     }
 
+    /**
+     * Days a root-cause experiment runs, when the plan does not step forward (TRK-ADAPT-STEP-FORWARD).
+     *
+     * @param to the last day, or null while it runs
+     */
+    public record Freeze(LocalDate from, LocalDate to) {
+
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
+    }
+
     /** Today's exercises with their doses, and every change so far, oldest first. */
     public record Adapted(List<Prescription> plan, List<Change> changes) {
     }
@@ -137,7 +149,14 @@ public final class PlanAdaptation {
      */
     public static Adapted adapt(List<String> exercises, Map<String, ExerciseSteps> catalog, Set<String> excluded,
             List<Feedback> sessions, Map<LocalDate, Integer> waking, LocalDate start, LocalDate today) {
-        Replay replay = new Replay(exercises, catalog, excluded, new TreeMap<>(waking), start);
+        return adapt(exercises, catalog, excluded, sessions, waking, List.of(), start, today);
+    }
+
+    /** @param frozen the days root-cause experiments ran or run: no step forward is decided on them */
+    public static Adapted adapt(List<String> exercises, Map<String, ExerciseSteps> catalog, Set<String> excluded,
+            List<Feedback> sessions, Map<LocalDate, Integer> waking, List<Freeze> frozen, LocalDate start,
+            LocalDate today) {
+        Replay replay = new Replay(exercises, catalog, excluded, new TreeMap<>(waking), List.copyOf(frozen), start);
         List<Feedback> ordered = sessions.stream()
                 .sorted(Comparator.comparing(Feedback::day).thenComparingInt(Feedback::painDuring)
                         .thenComparing(f -> f.effort() == null ? "" : f.effort().word()))
@@ -180,6 +199,7 @@ public final class PlanAdaptation {
         private final Map<String, ExerciseSteps> catalog;
         private final Set<String> excluded;
         private final TreeMap<LocalDate, Integer> waking;
+        private final List<Freeze> frozen;
         private final List<String> slots = new ArrayList<>();
         private final List<Map<String, Integer>> doses = new ArrayList<>();
         private final List<Change> changes = new ArrayList<>();
@@ -190,10 +210,11 @@ public final class PlanAdaptation {
         private LocalDate firstOfRun;
 
         Replay(List<String> exercises, Map<String, ExerciseSteps> catalog, Set<String> excluded,
-                TreeMap<LocalDate, Integer> waking, LocalDate start) {
+                TreeMap<LocalDate, Integer> waking, List<Freeze> frozen, LocalDate start) {
             this.catalog = catalog;
             this.excluded = excluded;
             this.waking = waking;
+            this.frozen = frozen;
             this.lastChange = start;
             for (String exercise : exercises) {
                 slots.add(exercise);
@@ -246,7 +267,8 @@ public final class PlanAdaptation {
             boolean steppedBackThisWeek = lastStepBack != null
                     && ChronoUnit.DAYS.between(lastStepBack, decidedOn) < Plan.DAYS_PER_WEEK;
             return new SessionFacts(session.painDuring(), next, baseline, session.effort(), inARow,
-                    Math.toIntExact(ChronoUnit.DAYS.between(lastChange, decidedOn)), everyMorning, false, rose,
+                    Math.toIntExact(ChronoUnit.DAYS.between(lastChange, decidedOn)), everyMorning,
+                    frozen.stream().anyMatch(f -> f.covers(decidedOn)), rose,
                     steppedBackThisWeek);
         }
 

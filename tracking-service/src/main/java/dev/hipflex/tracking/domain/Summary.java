@@ -13,8 +13,8 @@ import java.util.UUID;
  * What a person takes to a professional (GET /me/summary): their latest recommendation, their plan, their pain ratings
  * and their adherence, as tracking holds them. Rendered as a FHIR R4 Bundle and as a one-page PDF.
  *
- * <p>The function scale (PSFS) and root-cause experiments join here once tracking keeps them: each becomes one more
- * list of this record, and one more section of each rendering.
+ * <p>The function scale (PSFS) joins here once tracking keeps it: one more list of this record, and one more section of
+ * each rendering.
  *
  * @param person the pseudonymous id (the token's subject); nothing else about the person is known or shown
  * @param asOf the person's local date the figures are for
@@ -22,9 +22,21 @@ import java.util.UUID;
  * @param plan the plan, or null when there is none
  * @param pain pain ratings by day, oldest first
  * @param adherence the adherence figures, or null without a plan
+ * @param experiments the root-cause experiments with a result, newest first
  */
 public record Summary(String person, Instant madeAt, LocalDate asOf, Recommendation recommendation, PlanOutline plan,
-        List<PainRating> pain, Adherence adherence) {
+        List<PainRating> pain, Adherence adherence, List<ExperimentResult> experiments) {
+
+    /**
+     * A root-cause experiment's result (rule TRK-EXP-RESULT), without the person's own words for the change.
+     *
+     * @param changeFrom the first day with the change; null when it ended during the baseline
+     * @param confirmation held, did-not-hold or not-enough-data once the change was undone to confirm it; else null
+     */
+    public record ExperimentResult(String checklistItem, LocalDate start, LocalDate changeFrom, LocalDate end,
+            String endReason, String outcome, Double baselineMean, Double changeMean, Double p, int baselineRatings,
+            int changeRatings, String confirmation) {
+    }
 
     /**
      * The pain ratings of check-ins and sessions up to {@code asOf}, oldest first: each check-in on its own, each

@@ -9,8 +9,11 @@ import java.util.UUID;
 import dev.hipflex.common.events.CloudEvent;
 import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.Escalations;
+import dev.hipflex.tracking.domain.AdherencePolicy;
+import dev.hipflex.tracking.domain.ExperimentStatistics;
 import dev.hipflex.tracking.domain.Phase;
 import dev.hipflex.tracking.domain.PlanAdaptation;
+import dev.hipflex.tracking.domain.RootCauseExperiment;
 import dev.hipflex.tracking.domain.SessionCompletion;
 import dev.hipflex.tracking.domain.Side;
 import dev.hipflex.tracking.domain.Word;
@@ -25,6 +28,7 @@ public final class TrackingEvents {
     public static final String OUTCOMES_TOPIC = "outcome-recorded";
     /** Triage's topic: a new warning sign at a check-in goes there as a new symptom report. */
     public static final String SYMPTOM_REPORTS_TOPIC = "symptom-reports";
+    public static final String EXPERIMENTS_TOPIC = "experiment-results";
     public static final String SOURCE = "/hipflex/tracking-service";
 
     /** The payload of a {@code session-completions} event. */
@@ -70,7 +74,45 @@ public final class TrackingEvents {
             Integer to, Map<String, Object> figures, String sentence) {
     }
 
+    /**
+     * The payload of an {@code experiment-results} event: a root-cause experiment's result once it is reached, and
+     * again with {@code confirmation} once the change was undone to confirm it. No words of the person's.
+     */
+    public record ExperimentResulted(UUID experimentId, String userId, String checklistItem, LocalDate startDay,
+            LocalDate changeFrom, LocalDate endDay, String endReason, String outcome, int baselineRatings,
+            int changeRatings, Double baselineMean, Double changeMean, Double tau, Double p, Double baselineSlope,
+            boolean trendCorrected, String rule, int ruleVersion, String source, boolean confirmationOffered,
+            Confirmation confirmation) {
+    }
+
+    /** The A-B-A confirmation: the undone phase judged against the change's counted ratings. */
+    public record Confirmation(LocalDate undoFrom, LocalDate endDay, String endReason, int undoneRatings,
+            Double undoneMean, Double tau, Double p, String confirmation, String rule, int ruleVersion) {
+    }
+
     private TrackingEvents() {
+    }
+
+    public static CloudEvent<ExperimentResulted> experimentResulted(UUID experimentId, String userId,
+            RootCauseExperiment.Course course, RootCauseExperiment.Progress p) {
+        ExperimentStatistics.Result r = p.result();
+        Confirmation confirmation = null;
+        if (p.confirmation() != null) {
+            ExperimentStatistics.Result u = p.undoneResult();
+            confirmation = new Confirmation(p.undone().from(), p.undone().end(), p.undone().reason().word(),
+                    u.changeRatings(), u.changeMean(), u.tau(), u.p(), p.confirmation(),
+                    AdherencePolicy.EXPERIMENT_CONFIRMATION.id(), AdherencePolicy.EXPERIMENT_CONFIRMATION.version());
+        }
+        RootCauseExperiment.Stage change = p.change();
+        return CloudEvent.of(SOURCE, "dev.hipflex.tracking.experiment.resulted", userId,
+                "https://hipflex.dev/schemas/experiment-results/v1",
+                new ExperimentResulted(experimentId, userId, course.item(), course.start(), p.changeFrom(),
+                        change != null ? change.end() : course.endedByPerson(),
+                        change != null ? change.reason().word() : RootCauseExperiment.EndReason.ENDED_BY_PERSON.word(),
+                        r.outcome().word(), r.baselineRatings(), r.changeRatings(), r.baselineMean(), r.changeMean(),
+                        r.tau(), r.p(), r.baselineSlope(), r.trendCorrected(), AdherencePolicy.EXPERIMENT_RESULT.id(),
+                        AdherencePolicy.EXPERIMENT_RESULT.version(), AdherencePolicy.EXPERIMENT_RESULT.source(),
+                        p.confirmationOffered(), confirmation));
     }
 
     public static CloudEvent<PlanAdjusted> planAdjusted(String userId, PlanAdaptation.Change c) {

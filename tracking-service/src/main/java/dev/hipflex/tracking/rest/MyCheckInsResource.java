@@ -26,6 +26,7 @@ import dev.hipflex.tracking.domain.CheckInRequest;
 import dev.hipflex.tracking.domain.WarningSign;
 import dev.hipflex.tracking.service.CheckInService;
 import dev.hipflex.tracking.service.EscalationService;
+import dev.hipflex.tracking.service.ExperimentService;
 import dev.hipflex.tracking.service.PlanAdjustments;
 import io.smallrye.mutiny.Uni;
 
@@ -39,14 +40,16 @@ public class MyCheckInsResource {
     private final CheckInService checkIns;
     private final PlanAdjustments adjustments;
     private final EscalationService escalations;
+    private final ExperimentService experiments;
     private final Clock clock;
     private final JsonWebToken token;
 
     public MyCheckInsResource(CheckInService checkIns, PlanAdjustments adjustments, EscalationService escalations,
-            Clock clock, JsonWebToken token) {
+            ExperimentService experiments, Clock clock, JsonWebToken token) {
         this.checkIns = checkIns;
         this.adjustments = adjustments;
         this.escalations = escalations;
+        this.experiments = experiments;
         this.clock = clock;
         this.token = token;
     }
@@ -68,6 +71,8 @@ public class MyCheckInsResource {
         OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         String person = token.getSubject();
         return checkIns.record(person, request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
+                // A waking rating may end a root-cause experiment (its phase complete, or the safety stop).
+                .call(recorded -> request.isWaking() ? experiments.advance(person) : Uni.createFrom().voidItem())
                 .call(recorded -> request.isWaking() ? adjustments.announce(person) : Uni.createFrom().voidItem())
                 // A waking rating may make two high mornings running; a warning sign may be new.
                 .call(recorded -> request.isWaking() || !request.signs().isEmpty()

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.smallrye.mutiny.Uni;
 
-/** catalog-service's read API, as far as tracking needs it: the schedule, the timeline, the exercises and their dose steps. */
+/** catalog-service's read API, as far as tracking needs it: the schedule, the timeline, the exercises and their dose
+ * steps, and the root-cause checklist's items. */
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/v1")
 public interface CatalogClient {
@@ -56,6 +57,19 @@ public interface CatalogClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Exercises(List<ExerciseRef> items, Integer nextOffset) {
     }
+
+    /** One item of the root-cause checklist (article 000), in the catalog's order. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ChecklistStep(Integer order, String slug, String title, String appliesTo) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Checklist(List<ChecklistStep> steps) {
+    }
+
+    @GET
+    @Path("root-cause-checklist")
+    Uni<Checklist> rootCauseChecklist();
 
     @GET
     @Path("protocols/{slug}")

@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What tracking measures against, taken from the catalog and never from constants: the protocol's
- * schedule, the recovery timeline's stages, and the exercise slugs a session may name. Fetched on first
+ * schedule, the recovery timeline's stages, the exercise slugs a session may name, and the root-cause
+ * checklist's items an experiment may change (optional: without them only experiments wait). Fetched on first
  * use (retried while the catalog is away) and again when catalog-service announces a change. A catalog
  * that lacks any of them is not taken: tracking keeps its last good terms, logs what is missing and
  * reports itself degraded, so content never stops sessions from being recorded.
@@ -32,9 +33,13 @@ public class CatalogTerms {
     /** The protocol plans follow (the catalog's complete release protocol). */
     public static final String PROTOCOL = "complete-release-protocol";
 
-    /** @param steps what the catalog says about stepping each exercise (see {@link PlanAdaptation}) */
+    /**
+     * @param steps what the catalog says about stepping each exercise (see {@link PlanAdaptation})
+     * @param checklist the root-cause checklist's item slugs, the items a root-cause experiment may change; empty
+     *        while the catalog serves no checklist (experiments wait, everything else goes on)
+     */
     public record Terms(Schedule schedule, List<RecoveryStage> stages, Set<String> exercises,
-            Map<String, PlanAdaptation.ExerciseSteps> steps) {
+            Map<String, PlanAdaptation.ExerciseSteps> steps, Set<String> checklist) {
     }
 
     /** Why the catalog last fetched was not taken; null while all is well. */
@@ -75,8 +80,8 @@ public class CatalogTerms {
      * (and fails only while there are none). Keeps the previous ones, too, if the catalog cannot be reached.
      */
     public Uni<Terms> refresh() {
-        return Uni.combine().all().unis(protocol(), catalog.recoveryTimeline(), exercises(0, new ArrayList<>()))
-                .with(CatalogTerms::fetched)
+        return Uni.combine().all().unis(protocol(), catalog.recoveryTimeline(), exercises(0, new ArrayList<>()),
+                checklist()).with(CatalogTerms::fetched)
                 .chain(this::take);
     }
 
@@ -85,7 +90,7 @@ public class CatalogTerms {
     }
 
     private static Fetched fetched(CatalogClient.Protocol protocol, CatalogClient.Timeline timeline,
-            List<CatalogClient.ExerciseRef> exercises) {
+            List<CatalogClient.ExerciseRef> exercises, CatalogClient.Checklist checklist) {
         List<String> missing = new ArrayList<>();
         CatalogClient.Schedule s = protocol == null ? null : protocol.schedule();
         if (protocol == null) {
@@ -113,7 +118,13 @@ public class CatalogTerms {
             slugs.add(e.slug());
             steps.put(e.slug(), steps(e));
         }
-        return new Fetched(new Terms(schedule, stages, Set.copyOf(slugs), Map.copyOf(steps)), List.of());
+        Set<String> items = new HashSet<>();
+        if (checklist != null && checklist.steps() != null) {
+            checklist.steps().stream().filter(step -> step != null && step.slug() != null)
+                    .forEach(step -> items.add(step.slug()));
+        }
+        return new Fetched(new Terms(schedule, stages, Set.copyOf(slugs), Map.copyOf(steps), Set.copyOf(items)),
+                List.of());
     }
 
     /** The exercise's dose steps as the adapting plan uses them; a step the catalog gives incompletely is left out. */
@@ -169,6 +180,11 @@ public class CatalogTerms {
     /** The protocol, or null when the catalog answers that it has none. */
     private Uni<CatalogClient.Protocol> protocol() {
         return catalog.protocol(PROTOCOL).onFailure(CatalogTerms::notFound).recoverWithNull();
+    }
+
+    /** The checklist, or null when the catalog answers that it has none. */
+    private Uni<CatalogClient.Checklist> checklist() {
+        return catalog.rootCauseChecklist().onFailure(CatalogTerms::notFound).recoverWithNull();
     }
 
     private static boolean notFound(Throwable failure) {

@@ -35,7 +35,8 @@ import dev.hipflex.tracking.domain.Summary;
  * A person's {@link Summary} as a FHIR R4 Bundle (a collection): the Patient with the pseudonymous id only, pain
  * Observations (LOINC 72514-3), the plan as a CarePlan of exercise therapy (SNOMED CT 229065009) with each exercise and
  * its dose, the latest recommendation as a ClinicalImpression whose findings are the rules that fired with their inputs,
- * each red flag as a Flag, and the adherence figures as Observations.
+ * each red flag as a Flag, the adherence figures as Observations, and each root-cause experiment's result as an
+ * Observation.
  *
  * <p>HAPI's R4 context takes about a second to build, so this bean is made on the first summary asked for, never at
  * start-up, and shared afterwards (a context is thread-safe). Resource ids are name-based UUIDs of the person and the
@@ -59,6 +60,8 @@ public class SummaryFhir {
     static final String REPORT_IDS = "https://hipflex.dev/fhir/sid/symptom-report";
     static final String RULES = "https://hipflex.dev/fhir/CodeSystem/triage-rules";
     static final String ADHERENCE = "https://hipflex.dev/fhir/CodeSystem/adherence";
+    static final String EXPERIMENT = "https://hipflex.dev/fhir/CodeSystem/root-cause-experiment";
+    static final String EXPERIMENT_OUTCOME = "https://hipflex.dev/fhir/CodeSystem/root-cause-experiment-outcome";
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
@@ -87,6 +90,7 @@ public class SummaryFhir {
         if (summary.adherence() != null) {
             addAdherence(entries, summary.adherence(), subject);
         }
+        summary.experiments().forEach(result -> entries.add("experiment", experiment(result, subject)));
         return entries.bundle;
     }
 
@@ -191,6 +195,41 @@ public class SummaryFhir {
             observation.addComponent().setValue(new IntegerType(week.expected())).getCode().addCoding()
                     .setSystem(ADHERENCE).setCode("expected").setDisplay("Expected so far");
             entries.add("week-" + week.week(), observation);
+        }
+    }
+
+    /** A root-cause experiment's result: the outcome, its days, both phases' means and the p-value. */
+    private static Observation experiment(Summary.ExperimentResult r, Reference subject) {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory().addCoding().setSystem(OBSERVATION_CATEGORY).setCode("therapy").setDisplay("Therapy");
+        observation.getCode().addCoding().setSystem(EXPERIMENT).setCode("root-cause-experiment");
+        observation.getCode().setText("Root-cause experiment: " + r.checklistItem() + " changed, waking pain before "
+                + "and with the change (rule TRK-EXP-RESULT)");
+        observation.setSubject(subject);
+        observation.setEffective(new Period().setStartElement(day(r.start())).setEndElement(day(r.end())));
+        CodeableConcept outcome = new CodeableConcept();
+        outcome.addCoding().setSystem(EXPERIMENT_OUTCOME).setCode(r.outcome());
+        outcome.setText(r.outcome() + (r.confirmation() == null ? "" : ", confirmation by undoing it: "
+                + r.confirmation()));
+        observation.setValue(outcome);
+        score(observation, "baseline-mean", "Mean waking pain, baseline (" + r.baselineRatings() + " days)",
+                r.baselineMean());
+        score(observation, "change-mean", "Mean waking pain with the change (" + r.changeRatings() + " days)",
+                r.changeMean());
+        if (r.p() != null) {
+            observation.addComponent().setValue(new Quantity().setValue(BigDecimal.valueOf(r.p())).setSystem(UCUM)
+                    .setCode("1").setUnit("1")).getCode().addCoding().setSystem(EXPERIMENT).setCode("p-value")
+                    .setDisplay("p-value of Kendall's Tau, baseline against the change");
+        }
+        return observation;
+    }
+
+    private static void score(Observation observation, String code, String display, Double mean) {
+        if (mean != null) {
+            observation.addComponent().setValue(new Quantity().setValue(BigDecimal.valueOf(mean)).setSystem(UCUM)
+                    .setCode("{score}").setUnit("{score}")).getCode().addCoding().setSystem(EXPERIMENT).setCode(code)
+                    .setDisplay(display);
         }
     }
 

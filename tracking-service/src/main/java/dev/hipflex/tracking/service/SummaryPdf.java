@@ -29,7 +29,7 @@ import dev.hipflex.tracking.domain.Summary;
  * the plan with its doses, adherence, and pain over time as a small chart. Lists longer than their room end with
  * "and N more", so the page never overflows.
  *
- * <p>The PSFS and experiment results join as one more section each once tracking keeps them (see {@link Summary}).
+ * <p>The PSFS joins as one more section once tracking keeps it (see {@link Summary}).
  */
 @ApplicationScoped
 public class SummaryPdf {
@@ -82,6 +82,7 @@ public class SummaryPdf {
             recommendation(summary.recommendation());
             plan(summary);
             adherence(summary.adherence());
+            experiments(summary.experiments());
             chart(summary.pain(), summary.asOf());
         }
 
@@ -173,6 +174,25 @@ public class SummaryPdf {
                         trend.first().average(), trend.first().week(), trend.latest().average(), trend.latest().week(),
                         trend.direction().word()));
             }
+        }
+
+        private void experiments(List<Summary.ExperimentResult> results) throws IOException {
+            if (results.isEmpty()) {
+                return;
+            }
+            heading("Root-cause experiments (one change at a time)");
+            List<String> lines = new ArrayList<>();
+            for (Summary.ExperimentResult r : results) {
+                lines.add(String.format(Locale.ROOT, "%s, %s to %s: %s (%s)%s%s%s", r.checklistItem(), r.start(),
+                        r.end(), r.outcome(), r.endReason(),
+                        r.baselineMean() == null ? "" : String.format(Locale.ROOT, "; waking pain %.1f before",
+                                r.baselineMean()),
+                        r.changeMean() == null ? "" : String.format(Locale.ROOT, ", %.1f with the change",
+                                r.changeMean()),
+                        (r.p() == null ? "" : String.format(Locale.ROOT, ", p = %.3f", r.p()))
+                                + (r.confirmation() == null ? "" : "; undone to confirm: " + r.confirmation())));
+            }
+            list(lines, 3, regular);
         }
 
         /** The chart right under the text; the text stops high enough for it to fit above the margin. */

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.RecommendationSummary;
+import dev.hipflex.tracking.domain.RootCauseExperiment;
 import dev.hipflex.tracking.domain.Summary;
 import dev.hipflex.tracking.repository.LatestRecommendationRepository;
 import dev.hipflex.tracking.repository.LatestRecommendationRepository.StoredRecommendation;
@@ -28,7 +29,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Gathers a person's summary (see {@link Summary}) from what tracking holds: the plan, the days and check-ins since it
- * started, the adherence computed from them, and the latest recommendation's facts, kept here from triage's events.
+ * started, the adherence computed from them, the latest recommendation's facts, kept here from triage's events, and the
+ * root-cause experiments' results.
  */
 @ApplicationScoped
 public class SummaryService {
@@ -49,16 +51,18 @@ public class SummaryService {
     private final PlanService plans;
     private final AdherenceService adherence;
     private final LatestRecommendationRepository recommendations;
+    private final ExperimentService experiments;
     private final Pool pool;
     private final Clock clock;
     private final ObjectMapper json;
     private final ObjectReader facts;
 
     public SummaryService(PlanService plans, AdherenceService adherence, LatestRecommendationRepository recommendations,
-            Pool pool, Clock clock, ObjectMapper json) {
+            ExperimentService experiments, Pool pool, Clock clock, ObjectMapper json) {
         this.plans = plans;
         this.adherence = adherence;
         this.recommendations = recommendations;
+        this.experiments = experiments;
         this.pool = pool;
         this.clock = clock;
         this.json = json;
@@ -77,6 +81,10 @@ public class SummaryService {
 
     /** The person's summary; 404 when tracking holds neither a plan nor a recommendation for them. */
     public Uni<Summary> of(String userId) {
+        return experiments.list(userId).map(SummaryService::results).chain(results -> of(userId, results));
+    }
+
+    private Uni<Summary> of(String userId, List<Summary.ExperimentResult> results) {
         return plans.of(userId).chain(plan -> recommendations.of(userId).chain(stored -> {
             if (plan == null && stored == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("summary for", userId));
@@ -85,15 +93,33 @@ public class SummaryService {
             if (plan == null) {
                 Instant now = clock.instant();
                 return Uni.createFrom().item(new Summary(userId, now, LocalDate.ofInstant(now, ZoneId.of("UTC")),
-                        recommendation, null, List.of(), null));
+                        recommendation, null, List.of(), null, results));
             }
             return adherence.terms().chain(terms -> pool.withConnection(c -> adherence.basis(c, userId)).map(basis -> {
                 Instant now = clock.instant();
                 Adherence figures = basis.at(now, terms);
                 return new Summary(userId, now, figures.asOf(), recommendation, outline(plan), Summary.painRatings(
-                        basis.days(), basis.checkIns(), figures.asOf()), figures);
+                        basis.days(), basis.checkIns(), figures.asOf()), figures, results);
             }));
         }));
+    }
+
+    /** The experiments with a result, newest first. */
+    static List<Summary.ExperimentResult> results(List<ExperimentService.Tracked> tracked) {
+        List<Summary.ExperimentResult> results = new ArrayList<>();
+        for (ExperimentService.Tracked t : tracked) {
+            RootCauseExperiment.Progress p = t.progress();
+            if (p.result() == null) {
+                continue;
+            }
+            RootCauseExperiment.Stage change = p.change();
+            results.add(new Summary.ExperimentResult(t.stored().item(), t.stored().start(), p.changeFrom(),
+                    change != null ? change.end() : t.stored().endedByPerson(),
+                    change != null ? change.reason().word() : RootCauseExperiment.EndReason.ENDED_BY_PERSON.word(),
+                    p.result().outcome().word(), p.result().baselineMean(), p.result().changeMean(), p.result().p(),
+                    p.result().baselineRatings(), p.result().changeRatings(), p.confirmation()));
+        }
+        return results;
     }
 
     private Summary.Recommendation recommendation(StoredRecommendation stored) {

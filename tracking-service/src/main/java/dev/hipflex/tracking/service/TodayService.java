@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Today's session of the adapting plan: the plan's exercises replayed through the person's feedback and waking ratings
- * (see {@link PlanAdaptation}), with the catalog's dose steps.
+ * (see {@link PlanAdaptation}), with the catalog's dose steps, held still while a root-cause experiment runs.
  */
 @ApplicationScoped
 public class TodayService {
@@ -37,14 +37,16 @@ public class TodayService {
     private final PlanService plans;
     private final AdaptationHistoryRepository histories;
     private final CatalogTerms catalog;
+    private final ExperimentService experiments;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public TodayService(PlanService plans, AdaptationHistoryRepository histories, CatalogTerms catalog, ObjectMapper json,
-            Clock clock) {
+    public TodayService(PlanService plans, AdaptationHistoryRepository histories, CatalogTerms catalog,
+            ExperimentService experiments, ObjectMapper json, Clock clock) {
         this.plans = plans;
         this.histories = histories;
         this.catalog = catalog;
+        this.experiments = experiments;
         this.json = json;
         this.clock = clock;
     }
@@ -68,14 +70,16 @@ public class TodayService {
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(plan.timeZone)));
             return Uni.combine().all()
                     .unis(histories.since(userId, plan.startDate,
-                            plan.startDate.minusDays(BASELINE_DAYS_BEFORE_START)), catalog.get())
-                    .with((history, terms) -> today(plan, today, history, terms));
+                            plan.startDate.minusDays(BASELINE_DAYS_BEFORE_START)), catalog.get(),
+                            experiments.freezes(userId))
+                    .with((history, terms, frozen) -> today(plan, today, history, terms, frozen));
         });
     }
 
-    private Today today(PlanEntity plan, LocalDate today, AdaptationHistory history, CatalogTerms.Terms terms) {
+    private Today today(PlanEntity plan, LocalDate today, AdaptationHistory history, CatalogTerms.Terms terms,
+            List<PlanAdaptation.Freeze> frozen) {
         PlanAdaptation.Adapted adapted = PlanAdaptation.adapt(exercises(plan), terms.steps(),
-                new HashSet<>(history.excluded()), history.sessions(), history.waking(), plan.startDate, today);
+                new HashSet<>(history.excluded()), history.sessions(), history.waking(), frozen, plan.startDate, today);
         return new Today(plan, today, adapted, history.lastSession(), terms);
     }
 

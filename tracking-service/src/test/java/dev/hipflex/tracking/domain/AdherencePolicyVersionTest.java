@@ -103,6 +103,13 @@ class AdherencePolicyVersionTest {
         if (rule instanceof AdherencePolicy.AdaptationRule adaptation) {
             return sessionFacts().stream().map(facts -> (Object) adaptation.fires(facts)).toList();
         }
+        if (rule instanceof AdherencePolicy.ExperimentBaseline
+                || rule instanceof AdherencePolicy.ExperimentChangePhase
+                || rule instanceof AdherencePolicy.ExperimentSafetyStop
+                || rule instanceof AdherencePolicy.ExperimentResultRule
+                || rule instanceof AdherencePolicy.ExperimentConfirmation) {
+            return experimentBehaviour(rule);
+        }
         if (rule instanceof AlertRule alert) {
             List<Object> outcomes = new ArrayList<>();
             for (AlertFacts facts : alertFacts(corpus)) {
@@ -185,6 +192,64 @@ class AdherencePolicyVersionTest {
             }
         }
         return outcomes;
+    }
+
+    private static final List<String> CHECKLIST = List.of("running-shoes", "exercise-form", "posterior-chain-work",
+            "sleeping-posture", "everyday-shoes", "walking-duck-footed", "pillow-height", "socks", "unknown");
+
+    /** What a root-cause experiment rule answers over seeded rating series, and grids of the facts it reads. */
+    private static List<Object> experimentBehaviour(PolicyRule rule) {
+        List<Object> outcomes = new ArrayList<>();
+        Random random = new Random(19);
+        LocalDate first = LocalDate.of(2026, 11, 2);
+        if (rule instanceof AdherencePolicy.ExperimentBaseline baseline) {
+            outcomes.add(baseline.windowDays());
+            for (int i = 0; i < 400; i++) {
+                outcomes.add(baseline.ready(series(random, first, 4 + random.nextInt(11), random.nextInt(9),
+                        (random.nextInt(9) - 4) * 0.05)));
+            }
+        } else if (rule instanceof AdherencePolicy.ExperimentChangePhase phase) {
+            outcomes.add(phase.minRatings());
+            for (String item : CHECKLIST) {
+                outcomes.add(item + ":" + phase.days(item) + ":" + phase.settle(item) + ":" + phase.mostDays(item));
+            }
+        } else if (rule instanceof AdherencePolicy.ExperimentSafetyStop stop) {
+            outcomes.add(stop.daysRunning());
+            for (int tenths = 0; tenths <= 100; tenths += 5) {
+                for (int pain = 0; pain <= 10; pain++) {
+                    outcomes.add(stop.high(tenths / 10.0, pain));
+                }
+            }
+        } else if (rule instanceof AdherencePolicy.ExperimentResultRule result) {
+            for (int i = 0; i < 400; i++) {
+                int before = random.nextInt(11);
+                List<ExperimentStatistics.Rating> a = series(random, first, 3 + random.nextInt(12), before, 0);
+                List<ExperimentStatistics.Rating> b = series(random, first.plusDays(20), 3 + random.nextInt(12),
+                        Math.max(0, before - random.nextInt(6) + 1), 0);
+                outcomes.add(result.judge(a, b).outcome().word());
+            }
+        } else if (rule instanceof AdherencePolicy.ExperimentConfirmation confirmation) {
+            outcomes.add(confirmation.days() + ":" + confirmation.extraDays());
+            for (String item : CHECKLIST) {
+                for (ExperimentStatistics.Outcome outcome : ExperimentStatistics.Outcome.values()) {
+                    outcomes.add(confirmation.offered(item, outcome));
+                    outcomes.add(confirmation.confirmation(new ExperimentStatistics.Result(outcome, 7, 7, 1.0, 1.0,
+                            0.0, 1.0, 0.0, false, "")));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** Daily ratings: level + slope × day + noise, rounded into 0–10. */
+    private static List<ExperimentStatistics.Rating> series(Random random, LocalDate from, int days, double level,
+            double slope) {
+        List<ExperimentStatistics.Rating> ratings = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            long pain = Math.round(level + slope * day + random.nextGaussian() * 0.7);
+            ratings.add(new ExperimentStatistics.Rating(from.plusDays(day), (int) Math.max(0, Math.min(10, pain))));
+        }
+        return ratings;
     }
 
     /** A grid over the facts the adapting-plan rules read. */

@@ -94,6 +94,38 @@ class EventContractTest {
     }
 
     @Test
+    void experimentResultEventsKeepTheirContractForEveryWayAnExperimentEnds() {
+        java.util.Map<java.time.LocalDate, Integer> waking = RootCauseExperimentTest.ratings(new java.util.TreeMap<>(), 0,
+                6, 6, 6, 5, 6, 6, 6, 2, 2, 2, 1, 2, 2, 2);
+        RootCauseExperimentTest.ratings(waking, 15, 5, 6, 6, 6, 5, 6, 6);
+        java.time.LocalDate start = RootCauseExperimentTest.START;
+        List<RootCauseExperiment.Course> courses = List.of(
+                new RootCauseExperiment.Course("socks", start, null, null, null, null),
+                new RootCauseExperiment.Course("socks", start, null, start.plusDays(3), null, null),
+                new RootCauseExperiment.Course("everyday-shoes", start, null, start.plusDays(10), null, null),
+                new RootCauseExperiment.Course("socks", start, start.plusDays(7), null, start.plusDays(15), null));
+        int events = 0;
+        for (RootCauseExperiment.Course course : courses) {
+            RootCauseExperiment.Progress p = RootCauseExperiment.progress(course, waking, start.plusDays(25));
+            assertThat(p.result()).isNotNull();
+            EventContracts.assertValid(TrackingEvents.EXPERIMENTS_TOPIC, PERSON, EventJson.write(
+                    TrackingEvents.experimentResulted(UUID.randomUUID(), PERSON, course, p)));
+            events++;
+        }
+        // Safety stop.
+        java.util.Map<java.time.LocalDate, Integer> high = RootCauseExperimentTest.ratings(new java.util.TreeMap<>(), 0,
+                3, 3, 3, 3, 3, 3, 3, 6, 6);
+        RootCauseExperiment.Course course = new RootCauseExperiment.Course("socks", start, null, null, null, null);
+        RootCauseExperiment.Progress stopped = RootCauseExperiment.progress(course, high, start.plusDays(9));
+        assertThat(stopped.change().reason()).isEqualTo(RootCauseExperiment.EndReason.SAFETY_STOP);
+        String event = EventJson.write(TrackingEvents.experimentResulted(UUID.randomUUID(), PERSON, course, stopped));
+        EventContracts.assertValid(TrackingEvents.EXPERIMENTS_TOPIC, PERSON, event);
+        assertThat(event).contains("\"endReason\":\"safety-stop\"").contains("\"outcome\":\"not-enough-data\"")
+                .doesNotContain("\"change\":");
+        assertThat(events).isEqualTo(4);
+    }
+
+    @Test
     void recoveryAlertEventsKeepTheirContractForEveryKindOfAlert() {
         History fullFourWeeks = new History().daily(1, 14).daily(15, 15).daily(17, 17).daily(19, 19).daily(22, 22)
                 .daily(24, 24).daily(26, 26);

@@ -143,6 +143,53 @@ class PlanAdaptationTest {
         assertThat(adapted.changes()).isEmpty();
     }
 
+    @Test
+    void whileARootCauseExperimentRunsThePlanDoesNotStepForwardButStillStepsBack() {
+        List<Feedback> sessions = new ArrayList<>();
+        for (int d = 0; d < 20; d++) {
+            sessions.add(new Feedback(START.plusDays(d), 3, Effort.ABOUT_RIGHT));
+        }
+        sessions.add(new Feedback(START.plusDays(20), 7, Effort.TOO_HARD));
+        List<PlanAdaptation.Freeze> experiment = List.of(new PlanAdaptation.Freeze(START.plusDays(3), START.plusDays(16)));
+        Adapted frozen = PlanAdaptation.adapt(List.of("glute-bridge-hold"), CATALOG, Set.of(), sessions,
+                steadyMornings(21, 2), experiment, START, START.plusDays(21));
+        // Without the experiment the dose steps forward on day 7 and day 14; with it, not before day 17 (the first
+        // morning after it ended) and the step back on day 20 still comes: pain is never held still.
+        Adapted free = PlanAdaptation.adapt(List.of("glute-bridge-hold"), CATALOG, Set.of(), sessions,
+                steadyMornings(21, 2), START, START.plusDays(21));
+        assertThat(free.changes()).extracting(Change::day).contains(START.plusDays(7), START.plusDays(14));
+        assertThat(frozen.changes()).allSatisfy(c -> {
+            if (c.rule() == AdherencePolicy.ADAPT_STEP_FORWARD) {
+                assertThat(experiment.get(0).covers(c.day())).as("forward on " + c.day()).isFalse();
+            }
+        });
+        assertThat(frozen.changes()).extracting(Change::rule).contains(AdherencePolicy.ADAPT_STEP_FORWARD,
+                AdherencePolicy.ADAPT_STEP_BACK);
+        assertThat(frozen.changes()).filteredOn(c -> c.rule() == AdherencePolicy.ADAPT_STEP_FORWARD)
+                .extracting(Change::day).containsExactly(START.plusDays(17));
+        // A running experiment (no end yet) holds every step forward from its start.
+        Adapted running = PlanAdaptation.adapt(List.of("glute-bridge-hold"), CATALOG, Set.of(), sessions,
+                steadyMornings(21, 2), List.of(new PlanAdaptation.Freeze(START, null)), START, START.plusDays(21));
+        assertThat(running.changes()).extracting(Change::rule).containsExactly(AdherencePolicy.ADAPT_STEP_BACK);
+    }
+
+    @Test
+    void overGeneratedHistoriesNoStepForwardFallsOnAnExperimentsDays() {
+        Random random = new Random(19);
+        forEachHistory(h -> {
+            LocalDate from = START.plusDays(random.nextInt(30));
+            LocalDate to = random.nextBoolean() ? null : from.plusDays(random.nextInt(30));
+            PlanAdaptation.Freeze freeze = new PlanAdaptation.Freeze(from, to);
+            Adapted adapted = PlanAdaptation.adapt(h.exercises(), CATALOG, h.excluded(), h.sessions(), h.waking(),
+                    List.of(freeze), START, h.today());
+            assertThat(adapted.changes()).filteredOn(c -> c.rule() == AdherencePolicy.ADAPT_STEP_FORWARD)
+                    .allSatisfy(c -> assertThat(freeze.covers(c.day())).as("forward on " + c.day()).isFalse());
+            // Steps back are the same as without the freeze up to its start.
+            assertThat(adapted.changes()).filteredOn(c -> c.day().isBefore(from))
+                    .isEqualTo(h.adapt().changes().stream().filter(c -> c.day().isBefore(from)).toList());
+        });
+    }
+
     // ---- properties over generated histories ----
 
     @Test

@@ -42,7 +42,7 @@ public final class SummaryHistories {
                 .toInstant();
         Summary.Recommendation recommendation = random.nextInt(10) < 8 ? recommendation(random, madeAt) : null;
         if (random.nextInt(10) == 0) {
-            return new Summary(person, madeAt, today, recommendation, null, List.of(), null);
+            return new Summary(person, madeAt, today, recommendation, null, List.of(), null, experiments(random, today));
         }
         History history = history(random, start, today);
         Adherence adherence = history.compute(TestPlans.plan(start), today);
@@ -50,7 +50,7 @@ public final class SummaryHistories {
         Summary.PlanOutline plan = new Summary.PlanOutline(List.of("active", "paused", "see-professional-first")
                 .get(random.nextInt(3)), start, "complete-release-protocol", planned);
         return new Summary(person, madeAt, today, recommendation, plan,
-                Summary.painRatings(history.days(), history.checkIns(), today), adherence);
+                Summary.painRatings(history.days(), history.checkIns(), today), adherence, experiments(random, today));
     }
 
     /**
@@ -92,7 +92,39 @@ public final class SummaryHistories {
                 List.of("foam-roll-quads-rectus-femoris", "half-kneeling-hip-flexor-stretch", "glute-bridge-hold"));
         return new Summary("p-7f3e2c1a", madeAt, today, recommendation, plan,
                 Summary.painRatings(history.days(), history.checkIns(), today),
-                history.compute(TestPlans.plan(start), today));
+                history.compute(TestPlans.plan(start), today),
+                List.of(new Summary.ExperimentResult("everyday-shoes", LocalDate.of(2026, 10, 19),
+                        LocalDate.of(2026, 10, 26), LocalDate.of(2026, 11, 8), "completed", "helped", 5.857142857142857,
+                        2.1818181818181817, 0.00012, 7, 11, "held")));
+    }
+
+    /** Up to two judged experiments, run through RootCauseExperiment over generated ratings. */
+    private static List<Summary.ExperimentResult> experiments(Random random, LocalDate today) {
+        List<Summary.ExperimentResult> results = new java.util.ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            LocalDate start = today.minusDays(20 + random.nextInt(40));
+            java.util.Map<LocalDate, Integer> waking = new java.util.TreeMap<>();
+            int level = random.nextInt(9);
+            int shift = random.nextInt(7) - 4;
+            for (int day = 0; day < 30; day++) {
+                if (random.nextInt(6) > 0) {
+                    int pain = (day < 9 ? level : level + shift) + random.nextInt(3) - 1;
+                    waking.put(start.plusDays(day), Math.max(0, Math.min(10, pain)));
+                }
+            }
+            String item = List.of("socks", "everyday-shoes", "sleeping-posture").get(random.nextInt(3));
+            LocalDate ended = random.nextInt(4) == 0 ? start.plusDays(random.nextInt(12)) : null;
+            RootCauseExperiment.Course course = new RootCauseExperiment.Course(item, start, null, ended, null, null);
+            RootCauseExperiment.Progress p = RootCauseExperiment.progress(course, waking, today);
+            if (p.result() != null) {
+                results.add(new Summary.ExperimentResult(item, start, p.changeFrom(),
+                        p.change() != null ? p.change().end() : ended,
+                        p.change() != null ? p.change().reason().word() : "ended-by-person", p.result().outcome().word(),
+                        p.result().baselineMean(), p.result().changeMean(), p.result().p(),
+                        p.result().baselineRatings(), p.result().changeRatings(), null));
+            }
+        }
+        return results;
     }
 
     private static History history(Random random, LocalDate start, LocalDate today) {

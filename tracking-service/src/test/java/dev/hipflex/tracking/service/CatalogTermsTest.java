@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 class CatalogTermsTest {
 
     @Test
-    void theScheduleTheStagesAndTheExerciseSlugsComeFromTheCatalog() {
+    void theScheduleTheStagesTheExerciseSlugsAndTheChecklistComeFromTheCatalog() {
         CatalogClient catalog = new CatalogClient() {
             @Override
             public Uni<Protocol> protocol(String slug) {
@@ -44,6 +44,12 @@ class CatalogTermsTest {
                 return Uni.createFrom().item(offset == 0 ? new Exercises(List.of(new ExerciseRef("couch-stretch", null, null, null, null)), 1)
                         : new Exercises(List.of(new ExerciseRef("dead-bug", null, null, null, null)), null));
             }
+
+            @Override
+            public Uni<Checklist> rootCauseChecklist() {
+                return Uni.createFrom().item(new Checklist(List.of(new ChecklistStep(1, "everyday-shoes", "Shoes",
+                        "everyone"), new ChecklistStep(2, "socks", "Socks", "everyone"))));
+            }
         };
 
         CatalogTerms.Terms terms = new CatalogTerms(catalog).get().await().indefinitely();
@@ -51,6 +57,8 @@ class CatalogTermsTest {
         assertThat(terms.schedule()).isEqualTo(new Schedule(1, 4, 5, 8));
         assertThat(terms.stages()).extracting(RecoveryStage::slug).containsExactly("first-days", "later");
         assertThat(terms.exercises()).containsExactlyInAnyOrder("couch-stretch", "dead-bug");
+        // The items a root-cause experiment may change.
+        assertThat(terms.checklist()).containsExactlyInAnyOrder("everyday-shoes", "socks");
 
         LocalDate start = LocalDate.of(2026, 3, 2);
         Adherence figures = AdherenceEngine.compute(new Plan(start, ZoneId.of("Europe/Berlin"), terms.schedule(),

@@ -111,7 +111,14 @@ class SummaryFhirTest {
             }
             assertThat(of(bundle, Flag.class)).hasSize(summary.recommendation() == null ? 0
                     : summary.recommendation().redFlags().size());
-            long adherence = of(bundle, Observation.class).size() - pain.size();
+            List<Observation> experiments = of(bundle, Observation.class).stream()
+                    .filter(o -> o.getCode().getCodingFirstRep().getSystem().equals(SummaryFhir.EXPERIMENT)).toList();
+            assertThat(experiments).as("seed %d", seed).hasSize(summary.experiments().size());
+            for (int i = 0; i < experiments.size(); i++) {
+                assertThat(experiments.get(i).getValueCodeableConcept().getCodingFirstRep().getCode())
+                        .isEqualTo(summary.experiments().get(i).outcome());
+            }
+            long adherence = of(bundle, Observation.class).size() - pain.size() - experiments.size();
             assertThat(adherence).isEqualTo(summary.adherence() == null ? 0 : 3 + summary.adherence().weeks().size());
         }
     }
