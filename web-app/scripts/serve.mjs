@@ -33,7 +33,8 @@ async function fileFor(path) {
 }
 
 createServer(async (request, response) => {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  // Parsed against a fixed origin from the path alone: a request line such as "//" is a path here, never a host.
+  const path = new URL(`http://localhost/${(request.url ?? '/').replace(/^\/+/, '')}`).pathname;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;

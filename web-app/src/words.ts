@@ -33,9 +33,6 @@ export const CHECK = {
   review: 'Check your answers, then send them.',
 } as const;
 
-/** The "please answer" of the pain check-in, which reads it from here. */
-export const REPORT = { required: CHECK.required } as const;
-
 export const LEVEL: Record<string, { title: string; lead: string }> = {
   'self-care': { title: 'Self-care', lead: 'You can start the plan below.' },
   'self-care-with-caution': { title: 'Self-care, with care', lead: 'You can start the gentler plan below. Stop if the pain gets sharp.' },

@@ -6,7 +6,7 @@ import { deviceTimeZone } from '../symptom/draft';
 import { loadTerms } from '../catalogTerms';
 import { heading, section, failure, painScale } from '../ui';
 import { whyItChanged } from './changes';
-import { CHECKIN, LEVEL, PLAN, PROGRESS, REPORT, TEXT, say } from '../words';
+import { CHECK, CHECKIN, LEVEL, PLAN, PROGRESS, TEXT, say } from '../words';
 import { summaryOffer } from '../summary';
 
 const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
@@ -96,7 +96,7 @@ export function checkInScreen(ctx: Context): HTMLElement {
     e.preventDefault();
     form.querySelectorAll('.problem').forEach((p) => p.remove());
     status.textContent = '';
-    if (pain === null) return mark(new Map([['pain', [REPORT.required]]]));
+    if (pain === null) return mark(new Map([['pain', [CHECK.required]]]));
     mark(new Map());
     try {
       await ctx.services.checkIn({ checkInId, timeZone: deviceTimeZone(), pain, notes: notes.value.trim() || undefined, ...(waking ? { waking: true } : {}) });
