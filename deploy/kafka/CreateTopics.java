@@ -10,7 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics of the local Kafka cluster (deploy/hipflex up --cluster) once every broker has joined: each with
@@ -19,23 +18,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * Usage: {@code java -cp 'kafka/libs/*' CreateTopics.java <bootstrap> <brokers> <timeout-s> <name>=<partitions>...}
  */
 public class CreateTopics {
-
-    /**
-     * The topics' descriptions, asked again while the broker asked does not know them yet: a new topic reaches every
-     * broker's metadata a moment after its creation is acknowledged, longer on a busy machine.
-     */
-    private static Map<String, TopicDescription> describeOnceKnown(Admin admin, Set<String> names, long deadline) throws Exception {
-        while (true) {
-            try {
-                return admin.describeTopics(names).allTopicNames().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -73,7 +55,7 @@ public class CreateTopics {
             if (!create.isEmpty()) {
                 admin.createTopics(create).all().get();
             }
-            Map<String, TopicDescription> described = describeOnceKnown(admin, wanted.keySet(), deadline);
+            Map<String, TopicDescription> described = admin.describeTopics(wanted.keySet()).allTopicNames().get();
             for (Map.Entry<String, Integer> topic : wanted.entrySet()) {
                 TopicDescription description = described.get(topic.getKey());
                 int partitions = description.partitions().size();

@@ -209,28 +209,6 @@ public final class Platform {
         });
     }
 
-    /**
-     * Stops a component cleanly ({@code kill -TERM}, as a deploy or an orchestrator stops it) and waits until it is
-     * gone: a service finishes its shutdown (triage leaves its consumer group), a Kafka node hands over its leaders.
-     */
-    public void stop(String component) {
-        long pid = pid(component);
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.destroy();
-            try {
-                process.onExit().get(2, TimeUnit.MINUTES);
-            } catch (java.util.concurrent.TimeoutException e) {
-                process.destroyForcibly();
-                process.onExit().join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     /** Starts again whatever is not running (after {@link #kill}), and waits until it is ready. */
     public void restart() {
         if (cluster) {
@@ -262,12 +240,9 @@ public final class Platform {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
-            // In cluster mode an up may wait for Keycloak's first build (up to HIPFLEX_KEYCLOAK_TIMEOUT, 15 min) and then
-            // for eleven JVMs to be ready (HIPFLEX_READY_TIMEOUT, 10 min) on a busy machine.
-            int minutes = cluster ? 30 : 10;
-            if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + minutes + " minutes");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within 10 minutes");
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
