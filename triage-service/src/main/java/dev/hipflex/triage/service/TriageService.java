@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.hipflex.triage.domain.CatalogIndex;
-import dev.hipflex.triage.domain.Plan;
-import dev.hipflex.triage.domain.ProfileExtras;
 import dev.hipflex.triage.domain.Recommendation;
 import dev.hipflex.triage.domain.SymptomReport;
 import dev.hipflex.triage.domain.TriageEngine;
@@ -80,10 +77,6 @@ public class TriageService {
         Map<UUID, Arrival> first = new LinkedHashMap<>();
         arrivals.forEach(arrival -> first.putIfAbsent(arrival.report().reportId(), arrival));
         List<Made> made = new ArrayList<>(first.size());
-        // A batch's reports share a few plans and extras between them (they depend on a few answers): each distinct
-        // one is written as JSON once for the batch, and its rows share that text.
-        Map<Plan, String> plans = new HashMap<>();
-        Map<ProfileExtras, String> extras = new HashMap<>();
         for (Arrival arrival : first.values()) {
             SymptomReport report = arrival.report();
             Recommendation recommendation = TriageEngine.recommend(report, catalog);
@@ -91,10 +84,8 @@ public class TriageService {
             made.add(new Made(arrival, recommendation,
                     new ReportRow(report.reportId(), report.userId(), reportJson, codec.hash(reportJson), now),
                     new RecommendationRow(report.reportId(), report.userId(), recommendation.level().name(),
-                            codec.toJsonWithoutPlanAndExtras(recommendation),
-                            plans.computeIfAbsent(recommendation.plan(), codec::toJson),
-                            extras.computeIfAbsent(recommendation.extras(), codec::toJson),
-                            now, arrival.partition(), arrival.offset())));
+                            codec.toJsonWithoutPlanAndExtras(recommendation), codec.toJson(recommendation.plan()),
+                            codec.toJson(recommendation.extras()), now, arrival.partition(), arrival.offset())));
         }
         return made;
     }
