@@ -75,10 +75,11 @@ public class RecommendationStore {
         }
         String[] planParts = new String[rows.size()];
         String[] extrasParts = new String[rows.size()];
+        // The batch's distinct parts, each hashed once: JSON text -> its hash.
         Map<String, String> parts = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            planParts[i] = part(rows.get(i).plan(), parts);
-            extrasParts[i] = part(rows.get(i).extras(), parts);
+            planParts[i] = parts.computeIfAbsent(rows.get(i).plan(), Sha256::hex);
+            extrasParts[i] = parts.computeIfAbsent(rows.get(i).extras(), Sha256::hex);
         }
         return connection.preparedQuery("with parts as (insert into recommendation_part (hash, body)"
                 + " select * from unnest($8::varchar[], $9::text[]) on conflict (hash) do nothing)"
@@ -95,8 +96,8 @@ public class RecommendationStore {
                         .addArrayOfOffsetDateTime(rows.stream().map(RecommendationRow::createdAt).toArray(OffsetDateTime[]::new))
                         .addArrayOfInteger(rows.stream().map(RecommendationRow::sourcePartition).toArray(Integer[]::new))
                         .addArrayOfLong(rows.stream().map(RecommendationRow::sourceOffset).toArray(Long[]::new))
-                        .addArrayOfString(parts.keySet().toArray(String[]::new))
                         .addArrayOfString(parts.values().toArray(String[]::new))
+                        .addArrayOfString(parts.keySet().toArray(String[]::new))
                         .addArrayOfString(planParts)
                         .addArrayOfString(extrasParts))
                 .map(inserted -> {
@@ -106,13 +107,6 @@ public class RecommendationStore {
                     }
                     return ids;
                 });
-    }
-
-    /** The hash a part is stored under, from its JSON; the batch's distinct parts are collected in {@code parts}. */
-    private static String part(String json, Map<String, String> parts) {
-        String hash = Sha256.hex(json);
-        parts.putIfAbsent(hash, json);
-        return hash;
     }
 
     /** The recommendations stored for these reports, whole, by report id. */
