@@ -399,8 +399,8 @@ async function signOutAndIn(page, person) {
   await screen(page);
 }
 
-/** A session finished with no connection is kept on the device and sent once the connection returns. */
-async function offlineSession(page, person, context) {
+/** A new person signs up, sends a desk worker's report and starts the plan it gives; answers the report sent. */
+async function withADeskWorkersPlan(page, person) {
   await signUp(page, person);
   const sent = await fillSymptomCheck(page, DESK_WORKER);
   await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
@@ -409,6 +409,12 @@ async function offlineSession(page, person, context) {
   await page.waitForURL('**/#/plan');
   // The plan screen itself, not the recommendation screen still shown while the address has moved on.
   await page.getByText('Active', { exact: true }).waitFor();
+  return sent;
+}
+
+/** A session finished with no connection is kept on the device and sent once the connection returns. */
+async function offlineSession(page, person, context) {
+  const sent = await withADeskWorkersPlan(page, person);
   const posts = [];
   page.on('response', (r) => { if (r.url().endsWith('/me/sessions') && r.request().method() === 'POST') posts.push(r.status()); });
   const session = await guidedSession(page, { offline: () => context.setOffline(true) });
@@ -432,13 +438,7 @@ async function offlineSession(page, person, context) {
  * during above 5 decides on the session's own day), and the plan's "why it changed" card shows it with its rule.
  */
 async function stepBack(page, person) {
-  await signUp(page, person);
-  const sent = await fillSymptomCheck(page, DESK_WORKER);
-  await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
-  await screen(page);
-  await page.getByRole('button', { name: 'Start my plan' }).click();
-  await page.waitForURL('**/#/plan');
-  await page.getByText('Active', { exact: true }).waitFor();
+  const sent = await withADeskWorkersPlan(page, person);
   await page.locator('.why-changed').filter({ hasText: 'No change since your last session.' }).waitFor();
 
   await open(page, '#/check-in');
