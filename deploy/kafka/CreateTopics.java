@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics of the local Kafka cluster (deploy/hipflex up --cluster) once every broker has joined: each with
@@ -55,7 +56,7 @@ public class CreateTopics {
             if (!create.isEmpty()) {
                 admin.createTopics(create).all().get();
             }
-            Map<String, TopicDescription> described = admin.describeTopics(wanted.keySet()).allTopicNames().get();
+            Map<String, TopicDescription> described = describeOnceKnown(admin, wanted.keySet(), deadline);
             for (Map.Entry<String, Integer> topic : wanted.entrySet()) {
                 TopicDescription description = described.get(topic.getKey());
                 int partitions = description.partitions().size();
@@ -63,6 +64,24 @@ public class CreateTopics {
                 System.out.printf("%-22s %2d partitions, %d replicas%s%s%n", topic.getKey(), partitions, replicas,
                         existing.contains(topic.getKey()) ? " (existed)" : " (created)",
                         partitions == topic.getValue() ? "" : ", configured " + topic.getValue() + ": not changed here");
+            }
+        }
+    }
+
+    /**
+     * A new topic reaches each broker's metadata a moment after creation; the broker asked first may not know it yet
+     * and answers UnknownTopicOrPartition, so the description is asked again until the deadline.
+     */
+    private static Map<String, TopicDescription> describeOnceKnown(Admin admin, Set<String> names, long deadline)
+            throws Exception {
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
             }
         }
     }
