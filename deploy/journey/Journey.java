@@ -108,6 +108,8 @@ public class Journey {
                     .put("timeZone", zone.getId()).put("minutes", 20).put("sides", "both")
                     .put("painBefore", pain).put("painAfter", Math.max(0, pain - 1))
                     .put("painDuring", painful ? 7 : 2).put("effort", painful ? "too-hard" : "about-right");
+            session.putArray("phases").add("release").add("stretch").add("strengthen");
+            exercises.forEach(session.putArray("exercises")::add);
             if (painful) {
                 session.put("painKind", "pain");
                 JsonNode today = get(tracking + "/api/v1/me/plan/today").body;
