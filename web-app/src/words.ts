@@ -51,7 +51,7 @@ export const REC = {
   rules: 'Rules that applied', inputs: 'Your answers they used', sources: 'Sources', startPlan: 'Start my plan',
   making: 'Your recommendation is being made…', skipped: 'Not in your plan', replacedBy: 'instead:', relevant: 'Check this first',
   notes: 'Good to know', noExercises: 'No exercises until a professional has seen you.', versions: 'Rule set and catalog versions',
-  bothSides: 'both sides',
+  bothSides: 'both sides', alsoToDo: 'Also, for other things you told us',
 };
 
 export const PLAN = {

@@ -20,7 +20,10 @@ export function urgentCare(): Recommendation {
     ...rec, level: 'urgent-care',
     referral: { urgency: 'today', whatToDo: 'Today: go to an emergency department, or an urgent care clinic if it is open now.', source: 'general-clinical-guidance' },
     reasons: [{ rule: 'UC-INFECTION', level: 'urgent-care', text: 'A hot, swollen hip while you have a fever or feel unwell can be a joint infection. Get urgent care now.',
-      source: 'general-clinical-guidance', redFlag: null, possibleConditions: [], whatToDo: null }],
+      source: 'general-clinical-guidance', redFlag: null, possibleConditions: [], whatToDo: null },
+    // A red flag of a lower urgency in the same report, as triage lists it beside the urgent one.
+    { rule: 'RF-NIGHT-PAIN', level: 'see-professional', text: 'Pain that wakes you at night needs a professional look.',
+      source: 'general-clinical-guidance', redFlag: 'night-pain', possibleConditions: [], whatToDo: 'See a doctor within a week about the night pain.' }],
     plan: { ...rec.plan, status: 'seek-care-now', schedule: null, phases: [], notes: [{ text: 'Seek urgent care now.', source: 'general-clinical-guidance' }] },
     extras: { runner: null, movementBreaks: null, coreAndGlute: null },
     // As triage answers it: the acute pain's exclusion stays in the recommendation even when no exercise is given.

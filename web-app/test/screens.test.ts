@@ -239,6 +239,14 @@ describe('the recommendation', () => {
     expect(banner?.querySelector('.urgency')?.textContent).toContain('How soon: today');
     expect([...main.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start my plan');
   });
+
+  it('says a less urgent reason\'s advice apart from the urgent banner, under its own level', async () => {
+    const { main } = await render('#/recommendation/urgent');
+    expect(main.querySelector('.level-banner')?.textContent).not.toContain('within a week');
+    const also = main.querySelector('.also-to-do');
+    expect(also?.closest('section')?.querySelector('h2')?.textContent).toBe('Also, for other things you told us');
+    expect(also?.textContent).toBe('See a professional: See a doctor within a week about the night pain.');
+  });
 });
 
 describe('starting the plan from a recommendation', () => {

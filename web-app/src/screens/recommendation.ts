@@ -30,13 +30,18 @@ export async function recommendationScreen(ctx: Context, reportId: string, wait 
 export function renderRecommendation(ctx: Context, rec: Recommendation, terms: Terms): HTMLElement {
   const level = LEVEL[rec.level] ?? { title: plain(rec.level), lead: '' };
   const held = rec.level === 'urgent-care' || HELD.has(rec.plan.status) || rec.plan.phases.length === 0;
-  const whatToDo = rec.reasons.filter((r) => r.whatToDo).map((r) => r.whatToDo as string);
+  // The banner says what to do at the recommendation's own urgency; a reason of a lower level (a within-a-week
+  // referral under an urgent-care answer) is said apart, so that it does not read as part of "today".
+  const whatToDo = [...new Set(rec.reasons.filter((r) => r.whatToDo && r.level === rec.level).map((r) => r.whatToDo as string))];
+  const alsoToDo = [...new Set(rec.reasons.filter((r) => r.whatToDo && r.level !== rec.level)
+    .map((r) => `${(LEVEL[r.level] ?? { title: plain(r.level) }).title}: ${r.whatToDo as string}`))];
   const areas = new Set(rec.likelyMuscles.flatMap((m) => terms.muscles.get(m.muscle)?.painReferral?.areas ?? []));
   return h('div', { class: `recommendation level-${rec.level}` },
     h('div', { class: 'level-banner', role: rec.level === 'urgent-care' ? 'alert' : undefined },
       heading(level.title), h('p', { class: 'level-lead' }, level.lead),
       rec.referral ? h('p', { class: 'urgency' }, h('strong', {}, URGENCY[rec.referral.urgency] ?? rec.referral.urgency), ' ', rec.referral.whatToDo) : null,
-      whatToDo.length ? h('div', {}, h('h2', {}, REC.whatToDo), h('ul', {}, [...new Set(whatToDo)].map((t) => h('li', {}, t)))) : null),
+      whatToDo.length ? h('div', {}, h('h2', {}, REC.whatToDo), h('ul', {}, whatToDo.map((t) => h('li', {}, t)))) : null),
+    alsoToDo.length ? section(REC.alsoToDo, h('ul', { class: 'also-to-do' }, alsoToDo.map((t) => h('li', {}, t)))) : null,
     section(REC.reasons, h('ul', {}, rec.reasons.map((r) => h('li', {}, r.text, ' ', h('span', { class: 'source' }, `(${terms.source(r.source)})`))))),
     rec.likelyMuscles.length ? section(REC.muscles,
       h('div', { class: 'body-pick' }, bodyPicture(areas, `${REC.muscles}: ${rec.likelyMuscles.map((m) => terms.muscle(m.muscle)).join(', ')}`),
