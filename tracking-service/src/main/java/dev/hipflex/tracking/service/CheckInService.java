@@ -1,8 +1,10 @@
 package dev.hipflex.tracking.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -22,7 +24,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Pain check-ins, stored once per id: the same check-in again answers what was stored, the same id with another body
- * (or another person's) is a 409. The pain trend reads them (see AdherenceService).
+ * (or another person's) is a 409. The pain trend reads them (see AdherenceService). What a check-in sets off happens
+ * here too: a waking rating may end a root-cause experiment's phase and change the adapting plan, and a waking rating
+ * or a warning sign may escalate.
  */
 @ApplicationScoped
 public class CheckInService {
@@ -32,16 +36,45 @@ public class CheckInService {
     }
 
     private final CheckInRepository checkIns;
+    private final ExperimentService experiments;
+    private final PlanAdjustments adjustments;
+    private final EscalationService escalations;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CheckInService(CheckInRepository checkIns, ObjectMapper json, Clock clock) {
+    public CheckInService(CheckInRepository checkIns, ExperimentService experiments, PlanAdjustments adjustments,
+            EscalationService escalations, ObjectMapper json, Clock clock) {
         this.checkIns = checkIns;
+        this.experiments = experiments;
+        this.adjustments = adjustments;
+        this.escalations = escalations;
         this.json = json;
         this.clock = clock;
     }
 
-    public Uni<Recorded> record(String userId, CheckInRequest request, OffsetDateTime at, LocalDate day) {
+    /** Validates and records a person's check-in, then lets the experiment, the plan and the escalations see it. */
+    public Uni<Recorded> checkIn(String person, CheckInRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "a check-in is required");
+        }
+        Instant now = clock.instant();
+        List<FieldError> errors = request.validate(now);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        return record(person, request, at, at.atZoneSameInstant(ZoneId.of(request.timeZone())).toLocalDate())
+                // A waking rating may end a root-cause experiment (its phase complete, or the safety stop).
+                .call(recorded -> request.isWaking() ? experiments.advance(person) : Uni.createFrom().voidItem())
+                .call(recorded -> request.isWaking() ? adjustments.announce(person) : Uni.createFrom().voidItem())
+                // A waking rating may make two high mornings running; a warning sign may be new.
+                .call(recorded -> request.isWaking() || !request.signs().isEmpty()
+                        ? escalations.escalate(person, new EscalationService.CheckInFacts(request.checkInId(), at,
+                                request.timeZone(), recorded.pain()))
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Recorded> record(String userId, CheckInRequest request, OffsetDateTime at, LocalDate day) {
         // The body as sent (an absent "at" stays absent), so a retry of it matches whenever it comes.
         String hash = Sha256.hex(write(request));
         NewCheckIn checkIn = new NewCheckIn(request.checkInId(), userId, at, day, request.pain(), request.notes(), hash,
