@@ -153,6 +153,7 @@ describe('the experiments screen', () => {
   it('shows the running card with its phase, the morning reminder, the chart as a table, and passes axe', async () => {
     const { main } = await render((c) => (c.url.endsWith('/me/experiments') && c.method === 'GET' ? json({ items: [running('2026-12-09')], total: 1 }) : undefined));
     expect(main.querySelector('.experiment-phase')?.textContent).toBe(EXPERIMENT.phases.settling.name);
+    expect(main.querySelector('.experiment-items')?.textContent).not.toContain(EXPERIMENT.tried); // running is not tried
     expect(main.querySelector('.experiment-morning a')?.getAttribute('href')).toBe('#/check-in');
     expect(main.querySelectorAll('table.figures tbody tr')).toHaveLength(9);
     expect(main.querySelector('.experiment-chart')?.getAttribute('aria-hidden')).toBe('true');
@@ -205,6 +206,8 @@ describe('the experiments screen', () => {
     expect(past.textContent).toContain('Tau agrees (p = 0.004)');
     expect(past.textContent).toContain('0.004');
     expect([...past.querySelectorAll('button')].map((b) => b.textContent)).toContain(EXPERIMENT.undo);
+    const everydayShoes = main.querySelector('input[name="checklistItem"][value="everyday-shoes"]')!.closest('label')!;
+    expect(everydayShoes.textContent).toContain(`(${EXPERIMENT.tried})`);
     expect(main.querySelector('.experiment-running')).toBeNull();
   });
 });

@@ -122,7 +122,8 @@ function action(label: string, call: () => Promise<unknown>, reload: () => Promi
  */
 function startForm(ctx: Context, latest: Recommendation | null, checklist: Parameters<typeof suggestedItems>[0], past: ExperimentView[], reload: () => Promise<void>): HTMLElement {
   const items = suggestedItems(checklist, latest, past);
-  const tried = new Set(past.map((e) => e.checklistItem));
+  // Tried: an experiment with this item has ended with a result; the one running is on its card, not "tried".
+  const tried = new Set(past.filter((e) => !e.running && e.result).map((e) => e.checklistItem));
   const timeZone = deviceTimeZone();
   const today = localDate(ctx.now(), timeZone);
   let item = items[0]?.slug ?? '';
