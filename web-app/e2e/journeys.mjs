@@ -3,7 +3,7 @@
 // BrowserJourneysTest starts the platform, runs this script once and checks the stored facts (REST, Kafka) from what it
 // writes; run by hand against a running stack it checks what a person sees and leaves the facts unchecked.
 //
-// Usage: node e2e/journeys.mjs <web app URL> <results.json> <screenshot folder>
+// Usage: node e2e/journeys.mjs <web app URL> <results.json> <screenshot folder> [journey names: only these run]
 // Exit code 0 when every journey saw what it should; results.json names each journey's person, ids and what was seen.
 // Every wait is for a condition (a heading, a response, a status text); none is a fixed sleep.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
-const [base, resultsFile, shots] = process.argv.slice(2);
+const [base, resultsFile, shots, ...only] = process.argv.slice(2);
 if (!base || !resultsFile || !shots) {
   console.error('usage: node e2e/journeys.mjs <web app URL> <results.json> <screenshot folder>');
   process.exit(2);
@@ -44,6 +44,7 @@ try {
   results.invalidInput = await journey('invalidInput', (page, person) => invalidInput(page, person, results.selfCare?.reportId));
   results.offlineSession = await journey('offlineSession', offlineSession);
   results.stepBack = await journey('stepBack', stepBack);
+  results.experiment = await journey('experiment', experiment);
 } finally {
   await browser.close();
 }
@@ -58,6 +59,7 @@ process.exitCode = results.failures.length ? 1 : 0;
  * returns goes to the results; what it throws is a failure, with a screenshot of where it stopped.
  */
 async function journey(name, run) {
+  if (only.length && !only.includes(name)) return undefined;
   const context = await browser.newContext({ viewport: PHONE });
   // The page's clock is Playwright's, running at the real pace until a journey moves it on (the session's countdowns).
   await context.clock.install();
@@ -467,6 +469,52 @@ async function stepBack(page, person) {
     reportId: sent.reportId, checkInId: checkIn.postDataJSON().checkInId, waking: checkIn.postDataJSON().waking === true,
     checkInStatus: checkInAnswer.status(), sessionId: session.sessionId, painDuringSent: session.body.painDuring,
     effortSent: session.body.effort, stopShown: session.stopShown, rule, painDuringFigure, card,
+  };
+}
+
+/**
+ * A person with a plan opens the root-cause experiments from the plan screen and starts one from the suggested
+ * checklist item: the running card names the phase (the baseline) and what to do each morning. A second start while it
+ * runs is refused (409) and the screen shows the service's message.
+ */
+async function experiment(page, person) {
+  const sent = await withADeskWorkersPlan(page, person);
+  await page.getByRole('link', { name: 'Find what sets the pain off: try one change' }).click();
+  await page.waitForURL('**/#/experiments');
+  await page.getByRole('heading', { level: 1, name: 'My root-cause experiments' }).waitFor();
+  await screen(page);
+  await page.getByText('No experiments yet.').waitFor();
+  const suggested = page.locator('input[name="checklistItem"]:checked');
+  const suggestedItem = await suggested.inputValue();
+  const suggestedLabel = (await page.locator('label.choice', { has: suggested }).innerText()).trim();
+  await shoot(page, 'experiments-start');
+
+  const startOnce = async (words) => {
+    await page.getByLabel('The change, in your words').fill(words);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/me/experiments') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Start the experiment' }).click(),
+    ]);
+    return answer;
+  };
+  const first = await startOnce('squats in front of a mirror, knees over my ankles');
+  if (first.status() !== 201) throw new Error(`the first experiment was answered ${first.status()}, not 201`);
+  const { experimentId, startDate } = await first.json();
+  const card = page.locator('.experiment-running');
+  await card.waitFor();
+  const phase = (await card.locator('.experiment-phase').innerText()).trim();
+  const morning = (await card.locator('.experiment-morning').innerText()).trim();
+  const advice = (await card.locator('.experiment-advice').innerText()).trim();
+  await shoot(page, 'experiments-running');
+
+  const second = await startOnce('flat shoes instead of heeled boots');
+  const problem = page.locator('form.experiment-start .problem');
+  await problem.waitFor();
+  const conflictMessage = (await problem.innerText()).replace(/\s+/g, ' ').trim();
+  await shoot(page, 'experiments-second-refused');
+  return {
+    reportId: sent.reportId, suggestedItem, suggestedLabel, experimentId, startDate, phase, morning, advice,
+    secondStatus: second.status(), conflictMessage, conflictDetail: (await second.json()).detail,
   };
 }
 

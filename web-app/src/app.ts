@@ -10,6 +10,7 @@ import { recommendationScreen } from './screens/recommendation';
 import { libraryScreen, exerciseScreen } from './screens/library';
 import { planScreen, checkInScreen, progressScreen } from './screens/mine';
 import { sessionScreen } from './screens/session';
+import { experimentsScreen } from './screens/experiments';
 
 type Screen = (ctx: Context, route: Route) => Promise<HTMLElement> | HTMLElement;
 
@@ -23,6 +24,7 @@ export const SCREENS: Record<Route['name'], Screen> = {
   session: (ctx) => sessionScreen(ctx),
   'check-in': (ctx) => checkInScreen(ctx),
   progress: (ctx) => progressScreen(ctx),
+  experiments: (ctx) => experimentsScreen(ctx),
   'not-found': () => notFound(),
 };
 

@@ -1,5 +1,5 @@
 /** Hash routes, so that any static server (and the service worker) serves the one page for every screen. */
-export type RouteName = 'home' | 'check' | 'recommendation' | 'exercises' | 'exercise' | 'plan' | 'session' | 'check-in' | 'progress' | 'not-found';
+export type RouteName = 'home' | 'check' | 'recommendation' | 'exercises' | 'exercise' | 'plan' | 'session' | 'check-in' | 'progress' | 'experiments' | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -17,10 +17,11 @@ const PATTERNS: [RouteName, RegExp, string[]][] = [
   ['session', /^\/session$/, []],
   ['check-in', /^\/check-in$/, []],
   ['progress', /^\/progress$/, []],
+  ['experiments', /^\/experiments$/, []],
 ];
 
 /** Screens that show a person's own data. */
-export const PRIVATE: ReadonlySet<RouteName> = new Set(['check', 'recommendation', 'plan', 'session', 'check-in', 'progress']);
+export const PRIVATE: ReadonlySet<RouteName> = new Set(['check', 'recommendation', 'plan', 'session', 'check-in', 'progress', 'experiments']);
 
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#/, '');

@@ -142,3 +142,34 @@ export function formatDose(dose: Dose | null | undefined): string {
 export function say(words: Record<string, string>, word: string): string {
   return words[word] ?? plain(word);
 }
+
+/**
+ * Root-cause experiments: the screen's controls and the phase reminders. The checklist's items and what to change
+ * come from the catalog; the advice, the rule that decided and its figures from tracking.
+ */
+export const EXPERIMENT = {
+  title: 'My root-cause experiments', link: 'Find what sets the pain off: try one change',
+  lead: 'Change one thing at a time and watch your waking pain, so you know what actually makes the difference.',
+  start: 'Start an experiment', item: 'What to change', suggested: 'Suggested first', tried: 'tried before',
+  change: 'The change, in your words', changeHint: (min: number, max: number) => `For example: flat shoes instead of heeled boots (${min} to ${max} characters).`,
+  startDate: 'Start the baseline on', startDateHint: 'Your usual morning ratings from this day are the baseline; change nothing yet.',
+  begin: 'Start the experiment', running: 'Your experiment now', past: 'Past experiments', none: 'No experiments yet.',
+  phase: 'Phase', today: 'Today', advice: 'What to do now', morning: 'Each morning, soon after you wake up, give your waking rating on the pain check-in screen.',
+  checkIn: 'Go to the pain check-in', end: 'End my experiment today', undo: 'Confirm it: undo the change for a week',
+  chart: 'Waking pain in each phase (0–10)', day: 'Day', pain: 'Waking pain', notCounted: 'not counted', noRatings: 'No waking ratings yet.',
+  result: 'Result', baselineMean: 'Mean waking pain, baseline', changeMean: 'Mean waking pain, with the change', p: 'p-value', tau: 'Tau',
+  rule: 'Rule', confirmation: 'Confirmation', safetyStop: 'Stopped for your safety',
+  phases: {
+    baseline: { name: 'Baseline', what: 'Change nothing yet: your usual waking pain is being measured.' },
+    settling: { name: 'With the change: first days, not counted', what: 'Keep the change. The first days let it settle and do not count.' },
+    change: { name: 'With the change', what: 'Keep the change and change nothing else.' },
+    undone: { name: 'Undo week', what: 'Keep the change undone, to see whether the pain comes back.' },
+    ended: { name: 'Ended', what: '' },
+    confirmed: { name: 'Ended and confirmed', what: '' },
+  } as Record<string, { name: string; what: string }>,
+  phaseNames: { baseline: 'Baseline', change: 'With the change', undone: 'Change undone' } as Record<string, string>,
+  outcomes: {
+    helped: 'It helped', worse: 'It made the pain worse', 'no-clear-change': 'No clear change', 'not-enough-data': 'Not enough ratings to tell',
+  } as Record<string, string>,
+  confirmations: { held: 'Confirmed: the pain came back with the change undone', 'did-not-hold': 'Not confirmed: the pain did not clearly come back', 'not-enough-data': 'Not enough ratings to tell' } as Record<string, string>,
+};

@@ -21,7 +21,7 @@ describe('routes', () => {
   });
 
   it('keeps a person\'s own screens behind sign-in, and the library open', () => {
-    expect([...PRIVATE].sort()).toEqual(['check', 'check-in', 'plan', 'progress', 'recommendation', 'session']);
+    expect([...PRIVATE].sort()).toEqual(['check', 'check-in', 'experiments', 'plan', 'progress', 'recommendation', 'session']);
     expect(PRIVATE.has('exercises')).toBe(false);
   });
 

@@ -69,7 +69,7 @@ beforeEach(() => {
 
 describe('every screen', () => {
   const screens = ['#/', '#/check', '#/recommendation/7f3e2c1a-9b8d-4e6f-a5c4-3b2a1d0e9f87', '#/recommendation/urgent', '#/exercises',
-    '#/exercises?q=psoas&acuteSafe=true', '#/exercises/couch-stretch', '#/plan', '#/session', '#/check-in', '#/progress', '#/nowhere'];
+    '#/exercises?q=psoas&acuteSafe=true', '#/exercises/couch-stretch', '#/plan', '#/session', '#/check-in', '#/progress', '#/experiments', '#/nowhere'];
   for (const hash of screens) {
     it(`${hash} has a heading that takes the focus, a title, and no serious accessibility violation`, async () => {
       const { main } = await render(hash);

@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import { Http, type TokenSource } from './http';
 import type {
   Adherence, Exercise, Muscle, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
-  SessionCompletion, Source, SymptomCheck, TodayPlan,
+  SessionCompletion, Source, SymptomCheck, TodayPlan, ExperimentRequest, ExperimentView,
 } from './types';
 
 export interface ExerciseQuery {
@@ -78,5 +78,20 @@ export class Services {
   }
   async recordSession(session: SessionCompletion): Promise<void> {
     await this.tracking.post('/me/sessions', session);
+  }
+
+  /** Root-cause experiments, newest first; starting one answers 409 while another runs. */
+  async experiments(): Promise<ExperimentView[]> {
+    return (await this.tracking.get<{ items: ExperimentView[] }>('/me/experiments')).body.items;
+  }
+  async startExperiment(request: ExperimentRequest): Promise<ExperimentView> {
+    return (await this.tracking.post<ExperimentView>('/me/experiments', request)).body;
+  }
+  async endExperiment(id: string): Promise<ExperimentView> {
+    return (await this.tracking.post<ExperimentView>(`/me/experiments/${encodeURIComponent(id)}/end`)).body;
+  }
+  /** A-B-A: undo a change that helped for a week, to see whether the pain comes back. */
+  async undoExperiment(id: string): Promise<ExperimentView> {
+    return (await this.tracking.post<ExperimentView>(`/me/experiments/${encodeURIComponent(id)}/undo`)).body;
   }
 }

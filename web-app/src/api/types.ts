@@ -83,3 +83,22 @@ export interface PlanChange {
 }
 /** GET /me/plan/today: today's session at its current doses; the changes since the last session, and every change. */
 export interface TodayPlan { day: string; lastSession: string | null; exercises: TodayExercise[]; changes: PlanChange[]; history: PlanChange[] }
+
+/** A root-cause experiment as tracking shows it (GET/POST /me/experiments): phases, ratings, result and advice. */
+export interface ExperimentRating { day: string; pain: number; counted: boolean }
+export interface ExperimentPhase {
+  from: string; to: string | null; days: number; countedFrom: string | null; endReason: string | null;
+  ratings: ExperimentRating[]; mean: number | null;
+}
+export interface ExperimentResult {
+  outcome: string; baselineMean: number | null; changeMean: number | null; tau: number | null; p: number | null;
+  baselineSlope: number | null; trendCorrected: boolean; baselineRatings: number; changeRatings: number;
+  rule: string; ruleVersion: number; source: string; decidedBy: string;
+}
+export interface ExperimentView {
+  experimentId: string; checklistItem: string; change: string; timeZone: string; startDate: string;
+  phase: 'baseline' | 'change' | 'ended' | 'undone' | 'confirmed' | string; running: boolean; today: string; advice: string;
+  baseline: ExperimentPhase; withChange: ExperimentPhase | null; result: ExperimentResult | null;
+  confirmation: { offered: boolean; undone: ExperimentPhase | null; confirmation: string | null; result: ExperimentResult | null } | null;
+}
+export interface ExperimentRequest { checklistItem: string; change: string; startDate: string; timeZone: string }

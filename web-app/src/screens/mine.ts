@@ -8,6 +8,7 @@ import { heading, section, failure, painScale } from '../ui';
 import { whyItChanged } from './changes';
 import { CHECK, CHECKIN, LEVEL, PLAN, PROGRESS, TEXT, say } from '../words';
 import { summaryOffer } from '../summary';
+import { experimentsLink } from './experiments';
 
 const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
 
@@ -55,7 +56,8 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
   h('div', { class: 'actions' },
     active ? h('a', { href: '#/session', class: 'button primary' }, PLAN.session) : null,
     h('button', { type: 'button', onclick: act(() => ctx.services.startPlan(deviceTimeZone())) }, plan.startDate ? PLAN.restart : PLAN.start),
-    active ? h('button', { type: 'button', onclick: act(() => ctx.services.pausePlan()) }, PLAN.pause) : null));
+    active ? h('button', { type: 'button', onclick: act(() => ctx.services.pausePlan()) }, PLAN.pause) : null),
+  experimentsLink());
   return root;
 }
 
@@ -125,6 +127,7 @@ export async function progressScreen(ctx: Context): Promise<HTMLElement> {
     stage ? section(PROGRESS.stage, h('p', {}, `${PROGRESS.day} ${a.planDay}: ${stage.title}`), timeline(a, lastDay), h('p', {}, stage.summary),
       h('ul', {}, stage.whatToExpect.map((w) => h('li', {}, w)))) : null,
     section(PROGRESS.pain, painChart(a)),
+    experimentsLink(),
     summaryOffer(ctx));
 }
 

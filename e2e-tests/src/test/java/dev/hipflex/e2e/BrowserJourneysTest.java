@@ -260,6 +260,41 @@ class BrowserJourneysTest {
         assertThat(adapted.getString("changes[0].sentence")).startsWith("Your last 3 sessions went well");
     }
 
+    /**
+     * A root-cause experiment started in the browser from the suggested checklist item: tracking holds the one
+     * experiment, in its baseline, for that item, which is the person's latest recommendation's first relevant check
+     * (the most common first); the card named the phase and the morning rating; the second start was refused with the
+     * service's 409, whose message the screen showed.
+     */
+    @Test
+    void anExperimentStartsFromTheSuggestionAndASecondOneIsRefusedWithTheServicesMessage() {
+        journey("experiment");
+        String token = platform.token(seen.getString("experiment.username"));
+        JsonPath recommendation = given().baseUri(platform.url("triage")).auth().oauth2(token)
+                .get("/api/v1/me/recommendations").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> checks = recommendation.getList("items[0].rootCauseChecks");
+        String expected = checks.stream()
+                .sorted(java.util.Comparator.<Map<String, Object>, Boolean>comparing(c -> !Boolean.TRUE.equals(c.get("relevant")))
+                        .thenComparing(c -> ((Number) c.get("order")).intValue()))
+                .map(c -> (String) c.get("step")).findFirst().orElseThrow();
+        assertThat(seen.getString("experiment.suggestedItem")).isEqualTo(expected);
+
+        JsonPath experiments = given().baseUri(platform.url("tracking")).auth().oauth2(token)
+                .get("/api/v1/me/experiments").then().statusCode(200).extract().jsonPath();
+        assertThat(experiments.getList("items.experimentId")).containsExactly(seen.getString("experiment.experimentId"));
+        assertThat(experiments.getString("items[0].checklistItem")).isEqualTo(expected);
+        assertThat(experiments.getString("items[0].phase")).isEqualTo("baseline");
+        assertThat(experiments.getBoolean("items[0].running")).isTrue();
+        assertThat(experiments.getString("items[0].startDate")).isEqualTo(seen.getString("experiment.startDate"));
+        assertThat(seen.getString("experiment.phase")).isEqualTo("Baseline");
+        assertThat(seen.getString("experiment.morning")).contains("waking rating").contains("pain check-in");
+        assertThat(seen.getString("experiment.advice")).isEqualTo(experiments.getString("items[0].advice"));
+
+        assertThat(seen.getInt("experiment.secondStatus")).isEqualTo(409);
+        assertThat(seen.getString("experiment.conflictDetail")).contains("is still running");
+        assertThat(seen.getString("experiment.conflictMessage")).contains(seen.getString("experiment.conflictDetail"));
+    }
+
     @Test
     void everyScreenIsPhotographedAtPhoneAndDesktopWidth() {
         List<String> files = seen.getList("screenshots");
@@ -267,7 +302,8 @@ class BrowserJourneysTest {
                 "symptom-check-7", "symptom-check-invalid", "recommendation-self-care", "recommendation-why-this",
                 "recommendation-urgent-care", "recommendation-not-found", "plan", "session-pain-before", "session-task",
                 "session-pain-after", "session-saved", "session-kept-offline", "progress", "check-in", "check-in-morning",
-                "session-stop-exercise", "plan-why-it-changed")) {
+                "session-stop-exercise", "plan-why-it-changed", "experiments-start", "experiments-running",
+                "experiments-second-refused")) {
             for (String width : List.of("phone", "desktop")) {
                 String file = screen + "-" + width + ".png";
                 assertThat(files).contains(file);

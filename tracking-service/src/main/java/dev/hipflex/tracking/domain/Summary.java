@@ -13,9 +13,6 @@ import java.util.UUID;
  * What a person takes to a professional (GET /me/summary): their latest recommendation, their plan, their pain ratings
  * and their adherence, as tracking holds them. Rendered as a FHIR R4 Bundle and as a one-page PDF.
  *
- * <p>The function scale (PSFS) joins here once tracking keeps it: one more list of this record, and one more section of
- * each rendering.
- *
  * @param person the pseudonymous id (the token's subject); nothing else about the person is known or shown
  * @param asOf the person's local date the figures are for
  * @param recommendation the latest recommendation, or null when tracking has none
@@ -23,9 +20,28 @@ import java.util.UUID;
  * @param pain pain ratings by day, oldest first
  * @param adherence the adherence figures, or null without a plan
  * @param experiments the root-cause experiments with a result, newest first
+ * @param function the PSFS assessments, the start first
  */
 public record Summary(String person, Instant madeAt, LocalDate asOf, Recommendation recommendation, PlanOutline plan,
-        List<PainRating> pain, Adherence adherence, List<ExperimentResult> experiments) {
+        List<PainRating> pain, Adherence adherence, List<ExperimentResult> experiments,
+        List<FunctionAssessment> function) {
+
+    /**
+     * One PSFS assessment (the activities the person named at the start, each rated 0 unable to 10 as before).
+     *
+     * @param recorded the person's local day it was recorded
+     */
+    public record FunctionAssessment(FunctionalScale.Assessment assessment, LocalDate recorded) {
+
+        public int week() {
+            return assessment.week();
+        }
+
+        /** The mean of the activities' ratings, one decimal. */
+        public double mean() {
+            return assessment.mean();
+        }
+    }
 
     /**
      * A root-cause experiment's result (rule TRK-EXP-RESULT), without the person's own words for the change.

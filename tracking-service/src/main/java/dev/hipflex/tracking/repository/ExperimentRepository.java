@@ -63,6 +63,12 @@ public class ExperimentRepository {
             and confirmation_result is null
             """;
 
+    // The partial unique index one_running_experiment serves this: its condition is the query's.
+    private static final String RUNNING_PEOPLE = """
+            select user_id from experiment where (result is null or (undo_from is not null and confirmation_result is null))
+            and user_id > $1 order by user_id limit $2
+            """;
+
     private final Pool pool;
 
     public ExperimentRepository(Pool pool) {
@@ -89,6 +95,15 @@ public class ExperimentRepository {
 
     public Uni<List<StoredExperiment>> of(String userId) {
         return of(pool, userId);
+    }
+
+    /** Up to {@code limit} people with a running experiment, in id order after {@code after} ("" for the first). */
+    public Uni<List<String>> runningPeople(String after, int limit) {
+        return pool.preparedQuery(RUNNING_PEOPLE).execute(Tuple.of(after, limit)).map(rows -> {
+            List<String> people = new ArrayList<>();
+            rows.forEach(row -> people.add(row.getString("user_id")));
+            return people;
+        });
     }
 
     /** Remembers the day the change started (the person was told); answers whether it was set now. */

@@ -22,6 +22,9 @@ public class FunctionalAssessmentRepository {
     private static final String OF = """
             select week, position, activity, rating from functional_assessment where user_id = $1 order by week, position
             """;
+    private static final String RECORDED = """
+            select week, min(recorded_at) as recorded_at from functional_assessment where user_id = $1 group by week
+            """;
     private static final String INSERT = """
             insert into functional_assessment (user_id, week, position, activity, rating, recorded_at)
             select $1, $2, p, a, r, $3 from unnest($4::int[], $5::varchar[], $6::int[]) as t(p, a, r)
@@ -39,6 +42,17 @@ public class FunctionalAssessmentRepository {
             List<Assessment> assessments = new ArrayList<>();
             byWeek.forEach((week, ratings) -> assessments.add(new Assessment(week, List.copyOf(ratings))));
             return assessments;
+        });
+    }
+
+    /** When each of the person's assessments was recorded, by week. */
+    public Uni<Map<Integer, OffsetDateTime>> recorded(SqlClient client, String userId) {
+        return client.preparedQuery(RECORDED).execute(Tuple.of(userId)).map(rows -> {
+            Map<Integer, OffsetDateTime> byWeek = new TreeMap<>();
+            for (Row row : rows) {
+                byWeek.put(row.getInteger("week"), row.getOffsetDateTime("recorded_at"));
+            }
+            return byWeek;
         });
     }
 

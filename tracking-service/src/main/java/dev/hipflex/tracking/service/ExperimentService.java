@@ -35,8 +35,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * A person's root-cause experiments: started one at a time, worked out from their waking ratings
  * ({@link RootCauseExperiment}), ended by the person or by their phases, and announced on {@code experiment-results}
- * once per result through the outbox. What the ratings decide is stored after a waking rating and whenever the
- * experiments are read, so a result reached is announced once whichever comes first.
+ * once per result through the outbox. What the ratings decide is stored after a waking rating, whenever the
+ * experiments are read, and by the periodic pass of {@link ExperimentCloses} (for phases that end by time), so a result
+ * reached is announced once whichever comes first.
  */
 @ApplicationScoped
 public class ExperimentService {

@@ -23,8 +23,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
@@ -35,15 +40,14 @@ import dev.hipflex.tracking.domain.Summary;
  * A person's {@link Summary} as a FHIR R4 Bundle (a collection): the Patient with the pseudonymous id only, pain
  * Observations (LOINC 72514-3), the plan as a CarePlan of exercise therapy (SNOMED CT 229065009) with each exercise and
  * its dose, the latest recommendation as a ClinicalImpression whose findings are the rules that fired with their inputs,
- * each red flag as a Flag, the adherence figures as Observations, and each root-cause experiment's result as an
- * Observation.
+ * each red flag as a Flag, the adherence figures as Observations, each root-cause experiment's result as an
+ * Observation, and each PSFS assessment as a QuestionnaireResponse to the PSFS Questionnaire, which the Bundle carries
+ * too (a clinic's system may not know hipflex's form of it).
  *
  * <p>HAPI's R4 context takes about a second to build, so this bean is made on the first summary asked for, never at
  * start-up, and shared afterwards (a context is thread-safe). Resource ids are name-based UUIDs of the person and the
  * entry, so the same data gives the same Bundle.
  *
- * <p>Where the PSFS (a QuestionnaireResponse with its Questionnaire) and experiment results join once tracking keeps
- * them: one more {@code add…} step in {@link #build}, from one more list of {@link Summary}.
  */
 @ApplicationScoped
 public class SummaryFhir {
@@ -62,6 +66,8 @@ public class SummaryFhir {
     static final String ADHERENCE = "https://hipflex.dev/fhir/CodeSystem/adherence";
     static final String EXPERIMENT = "https://hipflex.dev/fhir/CodeSystem/root-cause-experiment";
     static final String EXPERIMENT_OUTCOME = "https://hipflex.dev/fhir/CodeSystem/root-cause-experiment-outcome";
+    static final String PSFS = "https://hipflex.dev/fhir/Questionnaire/psfs";
+    static final String PSFS_VERSION = "1";
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
@@ -91,6 +97,10 @@ public class SummaryFhir {
             addAdherence(entries, summary.adherence(), subject);
         }
         summary.experiments().forEach(result -> entries.add("experiment", experiment(result, subject)));
+        if (!summary.function().isEmpty()) {
+            entries.add("psfs-questionnaire", psfsQuestionnaire());
+            summary.function().forEach(assessment -> entries.add("psfs", psfs(assessment, subject)));
+        }
         return entries.bundle;
     }
 
@@ -231,6 +241,58 @@ public class SummaryFhir {
                     .setCode("{score}").setUnit("{score}")).getCode().addCoding().setSystem(EXPERIMENT).setCode(code)
                     .setDisplay(display);
         }
+    }
+
+    /**
+     * The PSFS as hipflex asks it: the plan week of the assessment, then up to 5 activities the person named at the start,
+     * each with its rating (0 unable to 10 as before), and their mean.
+     */
+    static Questionnaire psfsQuestionnaire() {
+        Questionnaire psfs = new Questionnaire();
+        psfs.setUrl(PSFS);
+        psfs.setVersion(PSFS_VERSION);
+        psfs.setName("PatientSpecificFunctionalScale");
+        psfs.setTitle("Patient-Specific Functional Scale (PSFS)");
+        psfs.setStatus(PublicationStatus.ACTIVE);
+        psfs.addSubjectType("Patient");
+        psfs.setDescription("Stratford P et al., Physiotherapy Canada 1995;47:258-263. The person names up to 5 "
+                + "activities their hip makes hard at the start of the plan and rates each again at weeks 4, 8 and 12.");
+        psfs.addItem().setLinkId("plan-week").setText("Plan week of the assessment (0 is the start)")
+                .setType(Questionnaire.QuestionnaireItemType.INTEGER).setRequired(true);
+        Questionnaire.QuestionnaireItemComponent activity = psfs.addItem().setLinkId("activity")
+                .setText("An activity your hip makes hard").setType(Questionnaire.QuestionnaireItemType.GROUP)
+                .setRequired(true).setRepeats(true);
+        activity.addItem().setLinkId("activity-name").setText("The activity, in your words")
+                .setType(Questionnaire.QuestionnaireItemType.STRING).setRequired(true).setMaxLength(80);
+        activity.addItem().setLinkId("activity-rating")
+                .setText("How well you can do it today: 0 unable, 10 as well as before the problem")
+                .setType(Questionnaire.QuestionnaireItemType.INTEGER).setRequired(true);
+        psfs.addItem().setLinkId("mean").setText("PSFS score: the mean of the activities' ratings (0-10)")
+                .setType(Questionnaire.QuestionnaireItemType.DECIMAL).setReadOnly(true);
+        return psfs;
+    }
+
+    private static QuestionnaireResponse psfs(Summary.FunctionAssessment assessment, Reference subject) {
+        QuestionnaireResponse response = new QuestionnaireResponse();
+        response.setQuestionnaire(PSFS + "|" + PSFS_VERSION);
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        response.setSubject(subject);
+        if (assessment.recorded() != null) {
+            response.setAuthoredElement(day(assessment.recorded()));
+        }
+        response.addItem().setLinkId("plan-week").setText("Plan week of the assessment (0 is the start)")
+                .addAnswer().setValue(new IntegerType(assessment.week()));
+        for (var rating : assessment.assessment().ratings()) {
+            QuestionnaireResponse.QuestionnaireResponseItemComponent activity = response.addItem()
+                    .setLinkId("activity").setText("An activity your hip makes hard");
+            activity.addItem().setLinkId("activity-name").setText("The activity, in your words").addAnswer()
+                    .setValue(new StringType(rating.activity()));
+            activity.addItem().setLinkId("activity-rating").setText("How well you can do it today (0-10)")
+                    .addAnswer().setValue(new IntegerType(rating.rating()));
+        }
+        response.addItem().setLinkId("mean").setText("PSFS score (0-10)").addAnswer()
+                .setValue(new DecimalType(BigDecimal.valueOf(assessment.mean()).setScale(1, RoundingMode.HALF_UP)));
+        return response;
     }
 
     private static Observation figure(String code, String text, DateTimeType asOf, Reference subject) {

@@ -26,10 +26,9 @@ import dev.hipflex.tracking.domain.Summary;
 
 /**
  * A person's {@link Summary} on one A4 page a person prints or shows: what hurts and since when, the red flags found,
- * the plan with its doses, adherence, and pain over time as a small chart. Lists longer than their room end with
- * "and N more", so the page never overflows.
- *
- * <p>The PSFS joins as one more section once tracking keeps it (see {@link Summary}).
+ * the plan with its doses, adherence, experiments, and pain and function (the PSFS mean of each assessment) over time
+ * as two small charts side by side at the foot of the page. Lists longer than their room end with "and N more", so the
+ * page never overflows.
  */
 @ApplicationScoped
 public class SummaryPdf {
@@ -43,6 +42,9 @@ public class SummaryPdf {
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float CHART_BOTTOM = 70;
     private static final float CHART_HEIGHT = 150;
+    /** The function chart's width, right of the pain chart. */
+    private static final float FUNCTION_WIDTH = 150;
+    private static final float CHART_GAP = 24;
     /** Text stops where the chart and its title still fit under it. */
     private static final float TEXT_BOTTOM = CHART_BOTTOM + CHART_HEIGHT + 30;
 
@@ -83,7 +85,8 @@ public class SummaryPdf {
             plan(summary);
             adherence(summary.adherence());
             experiments(summary.experiments());
-            chart(summary.pain(), summary.asOf());
+            float bottom = chart(summary.pain(), summary.asOf());
+            function(summary.function(), bottom);
         }
 
         private void whatHurts(Summary summary) throws IOException {
@@ -195,12 +198,15 @@ public class SummaryPdf {
             list(lines, 3, regular);
         }
 
-        /** The chart right under the text; the text stops high enough for it to fit above the margin. */
-        private void chart(List<Summary.PainRating> pain, LocalDate asOf) throws IOException {
+        /**
+         * The pain chart right under the text; the text stops high enough for it to fit above the margin. Answers the
+         * charts' bottom.
+         */
+        private float chart(List<Summary.PainRating> pain, LocalDate asOf) throws IOException {
             float left = MARGIN + 20;
-            float width = WIDTH - 20;
+            float width = WIDTH - 20 - FUNCTION_WIDTH - CHART_GAP;
             float bottom = Math.max(CHART_BOTTOM, y - 30 - CHART_HEIGHT);
-            content.setFont(bold, 11);
+            content.setFont(bold, 10);
             write(MARGIN, bottom + CHART_HEIGHT + 12, "Pain over time (0-10): dots are check-ins, squares sessions");
             content.setLineWidth(0.4f);
             content.setStrokingColor(0.75f);
@@ -215,7 +221,7 @@ public class SummaryPdf {
             if (pain.isEmpty()) {
                 content.setFont(regular, 10);
                 write(left + 10, bottom + CHART_HEIGHT / 2, "No pain ratings yet.");
-                return;
+                return bottom;
             }
             LocalDate first = pain.get(0).day();
             long span = Math.max(1, ChronoUnit.DAYS.between(first, asOf));
@@ -234,6 +240,41 @@ public class SummaryPdf {
             }
             content.fill();
             content.setNonStrokingColor(0f);
+            return bottom;
+        }
+
+        /**
+         * Function over time: one bar per PSFS assessment (its mean, 0-10, higher is better), each with its figure
+         * above and its plan week below, right of the pain chart.
+         */
+        private void function(List<Summary.FunctionAssessment> function, float bottom) throws IOException {
+            float left = MARGIN + WIDTH - FUNCTION_WIDTH;
+            content.setFont(bold, 10);
+            write(left, bottom + CHART_HEIGHT + 12, "Function (PSFS mean, 0-10)");
+            content.setLineWidth(0.4f);
+            content.setStrokingColor(0.75f);
+            content.moveTo(left, bottom);
+            content.lineTo(left + FUNCTION_WIDTH, bottom);
+            content.stroke();
+            if (function.isEmpty()) {
+                content.setFont(regular, 9);
+                write(left + 4, bottom + CHART_HEIGHT / 2, "No PSFS recorded yet.");
+                return;
+            }
+            int count = function.size();
+            float slot = FUNCTION_WIDTH / Math.max(count, 4);
+            for (int i = 0; i < count; i++) {
+                Summary.FunctionAssessment assessment = function.get(i);
+                float x = left + i * slot + slot * 0.2f;
+                float height = (float) (CHART_HEIGHT * assessment.mean() / 10);
+                content.setNonStrokingColor(0.11f, 0.42f, 0.22f);
+                content.addRect(x, bottom, slot * 0.6f, height);
+                content.fill();
+                content.setNonStrokingColor(0f);
+                content.setFont(regular, 8);
+                write(x, bottom + height + 3, String.format(Locale.ROOT, "%.1f", assessment.mean()));
+                write(x, bottom - 12, "wk " + assessment.week());
+            }
         }
 
         private void dot(float x, float yAt) throws IOException {

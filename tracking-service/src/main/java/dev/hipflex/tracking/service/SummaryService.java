@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.hipflex.common.problem.ProblemException;
 import dev.hipflex.tracking.domain.Adherence;
+import dev.hipflex.tracking.domain.FunctionalScale;
 import dev.hipflex.tracking.domain.RecommendationSummary;
 import dev.hipflex.tracking.domain.RootCauseExperiment;
 import dev.hipflex.tracking.domain.Summary;
+import dev.hipflex.tracking.repository.FunctionalAssessmentRepository;
 import dev.hipflex.tracking.repository.LatestRecommendationRepository;
 import dev.hipflex.tracking.repository.LatestRecommendationRepository.StoredRecommendation;
 import dev.hipflex.tracking.repository.PlanEntity;
@@ -29,8 +31,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Gathers a person's summary (see {@link Summary}) from what tracking holds: the plan, the days and check-ins since it
- * started, the adherence computed from them, the latest recommendation's facts, kept here from triage's events, and the
- * root-cause experiments' results.
+ * started, the adherence computed from them, the latest recommendation's facts, kept here from triage's events, the
+ * root-cause experiments' results and the PSFS assessments.
  */
 @ApplicationScoped
 public class SummaryService {
@@ -52,17 +54,20 @@ public class SummaryService {
     private final AdherenceService adherence;
     private final LatestRecommendationRepository recommendations;
     private final ExperimentService experiments;
+    private final FunctionalAssessmentRepository assessments;
     private final Pool pool;
     private final Clock clock;
     private final ObjectMapper json;
     private final ObjectReader facts;
 
     public SummaryService(PlanService plans, AdherenceService adherence, LatestRecommendationRepository recommendations,
-            ExperimentService experiments, Pool pool, Clock clock, ObjectMapper json) {
+            ExperimentService experiments, FunctionalAssessmentRepository assessments, Pool pool, Clock clock,
+            ObjectMapper json) {
         this.plans = plans;
         this.adherence = adherence;
         this.recommendations = recommendations;
         this.experiments = experiments;
+        this.assessments = assessments;
         this.pool = pool;
         this.clock = clock;
         this.json = json;
@@ -90,18 +95,37 @@ public class SummaryService {
                 return Uni.createFrom().failure(ProblemException.notFound("summary for", userId));
             }
             Summary.Recommendation recommendation = stored == null ? null : recommendation(stored);
+            ZoneId zone = plan == null ? ZoneId.of("UTC") : ZoneId.of(plan.timeZone);
+            Uni<List<Summary.FunctionAssessment>> function = function(userId, zone);
             if (plan == null) {
-                Instant now = clock.instant();
-                return Uni.createFrom().item(new Summary(userId, now, LocalDate.ofInstant(now, ZoneId.of("UTC")),
-                        recommendation, null, List.of(), null, results));
+                return function.map(psfs -> {
+                    Instant now = clock.instant();
+                    return new Summary(userId, now, LocalDate.ofInstant(now, zone), recommendation, null, List.of(),
+                            null, results, psfs);
+                });
             }
-            return adherence.terms().chain(terms -> pool.withConnection(c -> adherence.basis(c, userId)).map(basis -> {
-                Instant now = clock.instant();
-                Adherence figures = basis.at(now, terms);
-                return new Summary(userId, now, figures.asOf(), recommendation, outline(plan), Summary.painRatings(
-                        basis.days(), basis.checkIns(), figures.asOf()), figures, results);
-            }));
+            return function.chain(psfs -> adherence.terms().chain(terms -> pool
+                    .withConnection(c -> adherence.basis(c, userId)).map(basis -> {
+                        Instant now = clock.instant();
+                        Adherence figures = basis.at(now, terms);
+                        return new Summary(userId, now, figures.asOf(), recommendation, outline(plan),
+                                Summary.painRatings(basis.days(), basis.checkIns(), figures.asOf()), figures, results,
+                                psfs);
+                    })));
         }));
+    }
+
+    /** The PSFS assessments, the start first, each with the person's local day it was recorded. */
+    private Uni<List<Summary.FunctionAssessment>> function(String userId, ZoneId zone) {
+        return pool.withConnection(c -> assessments.of(c, userId).chain(recorded -> assessments.recorded(c, userId)
+                .map(at -> {
+                    List<Summary.FunctionAssessment> list = new ArrayList<>();
+                    for (FunctionalScale.Assessment a : recorded) {
+                        list.add(new Summary.FunctionAssessment(a, at.containsKey(a.week())
+                                ? at.get(a.week()).atZoneSameInstant(zone).toLocalDate() : null));
+                    }
+                    return list;
+                })));
     }
 
     /** The experiments with a result, newest first. */

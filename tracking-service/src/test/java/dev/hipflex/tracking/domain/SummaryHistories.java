@@ -42,7 +42,8 @@ public final class SummaryHistories {
                 .toInstant();
         Summary.Recommendation recommendation = random.nextInt(10) < 8 ? recommendation(random, madeAt) : null;
         if (random.nextInt(10) == 0) {
-            return new Summary(person, madeAt, today, recommendation, null, List.of(), null, experiments(random, today));
+            return new Summary(person, madeAt, today, recommendation, null, List.of(), null, experiments(random, today),
+                    function(random, start, today));
         }
         History history = history(random, start, today);
         Adherence adherence = history.compute(TestPlans.plan(start), today);
@@ -50,7 +51,37 @@ public final class SummaryHistories {
         Summary.PlanOutline plan = new Summary.PlanOutline(List.of("active", "paused", "see-professional-first")
                 .get(random.nextInt(3)), start, "complete-release-protocol", planned);
         return new Summary(person, madeAt, today, recommendation, plan,
-                Summary.painRatings(history.days(), history.checkIns(), today), adherence, experiments(random, today));
+                Summary.painRatings(history.days(), history.checkIns(), today), adherence, experiments(random, today),
+                function(random, start, today));
+    }
+
+    static final List<String> ACTIVITIES = List.of("Getting up from a chair", "Running 5 km", "Putting on socks",
+            "Stairs & <steps>", "\"Long\" walks", "Gartenarbeit (M\u00fcller's)", "\u6563\u6b65 walking",
+            "Sitting at my desk for an hour", "Cycling to work");
+
+    /**
+     * The PSFS assessments of a generated history: none, or the start and the later weeks reached, each rating the
+     * start's activities; some without the day they were recorded.
+     */
+    private static List<Summary.FunctionAssessment> function(Random random, LocalDate start, LocalDate today) {
+        List<Summary.FunctionAssessment> list = new ArrayList<>();
+        if (random.nextInt(3) == 0) {
+            return list;
+        }
+        List<String> activities = new ArrayList<>(ACTIVITIES);
+        java.util.Collections.shuffle(activities, random);
+        activities = activities.subList(0, 1 + random.nextInt(FunctionalScale.MAX_ACTIVITIES));
+        for (int week : FunctionalScale.WEEKS) {
+            LocalDate due = start.plusWeeks(week);
+            if (week > 0 && (due.isAfter(today) || random.nextInt(4) == 0)) {
+                continue;
+            }
+            List<FunctionalScale.Rating> ratings = activities.stream()
+                    .map(a -> new FunctionalScale.Rating(a, random.nextInt(11))).toList();
+            list.add(new Summary.FunctionAssessment(new FunctionalScale.Assessment(week, ratings),
+                    random.nextInt(8) == 0 ? null : due.plusDays(random.nextInt(3))));
+        }
+        return list;
     }
 
     /**
@@ -95,7 +126,16 @@ public final class SummaryHistories {
                 history.compute(TestPlans.plan(start), today),
                 List.of(new Summary.ExperimentResult("everyday-shoes", LocalDate.of(2026, 10, 19),
                         LocalDate.of(2026, 10, 26), LocalDate.of(2026, 11, 8), "completed", "helped", 5.857142857142857,
-                        2.1818181818181817, 0.00012, 7, 11, "held")));
+                        2.1818181818181817, 0.00012, 7, 11, "held")),
+                List.of(psfs(0, start, 3, 2, 4), psfs(4, start.plusWeeks(4), 6, 4, 7)));
+    }
+
+    /** The example's PSFS: three activities named at the start, rated at week {@code week}. */
+    private static Summary.FunctionAssessment psfs(int week, LocalDate recorded, int chair, int running, int socks) {
+        return new Summary.FunctionAssessment(new FunctionalScale.Assessment(week, List.of(
+                new FunctionalScale.Rating("Getting up from a chair", chair),
+                new FunctionalScale.Rating("Running 5 km", running),
+                new FunctionalScale.Rating("Putting on socks", socks))), recorded);
     }
 
     /** Up to two judged experiments, run through RootCauseExperiment over generated ratings. */

@@ -45,7 +45,7 @@ class StalledDatabaseTest {
     static final class KeepsNoFacts extends SummaryService {
 
         KeepsNoFacts() {
-            super(null, null, null, null, null, null, EventJson.mapper());
+            super(null, null, null, null, null, null, null, EventJson.mapper());
         }
 
         @Override

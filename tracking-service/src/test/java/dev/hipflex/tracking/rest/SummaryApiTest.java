@@ -75,6 +75,10 @@ class SummaryApiTest {
     void eachPersonGetsTheirOwnSummaryAsFhirAndAsPdf() throws Exception {
         Person ann = Person.recommended("see-professional", "RF-NEURO", "numbness", 7);
         Person ben = Person.recommended("self-care", "SC-NO-RED-FLAGS", "none", 2);
+        // Ann's PSFS at the start: two activities of her own, mean 3.5.
+        given().auth().oauth2(ann.token).contentType(ContentType.JSON).body(Map.of("week", 0, "activities", List.of(
+                Map.of("activity", "kneeling in the garden", "rating", 3), Map.of("activity", "cycling to work",
+                        "rating", 4)))).post("/api/v1/me/outcomes").then().statusCode(201);
 
         String annBundle = given().auth().oauth2(ann.token).accept("application/fhir+json").get("/api/v1/me/summary")
                 .then().statusCode(200).contentType("application/fhir+json")
@@ -87,17 +91,26 @@ class SummaryApiTest {
                         equalTo("229065009"))
                 .body("entry.resource.find { it.resourceType == 'CarePlan' }.activity[0].detail.description",
                         equalTo("stretch: hold 45 s, each side"))
+                .body("entry.resource.find { it.resourceType == 'Questionnaire' }.url",
+                        equalTo("https://hipflex.dev/fhir/Questionnaire/psfs"))
+                .body("entry.resource.find { it.resourceType == 'QuestionnaireResponse' }.item[1].item[0].answer[0].valueString",
+                        equalTo("kneeling in the garden"))
+                .body("entry.resource.find { it.resourceType == 'QuestionnaireResponse' }.item[3].answer[0].valueDecimal",
+                        equalTo(3.5f))
                 .extract().asString();
         assertThat(annBundle).doesNotContain(ben.id).doesNotContain("SC-NO-RED-FLAGS");
 
         String benBundle = given().auth().oauth2(ben.token).get("/api/v1/me/summary").then().statusCode(200)
                 .contentType("application/fhir+json").extract().asString();
-        assertThat(benBundle).contains(ben.id).doesNotContain(ann.id).doesNotContain("RF-NEURO");
+        assertThat(benBundle).contains(ben.id).doesNotContain(ann.id).doesNotContain("RF-NEURO")
+                .doesNotContain("QuestionnaireResponse").doesNotContain("kneeling in the garden");
 
         String annPage = pdfText(ann);
         assertThat(annPage).contains(ann.id).contains("RF-NEURO: signs = numbness")
-                .contains("stretch: half-kneeling-hip-flexor-stretch - hold 45 s, each side").doesNotContain(ben.id);
-        assertThat(pdfText(ben)).contains(ben.id).contains("No red flags found.").doesNotContain(ann.id);
+                .contains("stretch: half-kneeling-hip-flexor-stretch - hold 45 s, each side").doesNotContain(ben.id)
+                .contains("Function (PSFS mean, 0-10)").contains("3.5").contains("wk 0");
+        assertThat(pdfText(ben)).contains(ben.id).contains("No red flags found.").doesNotContain(ann.id)
+                .contains("No PSFS recorded yet.");
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +120,48 @@ class SummaryFhirTest {
                 assertThat(experiments.get(i).getValueCodeableConcept().getCodingFirstRep().getCode())
                         .isEqualTo(summary.experiments().get(i).outcome());
             }
+            List<QuestionnaireResponse> psfs = of(bundle, QuestionnaireResponse.class);
+            assertThat(psfs).as("seed %d", seed).hasSize(summary.function().size());
+            assertThat(of(bundle, Questionnaire.class)).hasSize(summary.function().isEmpty() ? 0 : 1);
+            for (int i = 0; i < psfs.size(); i++) {
+                Summary.FunctionAssessment assessment = summary.function().get(i);
+                QuestionnaireResponse response = psfs.get(i);
+                assertThat(response.getQuestionnaire()).isEqualTo(SummaryFhir.PSFS + "|" + SummaryFhir.PSFS_VERSION);
+                assertThat(response.getItem()).hasSize(assessment.assessment().ratings().size() + 2);
+                assertThat(response.getItemFirstRep().getAnswerFirstRep().getValueIntegerType().getValue())
+                        .isEqualTo(assessment.week());
+            }
             long adherence = of(bundle, Observation.class).size() - pain.size() - experiments.size();
             assertThat(adherence).isEqualTo(summary.adherence() == null ? 0 : 3 + summary.adherence().weeks().size());
+        }
+    }
+
+    @Test
+    void thePsfsIsAQuestionnaireResponseToTheQuestionnaireTheBundleCarries() {
+        Bundle bundle = fhir.build(SummaryHistories.example());
+        Questionnaire questionnaire = of(bundle, Questionnaire.class).get(0);
+        assertThat(questionnaire.getUrl() + "|" + questionnaire.getVersion())
+                .isEqualTo(SummaryFhir.PSFS + "|" + SummaryFhir.PSFS_VERSION);
+        List<QuestionnaireResponse> psfs = of(bundle, QuestionnaireResponse.class);
+        assertThat(psfs).hasSize(2);
+        QuestionnaireResponse week4 = psfs.get(1);
+        assertThat(week4.getAuthoredElement().getValueAsString()).isEqualTo("2026-11-09");
+        assertThat(week4.getItem()).extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
+                .containsExactly("plan-week", "activity", "activity", "activity", "mean");
+        QuestionnaireResponse.QuestionnaireResponseItemComponent chair = week4.getItem().get(1);
+        assertThat(chair.getItem().get(0).getAnswerFirstRep().getValueStringType().getValue())
+                .isEqualTo("Getting up from a chair");
+        assertThat(chair.getItem().get(1).getAnswerFirstRep().getValueIntegerType().getValue()).isEqualTo(6);
+        assertThat(week4.getItem().get(4).getAnswerFirstRep().getValueDecimalType().getValueAsString()).isEqualTo("5.7");
+        // Every linkId the answers use is one of the Questionnaire's, at the same level.
+        List<String> top = questionnaire.getItem().stream().map(Questionnaire.QuestionnaireItemComponent::getLinkId).toList();
+        List<String> nested = questionnaire.getItem().get(1).getItem().stream()
+                .map(Questionnaire.QuestionnaireItemComponent::getLinkId).toList();
+        for (QuestionnaireResponse response : psfs) {
+            response.getItem().forEach(item -> {
+                assertThat(top).contains(item.getLinkId());
+                item.getItem().forEach(inner -> assertThat(nested).contains(inner.getLinkId()));
+            });
         }
     }
 

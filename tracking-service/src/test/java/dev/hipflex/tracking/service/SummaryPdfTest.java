@@ -37,7 +37,9 @@ class SummaryPdfTest {
                     .contains("Root-cause experiments")
                     // The line wraps on the page: its parts, each within one printed line.
                     .contains("everyday-shoes, 2026-10-19 to 2026-11-08: helped (completed); waking pain 5.9 before")
-                    .contains("undone to confirm: held");
+                    .contains("undone to confirm: held")
+                    .contains("Function (PSFS mean, 0-10)")
+                    .contains("3.0").contains("5.7").contains("wk 0").contains("wk 4");
         }
     }
 
@@ -53,6 +55,11 @@ class SummaryPdfTest {
                 if (summary.adherence() != null) {
                     assertThat(text).as("seed %d", seed).contains(String.format(Locale.ROOT, "Overall: %.1f %%",
                             summary.adherence().overallPercent()));
+                }
+                assertThat(text).as("seed %d", seed).contains("Function (PSFS mean, 0-10)");
+                for (Summary.FunctionAssessment assessment : summary.function()) {
+                    assertThat(text).as("seed %d", seed).contains("wk " + assessment.week())
+                            .contains(String.format(Locale.ROOT, "%.1f", assessment.mean()));
                 }
                 if (summary.recommendation() != null) {
                     summary.recommendation().redFlags().stream().limit(SummaryPdf.MOST_RED_FLAGS)
