@@ -235,10 +235,10 @@ public class ExperimentService {
     }
 
     private static void oneAtATime(StoredExperiment running) {
-        throw ProblemException.conflict("Your experiment with " + running.item() + " (started " + running.start()
-                + ") is still running. Change one thing at a time, so you know which change made the difference: "
-                + "end it (POST /api/v1/me/experiments/" + running.experimentId() + "/end) or wait for its result "
-                + "before starting another.", List.of(new FieldError("checklistItem",
+        // The detail is for the person (apps show it as it is); the field names the running experiment for clients.
+        throw ProblemException.conflict("Your experiment started on " + running.start() + " is still running. Change "
+                + "one thing at a time, so you know which change made the difference: end that experiment, or wait for "
+                + "its result, before you start another.", List.of(new FieldError("checklistItem",
                         "another experiment is running: " + running.experimentId())));
     }
 }

@@ -117,8 +117,9 @@ class ExperimentsApiTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("still running"))
                 .body("detail", containsString("one thing at a time"))
-                .body("detail", containsString(first))
-                .body("errors.field", hasItem("checklistItem"));
+                .body("detail", not(containsString("/api/")))
+                .body("errors.field", hasItem("checklistItem"))
+                .body("errors.message", hasItem(containsString(first)));
         list(p).body("total", equalTo(1));
 
         // Ended, it no longer blocks the next one.
