@@ -114,6 +114,7 @@ export const SESSION = {
   painDuring: 'The worst pain during the session (0–10)',
   effort: { legend: 'How hard did the session feel?', options: { 'too-easy': 'Too easy', 'about-right': 'About right', 'too-hard': 'Too hard' } as Record<string, string> },
   feedbackHint: 'Your answers decide whether your plan steps forward, holds or steps back.',
+  painKind: { legend: 'Was it pain, or a strong stretch feeling?', options: { pain: 'Pain', 'strong-stretch': 'A strong stretch feeling' } as Record<string, string> },
   answerAll: 'Please answer each question.',
 };
 

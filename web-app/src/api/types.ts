@@ -64,12 +64,16 @@ export interface Adherence {
 
 /** How hard a session felt, in the API's words. */
 export type Effort = 'too-easy' | 'about-right' | 'too-hard';
+/** Whether the worst feeling during a session was pain or a strong stretch feeling, in the API's words. */
+export type PainKind = 'pain' | 'strong-stretch';
 
 export interface SessionCompletion {
   sessionId: string; startedAt: string; timeZone: string; endedAt?: string; minutes?: number; phases: string[];
   exercises: string[]; sides: 'left' | 'right' | 'both'; painBefore?: number; painAfter?: number;
   /** the worst pain during the session and how hard it felt: what the adapting plan reads */
   painDuring?: number; effort?: Effort;
+  /** with painDuring: pain of 7 or more escalates (TRK-ESCALATE-SESSION-PAIN), a strong stretch feeling does not */
+  painKind?: PainKind;
 }
 
 /** A dose variable of today's session (sets, reps, holdSeconds, minutes): its value and the catalog's range and step. */
