@@ -87,3 +87,19 @@ export interface PlanChange {
 }
 /** GET /me/plan/today: today's session at its current doses; the changes since the last session, and every change. */
 export interface TodayPlan { day: string; lastSession: string | null; exercises: TodayExercise[]; changes: PlanChange[]; history: PlanChange[] }
+
+/** One activity of the Patient-Specific Functional Scale and its rating, 0 (unable) to 10 (as before). */
+export interface ActivityRating { activity: string; rating: number }
+export interface Assessment { week: number; ratings: ActivityRating[]; mean: number }
+/** An escalation tracking raised (TRK-ESCALATE-*): how soon to see a professional, and the sentence for the person. */
+export interface Escalation {
+  day: string; key: string; rule: string; version: number; source: string; urgency: 'today' | 'within-a-week' | 'routine' | string;
+  figures: Record<string, unknown>; reason: string;
+}
+/** GET /me/outcomes: the PSFS over time and its change (TRK-MEANINGFUL-FUNCTION-CHANGE), pain, adherence, escalations. */
+export interface Outcomes {
+  activities: string[] | null; assessments: Assessment[]; due: number | null; currentWeek: number;
+  function: { week: number; startMean: number; mean: number; meanChange: number; activityChanges: number[]; change: string; rule: string; version: number; source: string } | null;
+  pain: { first: number | null; latest: number | null; change: number | null; direction: string | null; rule: string; version: number; source: string } | null;
+  overallPercent: number | null; escalations: Escalation[];
+}
