@@ -107,8 +107,8 @@ function assessmentForm(ctx: Context, outcomes: Outcomes, reload: () => void): H
     } catch (error) {
       form.append(problemList(error));
     }
-  } }, h('p', {}, week === 0 ? PSFS.intro : PSFS.again(week)), list, add,
-  h('button', { type: 'submit', class: 'primary' }, PSFS.save), status);
+  } }, h('p', {}, week === 0 ? PSFS.intro : PSFS.again(week)), list,
+  h('div', { class: 'actions' }, add, h('button', { type: 'submit', class: 'primary' }, PSFS.save)), status);
   return form;
 }
 
