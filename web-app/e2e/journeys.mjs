@@ -45,6 +45,7 @@ try {
   results.offlineSession = await journey('offlineSession', offlineSession);
   results.stepBack = await journey('stepBack', stepBack);
   results.experiment = await journey('experiment', experiment);
+  results.painEscalation = await journey('painEscalation', painEscalation);
 } finally {
   await browser.close();
 }
@@ -251,10 +252,10 @@ async function selfCare(page, person) {
  * Today's session from the plan, task by task: pain before, each exercise (a countdown is started and the page's clock
  * moved on to its end, a rep counted), pain after, the worst pain during it and how hard it felt, finish. With
  * `hurtsInFirst`, the person says during the first exercise that it hurts that much, is told to stop it when that is
- * above 5, and stops it. Answers the session id sent, the body sent and the service's status (null when nothing
- * answered: offline).
+ * above 5, and stops it; from 7 on the app asks whether it was pain or a strong stretch feeling and `painKind` answers.
+ * Answers the session id sent, the body sent and the service's status (null when nothing answered: offline).
  */
-async function guidedSession(page, { screenshots = false, offline = null, hurtsInFirst = null, painDuring = 2, effort = 'about-right' } = {}) {
+async function guidedSession(page, { screenshots = false, offline = null, hurtsInFirst = null, painDuring = 2, effort = 'about-right', painKind = null } = {}) {
   await open(page, '#/session');
   if (screenshots) await shoot(page, 'session-pain-before');
   await page.locator('input[name="painBefore"][value="3"]').check();
@@ -286,6 +287,10 @@ async function guidedSession(page, { screenshots = false, offline = null, hurtsI
       await page.getByRole('button', { name: 'It hurts: rate my pain' }).click();
       await page.locator(`input[name="painNow"][value="${hurtsInFirst}"]`).check();
       stopShown = (await page.locator('.pain-advice').filter({ hasText: /\S/ }).innerText()).trim();
+      if (painKind !== null) {
+        await page.locator(`input[name="painKindNow"][value="${painKind}"]`).check();
+        await shoot(page, 'session-pain-or-stretch');
+      }
       if (hurtsInFirst > 5) {
         if (!/stop this exercise/i.test(stopShown)) throw new Error(`pain ${hurtsInFirst} during an exercise was answered "${stopShown}"`);
         await shoot(page, 'session-stop-exercise');
@@ -304,6 +309,12 @@ async function guidedSession(page, { screenshots = false, offline = null, hurtsI
   const during = page.locator(`input[name="painDuring"][value="${painDuring}"]`);
   if (hurtsInFirst !== null && !(await during.isChecked())) throw new Error(`the worst pain during the session is not the ${painDuring} said during it`);
   await during.check();
+  if (painKind !== null) {
+    // The answer given during the exercise is the session's: the question is asked again, already answered.
+    const kind = page.locator(`input[name="painKind"][value="${painKind}"]`);
+    if (hurtsInFirst !== null && !(await kind.isChecked())) throw new Error(`"${painKind}" said during the exercise is not the session's answer`);
+    await kind.check();
+  }
   await page.locator(`input[name="effort"][value="${effort}"]`).check();
   if (screenshots) await shoot(page, 'session-pain-after');
   if (offline) await offline();
@@ -515,6 +526,53 @@ async function experiment(page, person) {
   return {
     reportId: sent.reportId, suggestedItem, suggestedLabel, experimentId, startDate, phase, morning, advice,
     secondStatus: second.status(), conflictMessage, conflictDetail: (await second.json()).detail,
+  };
+}
+
+/**
+ * The activities a person finds hard (the PSFS) named and rated at the start of the plan; a session whose first exercise
+ * hurts 7, which the person says is pain, not a strong stretch feeling; then the plan leads with the escalation
+ * (TRK-ESCALATE-SESSION-PAIN): see a professional within a week, tracking's sentence, the summary to take along.
+ */
+async function painEscalation(page, person) {
+  const sent = await withADeskWorkersPlan(page, person);
+  await page.locator('.psfs-due a').click();
+  await screen(page);
+  const activities = [['Sitting through a film', 4], ['Getting out of the car', 6]];
+  const form = page.locator('form.psfs');
+  for (const [i, [activity, rating]] of activities.entries()) {
+    if (i > 0) await form.getByRole('button', { name: 'Add another activity' }).click();
+    await form.locator(`#psfs-activity-${i}`).fill(activity);
+    await form.locator(`input[name="psfs-${i}"][value="${rating}"]`).check();
+  }
+  await shoot(page, 'progress-psfs-start');
+  const [psfs] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/me/outcomes') && r.request().method() === 'POST'),
+    form.getByRole('button', { name: 'Save my ratings' }).click(),
+  ]);
+  await page.locator('table.psfs-table').waitFor();
+  const shownActivities = (await page.locator('table.psfs-table tbody th').allInnerTexts()).map((t) => t.trim());
+  await shoot(page, 'progress-psfs');
+
+  const session = await guidedSession(page, { hurtsInFirst: 7, painDuring: 7, effort: 'too-hard', painKind: 'pain' });
+  if (session.status !== 201) throw new Error(`the session that hurt 7 was answered ${session.status}, not 201`);
+  await page.getByText('Session saved.').waitFor();
+
+  await open(page, '#/plan');
+  const card = page.locator('section.escalation');
+  await card.locator('[data-rule="TRK-ESCALATE-SESSION-PAIN"]').waitFor();
+  const escalation = {
+    title: (await card.locator('h2').first().innerText()).trim(), urgency: await card.getAttribute('data-urgency'),
+    whatToDo: (await card.locator('.what-to-do').innerText()).trim(),
+    reason: (await card.locator('[data-rule="TRK-ESCALATE-SESSION-PAIN"] p').first().innerText()).trim(),
+    summaryOffered: await card.getByRole('button', { name: /Download my summary/ }).count(),
+    beforeThePlan: await page.evaluate(() => document.querySelector('main h1')?.nextElementSibling?.classList.contains('escalation') ?? false),
+  };
+  await shoot(page, 'plan-escalation');
+  return {
+    reportId: sent.reportId, psfsStatus: psfs.status(), activitiesSent: psfs.request().postDataJSON().activities, shownActivities,
+    sessionId: session.sessionId, painDuringSent: session.body.painDuring, painKindSent: session.body.painKind ?? null,
+    stopShown: session.stopShown, escalation,
   };
 }
 

@@ -114,6 +114,7 @@ export const SESSION = {
   painDuring: 'The worst pain during the session (0–10)',
   effort: { legend: 'How hard did the session feel?', options: { 'too-easy': 'Too easy', 'about-right': 'About right', 'too-hard': 'Too hard' } as Record<string, string> },
   feedbackHint: 'Your answers decide whether your plan steps forward, holds or steps back.',
+  painKind: { legend: 'Was it pain, or a strong stretch feeling?', options: { pain: 'Pain', 'strong-stretch': 'A strong stretch feeling' } as Record<string, string> },
   answerAll: 'Please answer each question.',
 };
 
@@ -172,4 +173,38 @@ export const EXPERIMENT = {
     helped: 'It helped', worse: 'It made the pain worse', 'no-clear-change': 'No clear change', 'not-enough-data': 'Not enough ratings to tell',
   } as Record<string, string>,
   confirmations: { held: 'Confirmed: the pain came back with the change undone', 'did-not-hold': 'Not confirmed: the pain did not clearly come back', 'not-enough-data': 'Not enough ratings to tell' } as Record<string, string>,
+};
+
+/**
+ * The Patient-Specific Functional Scale (Stratford 1995) as tracking records it (GET/POST /me/outcomes): the activities
+ * are the person's own words, the verdict is tracking's (TRK-MEANINGFUL-FUNCTION-CHANGE); these are the words around them.
+ */
+export const PSFS = {
+  title: 'Activities your hip makes hard',
+  intro: 'Name up to 5 activities your hip makes hard for you now, and rate how well you can do each: 0 means you cannot do it at all, 10 as well as before your hip hurt. They stay the same: you rate them again at weeks 4, 8 and 12.',
+  again: (week: number) => `Week ${week}: how well can you do the same activities now? 0 means you cannot do it at all, 10 as well as before your hip hurt.`,
+  activity: (n: number) => `Activity ${n}`,
+  rating: (n: number) => `Activity ${n}: how well can you do it now, from 0 (unable) to 10 (as before)?`,
+  ratingOf: (activity: string) => `${activity}: how well can you do it now, from 0 (unable) to 10 (as before)?`,
+  add: 'Add another activity', save: 'Save my ratings', saved: 'Saved. Thank you.', nameAll: 'Give each activity a name and a rating.',
+  due: (week: number) => (week === 0 ? 'Name the activities your hip makes hard, and rate them' : `Week ${week}: rate your activities again`),
+  over: 'Your activities over time', week: 'Week', mean: 'Mean', activityHeader: 'Activity',
+  change: {
+    improved: 'A meaningful improvement', unchanged: 'No meaningful change yet', worse: 'Meaningfully worse',
+    mixed: 'Mixed: one activity meaningfully better, another worse',
+  } as Record<string, string>,
+  meanChange: 'Change of the mean since the start', threshold: 'Meaningful: 2 points or more on the mean, or 3 or more on one activity.',
+  adherence: 'Sessions done against expected', rule: 'Rule',
+};
+
+/** An escalation tracking raised (TRK-ESCALATE-*): the sentence is tracking's; what to do by how soon is the app's. */
+export const ESCALATION = {
+  title: 'See a professional about your hip', urgentTitle: 'Get urgent care today', raised: 'Raised on', rule: 'Rule',
+  whatToDo: {
+    today: 'Go to an emergency department or an urgent care clinic today. Do no exercises until you have been seen.',
+    'within-a-week': 'Book an appointment with a physiotherapist or a doctor within the next week. Leave out the exercise that hurt until then.',
+    routine: 'Book an appointment with a physiotherapist or a doctor at the next convenient time.',
+  } as Record<string, string>,
+  takeAlong: 'Take your summary along: it shows a professional your pain, your plan and how it went.',
+  summary: 'Your summary for a professional',
 };

@@ -60,7 +60,7 @@ export const stepBack = (): PlanChange => ({
   day: '2026-12-05', sessionDay: '2026-12-05', rule: 'TRK-ADAPT-STEP-BACK', version: 1, source: 'general-clinical-guidance', direction: 'back',
   exercise: 'couch-stretch', toExercise: 'couch-stretch', variable: 'holdSeconds', from: 60, to: 45,
   figures: { painDuring: 6, nextWakingPain: null, baseline: null, effort: 'too-hard', toleratedInARow: 0, daysSinceLastChange: 9, everyMorningRated: false, weekMeanRose: false },
-  sentence: 'Pain during your session reached 6, above 5, so couch-stretch: hold (seconds) from 60 to 45.',
+  sentence: 'Pain during your session reached 6, above 5, so Couch stretch: hold from 60 to 45 seconds.',
 });
 
 /** Today's session of the plan below (its exercises in the plan's order), with no change yet. */

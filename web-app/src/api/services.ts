@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config';
 import { Http, type TokenSource } from './http';
 import type {
-  Adherence, Exercise, Muscle, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
+  ActivityRating, Adherence, Assessment, Exercise, Muscle, Outcomes, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
   SessionCompletion, Source, SymptomCheck, TodayPlan, ExperimentRequest, ExperimentView,
 } from './types';
 
@@ -93,5 +93,11 @@ export class Services {
   /** A-B-A: undo a change that helped for a week, to see whether the pain comes back. */
   async undoExperiment(id: string): Promise<ExperimentView> {
     return (await this.tracking.post<ExperimentView>(`/me/experiments/${encodeURIComponent(id)}/undo`)).body;
+  }
+  /** The PSFS, the pain outcome, adherence and the escalations raised. */
+  async outcomes(): Promise<Outcomes> { return (await this.tracking.get<Outcomes>('/me/outcomes')).body; }
+  /** Week 0 names the activities (up to 5, then fixed); weeks 4, 8 and 12 rate the same ones. */
+  async rateActivities(week: number, activities: ActivityRating[]): Promise<Assessment> {
+    return (await this.tracking.post<Assessment>('/me/outcomes', { week, activities })).body;
   }
 }

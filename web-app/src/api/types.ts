@@ -64,12 +64,16 @@ export interface Adherence {
 
 /** How hard a session felt, in the API's words. */
 export type Effort = 'too-easy' | 'about-right' | 'too-hard';
+/** Whether the worst feeling during a session was pain or a strong stretch feeling, in the API's words. */
+export type PainKind = 'pain' | 'strong-stretch';
 
 export interface SessionCompletion {
   sessionId: string; startedAt: string; timeZone: string; endedAt?: string; minutes?: number; phases: string[];
   exercises: string[]; sides: 'left' | 'right' | 'both'; painBefore?: number; painAfter?: number;
   /** the worst pain during the session and how hard it felt: what the adapting plan reads */
   painDuring?: number; effort?: Effort;
+  /** with painDuring: pain of 7 or more escalates (TRK-ESCALATE-SESSION-PAIN), a strong stretch feeling does not */
+  painKind?: PainKind;
 }
 
 /** A dose variable of today's session (sets, reps, holdSeconds, minutes): its value and the catalog's range and step. */
@@ -102,3 +106,18 @@ export interface ExperimentView {
   confirmation: { offered: boolean; undone: ExperimentPhase | null; confirmation: string | null; result: ExperimentResult | null } | null;
 }
 export interface ExperimentRequest { checklistItem: string; change: string; startDate: string; timeZone: string }
+/** One activity of the Patient-Specific Functional Scale and its rating, 0 (unable) to 10 (as before). */
+export interface ActivityRating { activity: string; rating: number }
+export interface Assessment { week: number; ratings: ActivityRating[]; mean: number }
+/** An escalation tracking raised (TRK-ESCALATE-*): how soon to see a professional, and the sentence for the person. */
+export interface Escalation {
+  day: string; key: string; rule: string; version: number; source: string; urgency: 'today' | 'within-a-week' | 'routine' | string;
+  figures: Record<string, unknown>; reason: string;
+}
+/** GET /me/outcomes: the PSFS over time and its change (TRK-MEANINGFUL-FUNCTION-CHANGE), pain, adherence, escalations. */
+export interface Outcomes {
+  activities: string[] | null; assessments: Assessment[]; due: number | null; currentWeek: number;
+  function: { week: number; startMean: number; mean: number; meanChange: number; activityChanges: number[]; change: string; rule: string; version: number; source: string } | null;
+  pain: { first: number | null; latest: number | null; change: number | null; direction: string | null; rule: string; version: number; source: string } | null;
+  overallPercent: number | null; escalations: Escalation[];
+}

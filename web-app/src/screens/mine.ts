@@ -9,6 +9,7 @@ import { whyItChanged } from './changes';
 import { CHECK, CHECKIN, LEVEL, PLAN, PROGRESS, TEXT, say } from '../words';
 import { summaryOffer } from '../summary';
 import { experimentsLink } from './experiments';
+import { assessmentDue, escalationCard, functionSection, outcomesOrNull } from './outcomes';
 
 const levelTitle = (level: string) => LEVEL[level]?.title ?? plain(level);
 
@@ -33,7 +34,7 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
   const plan = await orNoPlan(ctx.services.plan());
   if (plan === NO_PLAN) return noPlanYet(PLAN.title);
   // The card is the plan's explanation, not the plan: the plan still shows when today's session cannot be read.
-  const [terms, today] = await Promise.all([loadTerms(ctx.services), ctx.services.today().catch(() => null)]);
+  const [terms, today, outcomes] = await Promise.all([loadTerms(ctx.services), ctx.services.today().catch(() => null), outcomesOrNull(ctx)]);
   const root = h('div', {});
   const act = (call: () => Promise<PlanView>) => async (e: Event) => {
     (e.currentTarget as HTMLButtonElement).disabled = true;
@@ -47,7 +48,7 @@ export async function planScreen(ctx: Context): Promise<HTMLElement> {
   };
   const active = plan.status === 'active';
   const why = today && active ? whyItChanged(today.changes, terms, { always: true }) : null;
-  root.append(heading(PLAN.title), h('dl', { class: 'facts' },
+  root.append(heading(PLAN.title), escalationCard(ctx, outcomes?.escalations ?? []) ?? '', assessmentDue(outcomes) ?? '', h('dl', { class: 'facts' },
     h('dt', {}, PLAN.status), h('dd', {}, say(PLAN.statuses, plan.status)),
     plan.startDate ? [h('dt', {}, PLAN.startDate), h('dd', {}, plan.startDate)] : null,
     h('dt', {}, terms.protocol(plan.protocol)), h('dd', {}, plan.recommendation ? h('a', { href: `#/recommendation/${encodeURIComponent(plan.recommendation)}` }, levelTitle(plan.level)) : levelTitle(plan.level))),
@@ -116,7 +117,7 @@ export function checkInScreen(ctx: Context): HTMLElement {
 export async function progressScreen(ctx: Context): Promise<HTMLElement> {
   const a = await orNoPlan(ctx.services.adherence());
   if (a === NO_PLAN) return noPlanYet(PROGRESS.title);
-  const timelineDoc = await ctx.services.recoveryTimeline();
+  const [timelineDoc, outcomes] = await Promise.all([ctx.services.recoveryTimeline(), outcomesOrNull(ctx)]);
   const lastDay = Math.max(...timelineDoc.stages.map((s) => s.toDay));
   const stage = a.currentStage;
   return h('div', { class: 'progress' }, heading(PROGRESS.title),
@@ -124,6 +125,7 @@ export async function progressScreen(ctx: Context): Promise<HTMLElement> {
     section(PROGRESS.weeks, weeksChart(a), h('p', {}, `${PROGRESS.overall}: ${a.overallPercent} %`)),
     h('dl', { class: 'facts' }, h('dt', {}, PROGRESS.streak), h('dd', {}, String(a.currentStreak)),
       h('dt', {}, PROGRESS.longest), h('dd', {}, String(a.longestStreak))),
+    outcomes ? functionSection(ctx, outcomes, () => void progressScreen(ctx).then((next) => document.querySelector('.progress')?.replaceWith(next))) : null,
     stage ? section(PROGRESS.stage, h('p', {}, `${PROGRESS.day} ${a.planDay}: ${stage.title}`), timeline(a, lastDay), h('p', {}, stage.summary),
       h('ul', {}, stage.whatToExpect.map((w) => h('li', {}, w)))) : null,
     section(PROGRESS.pain, painChart(a)),

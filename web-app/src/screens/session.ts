@@ -1,7 +1,7 @@
 import { h, plain } from '../dom';
 import { NetworkError } from '../api/problem';
 import type { Context } from '../context';
-import type { Dose, Effort, Exercise, PlanChange, PlanItem, PlanPhase, PlanView, SessionCompletion, TodayExercise, TodayPlan } from '../api/types';
+import type { Dose, Effort, Exercise, PainKind, PlanChange, PlanItem, PlanPhase, PlanView, SessionCompletion, TodayExercise, TodayPlan } from '../api/types';
 import { loadTerms, type Terms } from '../catalogTerms';
 import { deviceTimeZone, withOffset } from '../symptom/draft';
 import { heading, painScale, failure } from '../ui';
@@ -18,8 +18,44 @@ export function tasksOf(phases: PlanPhase[]): Task[] {
     .flatMap((item) => (item.dose.perSide ? (['left', 'right'] as const) : [null]).map((side) => ({ phase, item, side }))));
 }
 
-/** What the person says after the session: the worst pain during it and how hard it felt. */
-export interface Feedback { painDuring: number; effort: Effort | null }
+/**
+ * What the person says after the session: the worst pain during it, how hard it felt, and from 7 on whether the worst
+ * was pain or a strong stretch feeling.
+ */
+export interface Feedback { painDuring: number; effort: Effort | null; painKind?: PainKind | null }
+
+/**
+ * From this pain on the app asks whether it was pain or a strong stretch feeling: tracking escalates pain of 7 or more
+ * during a session, not a strong stretch (TRK-ESCALATE-SESSION-PAIN).
+ */
+export const ASK_PAIN_KIND_FROM = 7;
+
+export const asksPainKind = (pain: number | null): boolean => pain !== null && pain >= ASK_PAIN_KIND_FROM;
+
+/** One "it hurts" report during an exercise, with the answer to "pain or a strong stretch?" where it was asked. */
+export interface PainReport { pain: number; kind: PainKind | null }
+
+/**
+ * The worst of two reports: the higher pain; at the same pain, pain rather than a strong stretch (the cautious
+ * reading, as tracking's).
+ */
+export function worse(a: PainReport | null, b: PainReport): PainReport {
+  if (a === null || b.pain > a.pain) return b;
+  if (b.pain === a.pain && b.kind === 'pain') return b;
+  return a;
+}
+
+/** The worst of a session's reports so far (each exercise keeps its latest), or null before any. */
+export function worstOf(reports: (PainReport | undefined)[]): PainReport | null {
+  return reports.reduce<PainReport | null>((w, r) => (r ? worse(w, r) : w), null);
+}
+
+/** "Was it pain, or a strong stretch feeling?" as two radio buttons. */
+function painKindQuestion(name: string, value: PainKind | null, onChange: (kind: PainKind) => void): HTMLFieldSetElement {
+  return h('fieldset', { class: 'pain-kind' }, h('legend', {}, SESSION.painKind.legend),
+    Object.entries(SESSION.painKind.options).map(([word, label]) => h('label', { class: 'choice' },
+      h('input', { type: 'radio', name, value: word, checked: value === word, onchange: () => onChange(word as PainKind) }), label)));
+}
 
 /** The session as tracking records it; its id is the one it got when it began, so a resend is the same session. */
 export function completion(sessionId: string, startedAt: Date, endedAt: Date, tasks: Task[], painBefore: number, painAfter: number,
@@ -32,6 +68,7 @@ export function completion(sessionId: string, startedAt: Date, endedAt: Date, ta
     sides: 'both', painBefore, painAfter,
     ...(feedback ? { painDuring: feedback.painDuring } : {}),
     ...(feedback?.effort ? { effort: feedback.effort } : {}),
+    ...(feedback?.painKind && asksPainKind(feedback.painDuring) ? { painKind: feedback.painKind } : {}),
   };
 }
 
@@ -147,7 +184,9 @@ export async function sessionScreen(ctx: Context, wait: Wait = pause): Promise<H
   let painBefore: number | null = null;
   let painAfter: number | null = null;
   let painDuring: number | null = null;
+  let painKind: PainKind | null = null;
   let effort: Effort | null = null;
+  const reports: (PainReport | undefined)[] = [];
   let index = -1;
   let stopTimer: () => void = () => undefined;
 
@@ -156,13 +195,22 @@ export async function sessionScreen(ctx: Context, wait: Wait = pause): Promise<H
     root.replaceChildren(heading(SESSION.title), ...children.filter((c): c is Node => c !== null));
     root.querySelector<HTMLElement>('.screen-title')?.focus();
   };
-  const painReported = (n: number) => { painDuring = Math.max(painDuring ?? 0, n); };
+  /** A new exercise's "it hurts" reports: its latest counts, and the worst of all exercises is the session's. */
+  const painReports = () => {
+    const slot = reports.push(undefined) - 1;
+    return (report: PainReport) => {
+      reports[slot] = report;
+      const worst = worstOf(reports);
+      painDuring = worst?.pain ?? null;
+      painKind = worst?.kind ?? null;
+    };
+  };
   const step = () => {
     if (index < 0) {
       show(why, painScale('painBefore', SESSION.painBefore, painBefore, (n) => { painBefore = n; }),
         h('button', { type: 'button', class: 'primary', onclick: () => { if (painBefore !== null) { startedAt = ctx.now(); index = 0; step(); } } }, SESSION.begin));
     } else if (index < tasks.length) {
-      const view = taskView(tasks[index], index, tasks.length, terms, () => { index += 1; step(); }, painReported);
+      const view = taskView(tasks[index], index, tasks.length, terms, () => { index += 1; step(); }, painReports());
       show(view.element);
       stopTimer = view.stop;
     } else {
@@ -170,17 +218,20 @@ export async function sessionScreen(ctx: Context, wait: Wait = pause): Promise<H
       const efforts = h('fieldset', { class: 'effort' }, h('legend', {}, SESSION.effort.legend),
         Object.entries(SESSION.effort.options).map(([word, label]) => h('label', { class: 'choice' },
           h('input', { type: 'radio', name: 'effort', value: word, checked: effort === word, onchange: () => { effort = word as Effort; } }), label)));
+      const kind = painKindQuestion('painKind', painKind, (k) => { painKind = k; });
+      kind.hidden = !asksPainKind(painDuring);
       show(painScale('painAfter', SESSION.painAfter, painAfter, (n) => { painAfter = n; }),
-        painScale('painDuring', SESSION.painDuring, painDuring, (n) => { painDuring = n; }), efforts,
+        painScale('painDuring', SESSION.painDuring, painDuring, (n) => { painDuring = n; kind.hidden = !asksPainKind(n); }), kind, efforts,
         h('p', { class: 'hint' }, SESSION.feedbackHint),
         h('button', { type: 'button', class: 'primary', onclick: async (e: Event) => {
-          if (painAfter === null || painBefore === null || painDuring === null || effort === null) {
+          if (painAfter === null || painBefore === null || painDuring === null || effort === null
+            || (asksPainKind(painDuring) && painKind === null)) {
             status.textContent = SESSION.answerAll;
             return;
           }
           status.textContent = '';
           (e.currentTarget as HTMLButtonElement).disabled = true;
-          ctx.queue.add(completion(sessionId, startedAt, ctx.now(), tasks, painBefore, painAfter, { painDuring, effort }));
+          ctx.queue.add(completion(sessionId, startedAt, ctx.now(), tasks, painBefore, painAfter, { painDuring, effort, painKind }));
           try {
             const result = await ctx.queue.flush();
             status.textContent = result.sent.includes(sessionId) ? SESSION.sentNow : SESSION.kept;
@@ -199,28 +250,37 @@ type Titles = Pick<Terms, 'exercise' | 'phase'>;
 
 /**
  * "It hurts": a 0–10 rating during the exercise. Above 5 is too much (the pain-monitoring model): the person is told to
- * stop that exercise there and then, and gets a button that does.
+ * stop that exercise there and then, and gets a button that does. From 7 on they are asked whether it is pain or a
+ * strong stretch feeling.
  */
-function painReport(onPain: (n: number) => void, stop: () => void): HTMLElement {
+function painReport(onPain: (report: PainReport) => void, stop: () => void): HTMLElement {
   const box = h('div', { class: 'pain-report' });
   const advice = h('p', { role: 'alert', class: 'pain-advice' });
   const stopButton = h('button', { type: 'button', class: 'primary stop', hidden: true, onclick: stop }, SESSION.stopExercise);
   const open = h('button', { type: 'button', onclick: () => {
     open.remove();
+    let report: PainReport | null = null;
+    const kind = painKindQuestion('painKindNow', null, (k) => {
+      if (report) onPain(report = { ...report, kind: k });
+    });
+    kind.hidden = true;
     box.append(painScale('painNow', SESSION.painNow, null, (n) => {
-      onPain(n);
+      const asked = asksPainKind(n);
+      const checked = kind.querySelector<HTMLInputElement>('input:checked');
+      onPain(report = { pain: n, kind: asked && checked ? checked.value as PainKind : null });
+      kind.hidden = !asked;
       const tooMuch = n > 5;
       advice.textContent = tooMuch ? SESSION.stopNow : SESSION.painOk;
       advice.classList.toggle('stop-now', tooMuch);
       stopButton.hidden = !tooMuch;
-    }), advice, stopButton);
+    }), kind, advice, stopButton);
     box.querySelector<HTMLInputElement>('input')?.focus();
   } }, SESSION.reportPain);
   box.append(open);
   return box;
 }
 
-function taskView(task: Task, index: number, total: number, terms: Titles, done: () => void, onPain: (n: number) => void = () => undefined): { element: HTMLElement; stop: () => void } {
+function taskView(task: Task, index: number, total: number, terms: Titles, done: () => void, onPain: (report: PainReport) => void = () => undefined): { element: HTMLElement; stop: () => void } {
   const { item, side, phase } = task;
   const dose = item.dose;
   let stop = () => undefined as void;

@@ -295,6 +295,59 @@ class BrowserJourneysTest {
         assertThat(seen.getString("experiment.conflictMessage")).contains(seen.getString("experiment.conflictDetail"));
     }
 
+    /**
+     * The PSFS named and rated at the plan's start; a session whose first exercise hurt 7, which the person said was pain
+     * rather than a strong stretch feeling: tracking stores the activities and the session's painKind, raises
+     * TRK-ESCALATE-SESSION-PAIN (within a week) once on recovery-alerts, and the plan led with it in tracking's words.
+     */
+    @Test
+    void painOfSevenCalledPainEscalatesOnThePlanAndThePsfsIsStored() {
+        journey("painEscalation");
+        assertThat(seen.getInt("painEscalation.psfsStatus")).isEqualTo(201);
+        assertThat(seen.getList("painEscalation.shownActivities", String.class))
+                .containsExactly("Sitting through a film", "Getting out of the car", "Mean");
+        assertThat(seen.getString("painEscalation.stopShown")).containsIgnoringCase("stop this exercise");
+        assertThat(seen.getInt("painEscalation.painDuringSent")).isEqualTo(7);
+        assertThat(seen.getString("painEscalation.painKindSent")).isEqualTo("pain");
+        assertThat(seen.getString("painEscalation.escalation.urgency")).isEqualTo("within-a-week");
+        assertThat(seen.getBoolean("painEscalation.escalation.beforeThePlan")).isTrue();
+        assertThat(seen.getInt("painEscalation.escalation.summaryOffered")).isEqualTo(1);
+        String token = platform.token(seen.getString("painEscalation.username"));
+        String person = Platform.subjectOf(token);
+
+        JsonPath stored = given().baseUri(platform.url("tracking")).auth().oauth2(token).get("/api/v1/me/sessions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getList("items.sessionId")).containsExactly(seen.getString("painEscalation.sessionId"));
+        assertThat(stored.getInt("items[0].painDuring")).isEqualTo(7);
+        assertThat(stored.getString("items[0].painKind")).isEqualTo("pain");
+
+        JsonPath outcomes = given().baseUri(platform.url("tracking")).auth().oauth2(token).get("/api/v1/me/outcomes")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(outcomes.getList("activities", String.class)).containsExactly("Sitting through a film", "Getting out of the car");
+        assertThat(outcomes.getList("assessments.week", Integer.class)).containsExactly(0);
+        assertThat(outcomes.getList("assessments[0].ratings.rating", Integer.class)).containsExactly(4, 6);
+        assertThat(outcomes.getList("escalations.rule", String.class)).containsExactly("TRK-ESCALATE-SESSION-PAIN");
+        assertThat(outcomes.getString("escalations[0].urgency")).isEqualTo("within-a-week");
+        assertThat(outcomes.getString("escalations[0].figures.painKind")).isEqualTo("pain");
+        assertThat(seen.getString("painEscalation.escalation.reason")).isEqualTo(outcomes.getString("escalations[0].reason"));
+
+        try (TopicWatch watch = new TopicWatch(platform, List.of("recovery-alerts"))) {
+            java.util.function.Predicate<ConsumerRecord<String, String>> escalated =
+                    r -> person.equals(r.key()) && r.value().contains("TRK-ESCALATE-SESSION-PAIN");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (watch.matching(escalated).isEmpty() && System.nanoTime() < deadline) {
+                watch.poll();
+            }
+            watch.catchUp(Duration.ofSeconds(60));
+            assertThat(watch.matching(escalated)).as("recovery-alerts escalations of the person whose session hurt 7")
+                    .hasSize(1);
+        }
+        for (String screen : List.of("progress-psfs-start", "progress-psfs", "session-pain-or-stretch", "plan-escalation")) {
+            assertThat(SCREENSHOTS.resolve(screen + "-phone.png")).isNotEmptyFile();
+            assertThat(SCREENSHOTS.resolve(screen + "-desktop.png")).isNotEmptyFile();
+        }
+    }
+
     @Test
     void everyScreenIsPhotographedAtPhoneAndDesktopWidth() {
         List<String> files = seen.getList("screenshots");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.hipflex.tracking.domain.AdherencePolicy.AdaptationRule;
 import dev.hipflex.tracking.domain.AdherencePolicy.SessionFacts;
@@ -88,12 +89,15 @@ public final class PlanAdaptation {
             return Collections.unmodifiableMap(figures);
         }
 
-        /** A sentence for the person. */
-        public String sentence() {
+        /**
+         * A sentence for the person, naming exercises by {@code titles} (the catalog's titles) and the dose in words
+         * ({@link DoseVariable}).
+         */
+        public String sentence(Function<String, String> titles) {
             String what = variable == null
-                    ? (rule == AdherencePolicy.ADAPT_STEP_FORWARD ? "you move on from " : "you go back from ") + fromExercise
-                            + " to " + toExercise
-                    : fromExercise + ": " + words(variable) + " from " + from + " to " + to;
+                    ? (rule == AdherencePolicy.ADAPT_STEP_FORWARD ? "you move on from " : "you go back from ")
+                            + titles.apply(fromExercise) + " to " + titles.apply(toExercise)
+                    : titles.apply(fromExercise) + ": " + DoseVariable.change(variable, from, to);
             String why = rule == AdherencePolicy.ADAPT_STEP_FORWARD
                     ? "Your last " + facts.toleratedInARow() + " sessions went well (pain during them at most 5 and the "
                             + "next morning close to your usual), so "
@@ -105,13 +109,6 @@ public final class PlanAdaptation {
                                                     + ", 2 or more above your usual " + baseline(facts.baseline()) + ", so "
                                             : "Your waking pain this week was higher than the week before, so ";
             return why + what + ".";
-        }
-
-        private static String words(String variable) {
-            return switch (variable) {
-                case "holdSeconds" -> "hold (seconds)";
-                default -> variable;
-            };
         }
 
         private static String baseline(double value) {

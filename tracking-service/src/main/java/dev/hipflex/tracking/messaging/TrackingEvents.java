@@ -115,12 +115,13 @@ public final class TrackingEvents {
                         p.confirmationOffered(), confirmation));
     }
 
-    public static CloudEvent<PlanAdjusted> planAdjusted(String userId, PlanAdaptation.Change c) {
+    /** @param sentence the change in words for the person (exercises by their catalog titles) */
+    public static CloudEvent<PlanAdjusted> planAdjusted(String userId, PlanAdaptation.Change c, String sentence) {
         return CloudEvent.of(SOURCE, "dev.hipflex.tracking.plan.adjusted", userId,
                 "https://hipflex.dev/schemas/plan-adjustments/v1",
                 new PlanAdjusted(userId, c.day(), c.sessionDay(), c.rule().id(), c.rule().version(), c.rule().source(),
                         c.direction(), c.fromExercise(), c.toExercise(), c.variable(), c.from(), c.to(), c.figures(),
-                        c.sentence()));
+                        sentence));
     }
 
     /** After a session: the current week's figures (week 0 and zeros before the plan starts). */

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.hipflex.tracking.domain.PlanAdaptation;
 import dev.hipflex.tracking.domain.PlanAdaptation.Change;
+import dev.hipflex.tracking.service.CatalogTerms;
 import dev.hipflex.tracking.service.TodayService;
 import dev.hipflex.tracking.service.TodayService.Today;
 import io.smallrye.mutiny.Uni;
@@ -69,11 +70,11 @@ public class MyPlanTodayResource {
 
     static TodayView view(Today t) {
         List<ExerciseView> exercises = t.adapted().plan().stream().map(p -> exercise(p, t)).toList();
-        List<ChangeView> history = t.adapted().changes().stream().map(MyPlanTodayResource::change).toList();
+        List<ChangeView> history = t.adapted().changes().stream().map(c -> change(c, t.terms())).toList();
         List<ChangeView> since = t.adapted().changes().stream()
                 .filter(c -> t.lastSession() == null || !c.sessionDay().isBefore(t.lastSession())
                         || c.day().isAfter(t.lastSession()))
-                .map(MyPlanTodayResource::change).toList();
+                .map(c -> change(c, t.terms())).toList();
         return new TodayView(t.day(), t.lastSession(), exercises, since, history);
     }
 
@@ -89,8 +90,9 @@ public class MyPlanTodayResource {
                 steps == null ? List.of() : steps.progressions());
     }
 
-    static ChangeView change(Change c) {
+    static ChangeView change(Change c, CatalogTerms.Terms terms) {
         return new ChangeView(c.day(), c.sessionDay(), c.rule().id(), c.rule().version(), c.rule().source(),
-                c.direction(), c.fromExercise(), c.toExercise(), c.variable(), c.from(), c.to(), c.figures(), c.sentence());
+                c.direction(), c.fromExercise(), c.toExercise(), c.variable(), c.from(), c.to(), c.figures(),
+                c.sentence(terms::title));
     }
 }

@@ -48,9 +48,9 @@ public interface CatalogClient {
     record DoseStep(String variable, Range range, Integer step) {
     }
 
-    /** An exercise as far as tracking reads it: its slug, and what the adapting plan needs to step it. */
+    /** An exercise as far as tracking reads it: its slug and title, and what the adapting plan needs to step it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ExerciseRef(String slug, Dose dose, List<DoseStep> doseSteps, List<String> progressions,
+    record ExerciseRef(String slug, String title, Dose dose, List<DoseStep> doseSteps, List<String> progressions,
             List<String> regressions) {
     }
 

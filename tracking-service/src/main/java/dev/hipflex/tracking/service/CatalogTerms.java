@@ -37,9 +37,15 @@ public class CatalogTerms {
      * @param steps what the catalog says about stepping each exercise (see {@link PlanAdaptation})
      * @param checklist the root-cause checklist's item slugs, the items a root-cause experiment may change; empty
      *        while the catalog serves no checklist (experiments wait, everything else goes on)
+     * @param titles each exercise's title, as the person reads it
      */
     public record Terms(Schedule schedule, List<RecoveryStage> stages, Set<String> exercises,
-            Map<String, PlanAdaptation.ExerciseSteps> steps, Set<String> checklist) {
+            Map<String, PlanAdaptation.ExerciseSteps> steps, Set<String> checklist, Map<String, String> titles) {
+
+        /** The exercise's title; its slug while the catalog gives none. */
+        public String title(String exercise) {
+            return titles.getOrDefault(exercise, exercise);
+        }
     }
 
     /** Why the catalog last fetched was not taken; null while all is well. */
@@ -114,16 +120,21 @@ public class CatalogTerms {
                 st.title(), st.fromDay(), st.toDay(), st.summary(), st.whatToExpect())).toList();
         Set<String> slugs = new HashSet<>();
         Map<String, PlanAdaptation.ExerciseSteps> steps = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         for (CatalogClient.ExerciseRef e : exercises) {
             slugs.add(e.slug());
             steps.put(e.slug(), steps(e));
+            if (e.title() != null && !e.title().isBlank()) {
+                titles.put(e.slug(), e.title());
+            }
         }
         Set<String> items = new HashSet<>();
         if (checklist != null && checklist.steps() != null) {
             checklist.steps().stream().filter(step -> step != null && step.slug() != null)
                     .forEach(step -> items.add(step.slug()));
         }
-        return new Fetched(new Terms(schedule, stages, Set.copyOf(slugs), Map.copyOf(steps), Set.copyOf(items)),
+        return new Fetched(new Terms(schedule, stages, Set.copyOf(slugs), Map.copyOf(steps), Set.copyOf(items),
+                Map.copyOf(titles)),
                 List.of());
     }
 

@@ -57,16 +57,17 @@ public class PlanAdjustments {
             t.adapted().changes().forEach(c -> byKey.put(c.key(), c));
             OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             return pool.withTransaction(connection -> histories.announce(connection, userId, List.copyOf(byKey.keySet()), at)
-                    .chain(fresh -> outbox.addAll(connection, events(userId, byKey, fresh))))
+                    .chain(fresh -> outbox.addAll(connection, events(userId, byKey, fresh, t.terms()))))
                     .invoke(relay::soon);
         }).onFailure().invoke(e -> LOG.warnf("Plan adjustments of %s not announced yet: %s", userId, e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private static List<Outbox.Pending> events(String userId, Map<String, Change> byKey, Set<String> fresh) {
+    private static List<Outbox.Pending> events(String userId, Map<String, Change> byKey, Set<String> fresh,
+            CatalogTerms.Terms terms) {
         return byKey.entrySet().stream().filter(e -> fresh.contains(e.getKey()))
                 .map(e -> new Outbox.Pending(TrackingEvents.ADJUSTMENTS_TOPIC, userId,
-                        TrackingEvents.planAdjusted(userId, e.getValue())))
+                        TrackingEvents.planAdjusted(userId, e.getValue(), e.getValue().sentence(terms::title))))
                 .toList();
     }
 }

@@ -89,7 +89,7 @@ class EventContractTest {
         assertThat(changes).extracting(PlanAdaptation.Change::variable).contains("holdSeconds").containsNull();
         for (PlanAdaptation.Change change : changes) {
             EventContracts.assertValid(TrackingEvents.ADJUSTMENTS_TOPIC, PERSON,
-                    EventJson.write(TrackingEvents.planAdjusted(PERSON, change)));
+                    EventJson.write(TrackingEvents.planAdjusted(PERSON, change, change.sentence(slug -> slug))));
         }
     }
 

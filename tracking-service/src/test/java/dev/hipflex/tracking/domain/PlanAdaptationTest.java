@@ -82,7 +82,8 @@ class PlanAdaptationTest {
             assertThat(c.variable()).isEqualTo("reps");
             assertThat(c.from()).isEqualTo(12);
             assertThat(c.to()).isEqualTo(14);
-            assertThat(c.sentence()).contains("went well").contains("reps from 12 to 14");
+            assertThat(c.sentence(Map.of("glute-bridge-hold", "Glute bridge with hold")::get)).contains("went well")
+                    .endsWith("so Glute bridge with hold: repetitions from 12 to 14.");
         });
         assertThat(adapted.plan()).containsExactly(new Prescription("glute-bridge-hold", Map.of("reps", 14, "sets", 3)));
     }
@@ -96,7 +97,8 @@ class PlanAdaptationTest {
             assertThat(c.rule()).isEqualTo(AdherencePolicy.ADAPT_STEP_BACK);
             assertThat(c.day()).isEqualTo(START.plusDays(2));
             assertThat(c.to()).isEqualTo(45);
-            assertThat(c.sentence()).startsWith("Pain during your session reached 6, above 5");
+            assertThat(c.sentence(slug -> slug)).startsWith("Pain during your session reached 6, above 5")
+                    .endsWith("couch-stretch: hold from 60 to 45 seconds.");
         });
     }
 
@@ -256,7 +258,7 @@ class PlanAdaptationTest {
                 if (c.rule() == AdherencePolicy.ADAPT_STEP_FORWARD) {
                     assertThat(AdherencePolicy.ADAPT_STEP_BACK.fires(c.facts())).isFalse();
                 }
-                assertThat(c.sentence()).isNotBlank();
+                assertThat(c.sentence(slug -> slug)).isNotBlank();
             }
         });
     }

@@ -41,8 +41,8 @@ class CatalogTermsTest {
             @Override
             public Uni<Exercises> exercises(int limit, int offset) {
                 // Two pages: every slug is taken, not only the first page's.
-                return Uni.createFrom().item(offset == 0 ? new Exercises(List.of(new ExerciseRef("couch-stretch", null, null, null, null)), 1)
-                        : new Exercises(List.of(new ExerciseRef("dead-bug", null, null, null, null)), null));
+                return Uni.createFrom().item(offset == 0 ? new Exercises(List.of(new ExerciseRef("couch-stretch", "Couch stretch", null, null, null, null)), 1)
+                        : new Exercises(List.of(new ExerciseRef("dead-bug", "Dead bug", null, null, null, null)), null));
             }
 
             @Override
