@@ -563,7 +563,6 @@ async function painEscalation(page, person) {
   await card.locator('[data-rule="TRK-ESCALATE-SESSION-PAIN"]').waitFor();
   const escalation = {
     title: (await card.locator('h2').first().innerText()).trim(), urgency: await card.getAttribute('data-urgency'),
-    whatToDo: (await card.locator('.what-to-do').innerText()).trim(),
     reason: (await card.locator('[data-rule="TRK-ESCALATE-SESSION-PAIN"] p').first().innerText()).trim(),
     summaryOffered: await card.getByRole('button', { name: /Download my summary/ }).count(),
     beforeThePlan: await page.evaluate(() => document.querySelector('main h1')?.nextElementSibling?.classList.contains('escalation') ?? false),

@@ -181,7 +181,7 @@ export const EXPERIMENT = {
  */
 export const PSFS = {
   title: 'Activities your hip makes hard',
-  intro: 'Name up to 5 activities your hip makes hard for you now, and rate how well you can do each: 0 means you cannot do it at all, 10 as well as before your hip hurt. They stay the same: you rate them again at weeks 4, 8 and 12.',
+  intro: (most: number, laterWeeks: number[]) => `Name up to ${most} activities your hip makes hard for you now, and rate how well you can do each: 0 means you cannot do it at all, 10 as well as before your hip hurt. They stay the same: you rate them again at weeks ${list(laterWeeks.map(String))}.`,
   again: (week: number) => `Week ${week}: how well can you do the same activities now? 0 means you cannot do it at all, 10 as well as before your hip hurt.`,
   activity: (n: number) => `Activity ${n}`,
   rating: (n: number) => `Activity ${n}: how well can you do it now, from 0 (unable) to 10 (as before)?`,
@@ -193,18 +193,19 @@ export const PSFS = {
     improved: 'A meaningful improvement', unchanged: 'No meaningful change yet', worse: 'Meaningfully worse',
     mixed: 'Mixed: one activity meaningfully better, another worse',
   } as Record<string, string>,
-  meanChange: 'Change of the mean since the start', threshold: 'Meaningful: 2 points or more on the mean, or 3 or more on one activity.',
+  meanChange: 'Change of the mean since the start',
+  threshold: (mean: number, activity: number) => `Meaningful: ${mean} points or more on the mean, or ${activity} or more on one activity.`,
   adherence: 'Sessions done against expected', rule: 'Rule',
 };
 
-/** An escalation tracking raised (TRK-ESCALATE-*): the sentence is tracking's; what to do by how soon is the app's. */
+/** An escalation tracking raised (TRK-ESCALATE-*): the sentence, which says what to do, is tracking's. */
 export const ESCALATION = {
   title: 'See a professional about your hip', urgentTitle: 'Get urgent care today', raised: 'Raised on', rule: 'Rule',
-  whatToDo: {
-    today: 'Go to an emergency department or an urgent care clinic today. Do no exercises until you have been seen.',
-    'within-a-week': 'Book an appointment with a physiotherapist or a doctor within the next week. Leave out the exercise that hurt until then.',
-    routine: 'Book an appointment with a physiotherapist or a doctor at the next convenient time.',
-  } as Record<string, string>,
   takeAlong: 'Take your summary along: it shows a professional your pain, your plan and how it went.',
   summary: 'Your summary for a professional',
 };
+
+/** "4, 8 and 12". */
+export function list(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -44,7 +44,8 @@ const escalation = (day: string, urgency: string, key: string): Escalation => ({
 });
 
 const outcomes = (changes: Partial<Outcomes> = {}): Outcomes => ({
-  activities: null, assessments: [], due: 0, currentWeek: 1, function: null, pain: null, overallPercent: 80, escalations: [], ...changes,
+  activities: null, assessments: [], due: 0, currentWeek: 1, function: null, pain: null, overallPercent: 80, escalations: [],
+  scale: { weeks: [0, 4, 8, 12], maxActivities: 5, maxName: 80 }, ...changes,
 });
 const withOutcomes = (o: () => Outcomes, posted: unknown[] = []): Handler => (call) => {
   if (call.url !== '/api/v1/me/outcomes') return undefined;
@@ -67,14 +68,13 @@ describe('escalations on the plan', () => {
     expect(leading([a, c, b])).toBe(c);
   });
 
-  it('show how soon, what to do, tracking\'s sentence and the summary to take along, before the plan', async () => {
+  it('show how soon, tracking\'s sentence (which says what to do) and the summary to take along, before the plan', async () => {
     const { main } = await render('#/plan', withOutcomes(() => outcomes({ due: null, escalations: [escalation('2026-12-05', 'within-a-week', 'see-professional:session-pain-7')] })));
     const card = main.querySelector<HTMLElement>('section.escalation')!;
     expect(card).not.toBeNull();
     expect(card.previousElementSibling?.tagName).toBe('H1');
     expect(card.querySelector('h2')?.textContent).toBe(ESCALATION.title);
     expect(card.textContent).toContain(URGENCY['within-a-week']);
-    expect(card.textContent).toContain(ESCALATION.whatToDo['within-a-week']);
     expect(card.querySelector('[data-rule="TRK-ESCALATE-SESSION-PAIN"]')?.textContent).toContain("Tracking's sentence for see-professional:session-pain-7.");
     expect([...card.querySelectorAll('button')].map((b) => b.textContent)).toEqual([SUMMARY.pdf, SUMMARY.fhir]);
     expect(await seriousViolations()).toEqual([]);
@@ -104,13 +104,27 @@ describe('the Patient-Specific Functional Scale', () => {
     expect(toSend([{ activity: '', rating: null }])).toBeNull();
   });
 
+  it('follows tracking\'s scale: how many activities, how long a name, which weeks', async () => {
+    const { main } = await render('#/progress', withOutcomes(() => outcomes({ scale: { weeks: [0, 6, 12], maxActivities: 3, maxName: 40 } })));
+    const form = main.querySelector<HTMLFormElement>('form.psfs')!;
+    expect(form.textContent).toContain('up to 3 activities');
+    expect(form.textContent).toContain('again at weeks 6 and 12.');
+    expect(form.querySelector('#psfs-activity-0')?.getAttribute('maxlength')).toBe('40');
+    press(form, PSFS.add);
+    press(form, PSFS.add);
+    expect(form.querySelectorAll('input[type="text"]')).toHaveLength(3);
+    expect([...form.querySelectorAll('button')].map((b) => b.textContent)).not.toContain(PSFS.add);
+  });
+
   it('at the start names up to 5 activities and rates each, then shows them over time', async () => {
     const posted: unknown[] = [];
     let state = outcomes();
     const { main } = await render('#/progress', withOutcomes(() => state, posted));
     expect(main.querySelector('a[href="#/progress"]')).toBeNull();
     const form = main.querySelector<HTMLFormElement>('form.psfs')!;
-    expect(form.textContent).toContain(PSFS.intro);
+    expect(form.textContent).toContain(PSFS.intro(5, [4, 8, 12]));
+    expect(form.textContent).toContain('up to 5 activities');
+    expect(form.textContent).toContain('again at weeks 4, 8 and 12.');
     type(form, 'psfs-activity-0', 'Climbing stairs');
     tick(form, 'psfs-0', '4');
     for (let i = 1; i < 5; i += 1) press(form, PSFS.add);
@@ -148,7 +162,8 @@ describe('the Patient-Specific Functional Scale', () => {
     const later = await render('#/progress', withOutcomes(() => outcomes({
       due: null, currentWeek: 5, activities: ['Climbing stairs', 'Running'], overallPercent: 85,
       assessments: [start, { week: 4, ratings: [{ activity: 'Climbing stairs', rating: 7 }, { activity: 'Running', rating: 5 }], mean: 6 }],
-      function: { week: 4, startMean: 3, mean: 6, meanChange: 3, activityChanges: [3, 3], change: 'improved', rule: 'TRK-MEANINGFUL-FUNCTION-CHANGE', version: 1, source: 'general-clinical-guidance' },
+      function: { week: 4, startMean: 3, mean: 6, meanChange: 3, activityChanges: [3, 3], change: 'improved', rule: 'TRK-MEANINGFUL-FUNCTION-CHANGE', version: 1, source: 'general-clinical-guidance',
+        meaningfulMeanPoints: 2, meaningfulActivityPoints: 3 },
     })));
     const verdict = later.main.querySelector<HTMLElement>('.psfs-change')!;
     expect(verdict.dataset.change).toBe('improved');
@@ -156,6 +171,8 @@ describe('the Patient-Specific Functional Scale', () => {
     expect(verdict.textContent).toContain('+3.0');
     expect(verdict.textContent).toContain('TRK-MEANINGFUL-FUNCTION-CHANGE v1');
     expect(verdict.textContent).toContain('85 %');
+    // The thresholds are tracking's rule's, as the answer gives them.
+    expect(later.main.querySelector('.psfs-over-time .hint')?.textContent).toBe('Meaningful: 2 points or more on the mean, or 3 or more on one activity.');
     expect([...later.main.querySelectorAll('table.psfs-table thead th')].map((t) => t.textContent)).toEqual([PSFS.activityHeader, 'Week 0', 'Week 4']);
     expect(await seriousViolations()).toEqual([]);
   });

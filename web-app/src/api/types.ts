@@ -117,7 +117,10 @@ export interface Escalation {
 /** GET /me/outcomes: the PSFS over time and its change (TRK-MEANINGFUL-FUNCTION-CHANGE), pain, adherence, escalations. */
 export interface Outcomes {
   activities: string[] | null; assessments: Assessment[]; due: number | null; currentWeek: number;
-  function: { week: number; startMean: number; mean: number; meanChange: number; activityChanges: number[]; change: string; rule: string; version: number; source: string } | null;
+  function: { week: number; startMean: number; mean: number; meanChange: number; activityChanges: number[]; change: string; rule: string; version: number; source: string;
+    meaningfulMeanPoints: number; meaningfulActivityPoints: number } | null;
   pain: { first: number | null; latest: number | null; change: number | null; direction: string | null; rule: string; version: number; source: string } | null;
   overallPercent: number | null; escalations: Escalation[];
+  /** How tracking asks the PSFS: the plan weeks (0 is the start), how many activities, how long a name. */
+  scale: { weeks: number[]; maxActivities: number; maxName: number };
 }

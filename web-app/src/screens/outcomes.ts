@@ -24,7 +24,8 @@ export function leading(escalations: Escalation[]): Escalation | null {
 
 /**
  * The escalations tracking raised (pain of 7 or more in a session, waking pain up two mornings running, a new warning
- * sign), most urgent first: how soon, what to do, tracking's sentence for each, and the summary to take along.
+ * sign), most urgent first: how soon, tracking's sentence for each (which says what to do: the rule's own words, so the
+ * app keeps no clinical advice of its own), and the summary to take along.
  */
 export function escalationCard(ctx: Context, escalations: Escalation[]): HTMLElement | null {
   const first = leading(escalations);
@@ -34,7 +35,6 @@ export function escalationCard(ctx: Context, escalations: Escalation[]): HTMLEle
   return h('section', { class: `card alert escalation urgency-${first.urgency}`, 'aria-labelledby': 'escalation-title', 'data-urgency': first.urgency },
     h('h2', { id: 'escalation-title' }, urgent ? ESCALATION.urgentTitle : ESCALATION.title),
     h('p', { class: 'urgency' }, h('strong', {}, say(URGENCY, first.urgency))),
-    h('p', { class: 'what-to-do' }, ESCALATION.whatToDo[first.urgency] ?? ESCALATION.whatToDo.routine),
     h('ul', { class: 'escalations' }, [first, ...others].map((e) => h('li', { 'data-rule': e.rule, 'data-key': e.key },
       h('p', {}, e.reason),
       h('p', { class: 'hint' }, `${ESCALATION.raised} ${e.day} · ${say(URGENCY, e.urgency)} · ${ESCALATION.rule} `, h('code', {}, `${e.rule} v${e.version}`))))),
@@ -59,9 +59,9 @@ export function toSend(rows: ActivityRow[]): ActivityRating[] | null {
 }
 
 /**
- * The PSFS on My progress: the form when an assessment is due (at the start: up to 5 activities named and rated; at
- * weeks 4, 8 and 12 the same activities rated again), the ratings over time, tracking's verdict on the change beside
- * adherence.
+ * The PSFS on My progress: the form when an assessment is due (at the start: the activities named and rated; at the
+ * later weeks of tracking's scale the same activities rated again), the ratings over time, tracking's verdict on the
+ * change beside adherence.
  */
 export function functionSection(ctx: Context, outcomes: Outcomes, reload: () => void): HTMLElement {
   return section(PSFS.title,
@@ -80,7 +80,7 @@ function assessmentForm(ctx: Context, outcomes: Outcomes, reload: () => void): H
     if (fixed) return h('div', { class: 'psfs-row' }, scale);
     const id = `psfs-activity-${i}`;
     return h('div', { class: 'psfs-row' }, h('label', { for: id }, PSFS.activity(i + 1)),
-      h('input', { id, name: id, type: 'text', maxlength: 80, value: r.activity, oninput: (e: Event) => { r.activity = (e.target as HTMLInputElement).value; } }),
+      h('input', { id, name: id, type: 'text', maxlength: outcomes.scale.maxName, value: r.activity, oninput: (e: Event) => { r.activity = (e.target as HTMLInputElement).value; } }),
       scale);
   };
   const draw = () => list.replaceChildren(...rows.map(row));
@@ -88,7 +88,7 @@ function assessmentForm(ctx: Context, outcomes: Outcomes, reload: () => void): H
   const add = fixed ? null : h('button', { type: 'button', onclick: () => {
     rows.push({ activity: '', rating: null });
     draw();
-    if (rows.length >= 5) add?.remove();
+    if (rows.length >= outcomes.scale.maxActivities) add?.remove();
     list.querySelector<HTMLInputElement>(`#psfs-activity-${rows.length - 1}`)?.focus();
   } }, PSFS.add);
   const form = h('form', { class: 'psfs', novalidate: true, onsubmit: async (e: Event) => {
@@ -107,7 +107,7 @@ function assessmentForm(ctx: Context, outcomes: Outcomes, reload: () => void): H
     } catch (error) {
       form.append(problemList(error));
     }
-  } }, h('p', {}, week === 0 ? PSFS.intro : PSFS.again(week)), list,
+  } }, h('p', {}, week === 0 ? PSFS.intro(outcomes.scale.maxActivities, outcomes.scale.weeks.filter((w) => w > 0)) : PSFS.again(week)), list,
   h('div', { class: 'actions' }, add, h('button', { type: 'submit', class: 'primary' }, PSFS.save)), status);
   return form;
 }
@@ -137,5 +137,6 @@ function overTime(o: Outcomes): HTMLElement {
     h('dt', {}, PSFS.meanChange), h('dd', {}, `${f.meanChange > 0 ? '+' : ''}${f.meanChange.toFixed(1)} (${PSFS.week} ${f.week})`),
     h('dt', {}, PSFS.rule), h('dd', {}, h('strong', {}, say(PSFS.change, f.change)), ' · ', h('code', {}, `${f.rule} v${f.version}`)),
     o.overallPercent !== null && o.overallPercent !== undefined ? [h('dt', {}, PSFS.adherence), h('dd', {}, `${o.overallPercent} %`)] : null) : null;
-  return h('div', { class: 'psfs-over-time' }, table, verdict, f ? h('p', { class: 'hint' }, PSFS.threshold) : null);
+  return h('div', { class: 'psfs-over-time' }, table, verdict,
+    f ? h('p', { class: 'hint' }, PSFS.threshold(f.meaningfulMeanPoints, f.meaningfulActivityPoints)) : null);
 }

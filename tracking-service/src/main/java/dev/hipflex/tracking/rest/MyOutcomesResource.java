@@ -42,9 +42,13 @@ public class MyOutcomesResource {
         }
     }
 
-    /** The latest assessment's change from the start and the rule that judged it. */
+    /**
+     * The latest assessment's change from the start and the rule that judged it, with the rule's thresholds (points on
+     * the mean, points on one activity) so that apps say what "meaningful" means without keeping their own copy.
+     */
     public record FunctionView(int week, double startMean, double mean, double meanChange, List<Integer> activityChanges,
-            String change, String rule, int version, String source) {
+            String change, String rule, int version, String source, int meaningfulMeanPoints,
+            int meaningfulActivityPoints) {
     }
 
     /** The pain outcome: first and latest weekly averages and the rule that judged their difference. */
@@ -56,12 +60,20 @@ public class MyOutcomesResource {
             Map<String, Object> figures, String reason) {
     }
 
+    /** How the PSFS is asked here, so that apps follow it: the plan weeks, how many activities, how long a name. */
+    public record ScaleView(List<Integer> weeks, int maxActivities, int maxName) {
+
+        static final ScaleView PSFS = new ScaleView(FunctionalScale.WEEKS, FunctionalScale.MAX_ACTIVITIES,
+                FunctionalScale.MAX_NAME);
+    }
+
     /**
      * @param activities the activities named at the start (fixed), null before the start is recorded
      * @param due the plan week whose assessment is due now (0, 4, 8 or 12), null when none is
      */
     public record OutcomesView(List<String> activities, List<AssessmentView> assessments, Integer due, int currentWeek,
-            FunctionView function, PainView pain, Double overallPercent, List<EscalationView> escalations) {
+            FunctionView function, PainView pain, Double overallPercent, List<EscalationView> escalations,
+            ScaleView scale) {
     }
 
     private final OutcomeService outcomes;
@@ -96,7 +108,7 @@ public class MyOutcomesResource {
         FunctionView function = o.function() == null ? null
                 : new FunctionView(o.function().week(), o.function().startMean(), o.function().mean(),
                         o.function().meanChange(), o.function().activityChanges(), o.function().change().word(),
-                        fRule.id(), fRule.version(), fRule.source());
+                        fRule.id(), fRule.version(), fRule.source(), fRule.meanPoints(), fRule.activityPoints());
         PainView pain = o.pain() == null ? null
                 : new PainView(o.pain().first() == null ? null : o.pain().first().average(),
                         o.pain().latest() == null ? null : o.pain().latest().average(), o.pain().change(),
@@ -104,7 +116,7 @@ public class MyOutcomesResource {
                         pRule.source());
         return new OutcomesView(o.activities(), o.assessments().stream().map(AssessmentView::of).toList(), o.due(),
                 o.currentWeek(), function, pain, o.overallPercent(),
-                o.escalations().stream().map(MyOutcomesResource::escalation).toList());
+                o.escalations().stream().map(MyOutcomesResource::escalation).toList(), ScaleView.PSFS);
     }
 
     private static EscalationView escalation(Escalation e) {

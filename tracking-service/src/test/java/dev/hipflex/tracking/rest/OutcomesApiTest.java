@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.testsupport.EventContracts;
 import dev.hipflex.testsupport.TopicReader;
+import dev.hipflex.tracking.domain.AdherencePolicy;
+import dev.hipflex.tracking.domain.FunctionalScale;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -61,6 +63,12 @@ class OutcomesApiTest {
                     .body("function.activityChanges", contains(4, 1, 1))
                     .body("function.change", equalTo("improved"))
                     .body("function.rule", equalTo("TRK-MEANINGFUL-FUNCTION-CHANGE"))
+                    .body("scale.weeks", contains(FunctionalScale.WEEKS.toArray()))
+                    .body("scale.maxActivities", equalTo(FunctionalScale.MAX_ACTIVITIES))
+                    .body("scale.maxName", equalTo(FunctionalScale.MAX_NAME))
+                    .body("function.meaningfulMeanPoints", equalTo(AdherencePolicy.MEANINGFUL_FUNCTION_CHANGE.meanPoints()))
+                    .body("function.meaningfulActivityPoints",
+                            equalTo(AdherencePolicy.MEANINGFUL_FUNCTION_CHANGE.activityPoints()))
                     .body("pain.rule", equalTo("TRK-MEANINGFUL-PAIN-CHANGE"))
                     .body("overallPercent", org.hamcrest.Matchers.notNullValue());
             // The same again answers as stored; other ratings for a recorded week conflict.
