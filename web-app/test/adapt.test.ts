@@ -1,44 +1,15 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import axe from 'axe-core';
 import { adaptedPhases, completion, sessionScreen, tasksOf } from '../src/screens/session';
 import { context, fakePlatform, fixture, selfCare, stepBack, today, type Handler } from './fakePlatform';
-import { shell, show } from '../src/app';
+import { show } from '../src/app';
+import { json, press, render, resetDocument, seriousViolations, tick } from './screen';
 import type { Exercise, PlanChange, TodayPlan } from '../src/api/types';
 import { SESSION } from '../src/words';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-async function render(hash: string, handler?: Handler, ctxChanges: { now?: () => Date } = {}) {
-  const platform = fakePlatform(handler);
-  const ctx = { ...context(platform.fetchImpl), ...ctxChanges };
-  const { root, main } = shell(ctx);
-  document.body.replaceChildren(root);
-  await show(ctx, main, hash);
-  return { ctx, main, calls: platform.calls };
-}
-
-const press = (root: ParentNode, text: string) => {
-  const button = [...root.querySelectorAll('button')].find((b) => b.textContent === text);
-  if (!button) throw new Error(`no button "${text}"`);
-  button.click();
-};
-const tick = (root: ParentNode, name: string, value: string) => {
-  const input = root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
-  if (!input) throw new Error(`no ${name}=${value}`);
-  input.click();
-};
 const todayWith = (t: TodayPlan): Handler => (call) => (call.url === '/api/v1/me/plan/today' ? json(t) : undefined);
 
-async function seriousViolations(): Promise<string[]> {
-  const result = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
-
-beforeEach(() => {
-  document.documentElement.lang = 'en';
-  document.body.replaceChildren();
-});
+beforeEach(resetDocument);
 
 describe("today's session from the adapting plan", () => {
   const catalog = new Map(fixture<{ items: Exercise[] }>('exercises').items.map((e) => [e.slug, e]));

@@ -1,43 +1,16 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import axe from 'axe-core';
 import { leading, toSend } from '../src/screens/outcomes';
-import { context, fakePlatform, type Handler } from './fakePlatform';
-import { shell, show } from '../src/app';
+import type { Handler } from './fakePlatform';
+import { json, press, render, resetDocument, seriousViolations, tick } from './screen';
 import type { Escalation, Outcomes } from '../src/api/types';
 import { ESCALATION, PSFS, SUMMARY, URGENCY } from '../src/words';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-async function render(hash: string, handler?: Handler) {
-  const platform = fakePlatform(handler);
-  const ctx = context(platform.fetchImpl);
-  const { root, main } = shell(ctx);
-  document.body.replaceChildren(root);
-  await show(ctx, main, hash);
-  return { main, calls: platform.calls };
-}
-const tick = (root: ParentNode, name: string, value: string) => {
-  const input = root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
-  if (!input) throw new Error(`no ${name}=${value}`);
-  input.click();
-};
 const type = (root: ParentNode, id: string, text: string) => {
   const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
   input.value = text;
   input.dispatchEvent(new Event('input'));
 };
-const press = (root: ParentNode, text: string) => {
-  const button = [...root.querySelectorAll('button')].find((b) => b.textContent === text);
-  if (!button) throw new Error(`no button "${text}"`);
-  button.click();
-};
-
-async function seriousViolations(): Promise<string[]> {
-  const result = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
-
 const escalation = (day: string, urgency: string, key: string): Escalation => ({
   day, key, rule: 'TRK-ESCALATE-SESSION-PAIN', version: 1, source: 'general-clinical-guidance', urgency,
   figures: { painDuring: 7, painKind: 'pain' }, reason: `Tracking's sentence for ${key}.`,
@@ -53,10 +26,7 @@ const withOutcomes = (o: () => Outcomes, posted: unknown[] = []): Handler => (ca
   return json(o());
 };
 
-beforeEach(() => {
-  document.documentElement.lang = 'en';
-  document.body.replaceChildren();
-});
+beforeEach(resetDocument);
 
 describe('escalations on the plan', () => {
   it('lead with the most urgent, and of those the latest', () => {

@@ -1,42 +1,23 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import axe from 'axe-core';
 import { asksPainKind, completion, tasksOf, worse, worstOf } from '../src/screens/session';
-import { context, fakePlatform, selfCare, type Handler } from './fakePlatform';
-import { shell, show } from '../src/app';
+import { selfCare } from './fakePlatform';
+import { json, press, render, resetDocument, seriousViolations, tick } from './screen';
 import { SESSION } from '../src/words';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-async function render(hash: string, handler?: Handler) {
-  const platform = fakePlatform(handler);
-  const ctx = context(platform.fetchImpl);
-  const { root, main } = shell(ctx);
-  document.body.replaceChildren(root);
-  await show(ctx, main, hash);
-  return { main };
-}
-const press = (root: ParentNode, text: string) => {
-  const button = [...root.querySelectorAll('button')].find((b) => b.textContent === text);
-  if (!button) throw new Error(`no button "${text}"`);
-  button.click();
-};
-const tick = (root: ParentNode, name: string, value: string) => {
-  const input = root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
-  if (!input) throw new Error(`no ${name}=${value}`);
-  input.click();
-};
 const question = (root: ParentNode, name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.closest('fieldset');
 
-async function seriousViolations(): Promise<string[]> {
-  const result = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
+beforeEach(resetDocument);
 
-beforeEach(() => {
-  document.documentElement.lang = 'en';
-  document.body.replaceChildren();
-});
+/** The session screen, and the sessions it sends. */
+async function session() {
+  const posted: Record<string, unknown>[] = [];
+  const { main } = await render('#/session', (call) => {
+    if (call.url === '/api/v1/me/sessions') { posted.push(call.body as Record<string, unknown>); return json({}, 201); }
+    return undefined;
+  });
+  return { main, posted };
+}
 
 describe('pain or a strong stretch feeling (TRK-ESCALATE-SESSION-PAIN reads painKind)', () => {
   it('is asked from 7, where tracking escalates pain, and not below', () => {
@@ -64,11 +45,7 @@ describe('pain or a strong stretch feeling (TRK-ESCALATE-SESSION-PAIN reads pain
   });
 
   it('is asked during the exercise after a 7, and the answer is the session\'s unless the person changes it', async () => {
-    const posted: Record<string, unknown>[] = [];
-    const { main } = await render('#/session', (call) => {
-      if (call.url === '/api/v1/me/sessions') { posted.push(call.body as Record<string, unknown>); return json({}, 201); }
-      return undefined;
-    });
+    const { main, posted } = await session();
     tick(main, 'painBefore', '2');
     press(main, 'Begin');
     press(main, SESSION.reportPain);
@@ -94,11 +71,7 @@ describe('pain or a strong stretch feeling (TRK-ESCALATE-SESSION-PAIN reads pain
   });
 
   it('after the session, a worst pain of 7 or more needs the answer before the session is saved', async () => {
-    const posted: Record<string, unknown>[] = [];
-    const { main } = await render('#/session', (call) => {
-      if (call.url === '/api/v1/me/sessions') { posted.push(call.body as Record<string, unknown>); return json({}, 201); }
-      return undefined;
-    });
+    const { main, posted } = await session();
     tick(main, 'painBefore', '2');
     press(main, 'Begin');
     let guard = 0;

@@ -3,7 +3,6 @@ package dev.hipflex.common.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import dev.hipflex.common.schedule.PeriodicPass;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,17 +42,12 @@ public class OutboxRelay {
     private static final int PRUNE_BATCH = 5_000;
 
     private final Pool pool;
-    private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
-    private final Duration interval;
     private final Duration retention;
-    private final Duration pruneInterval;
     private final Counter published;
     private final Counter pruned;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile long timer = -1;
-    private volatile long pruneTimer = -1;
+    private final PeriodicPass relaying;
+    private final PeriodicPass pruning;
 
     public OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "hipflex.outbox.interval", defaultValue = "PT1S") Duration interval,
@@ -60,50 +55,29 @@ public class OutboxRelay {
             @ConfigProperty(name = "hipflex.outbox.prune-interval", defaultValue = "PT10M") Duration pruneInterval,
             MeterRegistry registry) {
         this.pool = pool;
-        this.vertx = vertx;
         this.emitter = emitter;
-        this.interval = interval;
         this.retention = retention;
-        this.pruneInterval = pruneInterval;
         this.published = registry.counter("hipflex.outbox.published");
         this.pruned = registry.counter("hipflex.outbox.pruned");
+        // A full batch means more is waiting: another pass follows at once.
+        this.relaying = new PeriodicPass(vertx, "Outbox relay", interval, () -> relayBatch().map(count -> count == BATCH));
+        this.pruning = new PeriodicPass(vertx, "Outbox prune", pruneInterval,
+                () -> prune().invoke(count -> LOG.debugf("Pruned %d sent outbox events", count)).replaceWith(false));
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(interval.toMillis(), id -> soon());
-        pruneTimer = vertx.setPeriodic(pruneInterval.toMillis(), id -> prune().subscribe().with(
-                count -> LOG.debugf("Pruned %d sent outbox events", count),
-                failure -> LOG.warnf("Outbox prune failed, retrying on the next tick: %s", failure.getMessage())));
+        relaying.start();
+        pruning.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        if (pruneTimer >= 0) {
-            vertx.cancelTimer(pruneTimer);
-        }
+        relaying.stop();
+        pruning.stop();
     }
 
     /** Asks for a pass as soon as possible; passes never overlap, a request during a pass runs another. */
     public void soon() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            vertx.runOnContext(this::pass);
-        }
-    }
-
-    private void pass() {
-        again.set(false);
-        relayBatch().subscribe().with(count -> {
-            running.set(false);
-            if (count == BATCH || again.get()) {
-                soon();
-            }
-        }, failure -> {
-            running.set(false);
-            LOG.warnf("Outbox relay pass failed, retrying on the next tick: %s", failure.getMessage());
-        });
+        relaying.soon();
     }
 
     /** Claims up to one batch of unsent events, publishes them in order, marks them sent; returns how many. */

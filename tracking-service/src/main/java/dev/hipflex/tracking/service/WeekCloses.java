@@ -10,16 +10,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import dev.hipflex.common.outbox.Outbox;
 import dev.hipflex.common.outbox.OutboxRelay;
+import dev.hipflex.common.schedule.PeriodicPass;
 import dev.hipflex.tracking.domain.Adherence;
 import dev.hipflex.tracking.domain.AdherencePolicy;
 import dev.hipflex.tracking.domain.WeekEnds;
@@ -47,22 +46,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class WeekCloses {
 
-    private static final Logger LOG = Logger.getLogger(WeekCloses.class);
-
     private final Pool pool;
     private final PlanRepository plans;
     private final RaisedAlertRepository alerts;
-    private final Vertx vertx;
     private final Clock clock;
     private final AdherenceService adherence;
     private final Outbox outbox;
     private final OutboxRelay relay;
-    private final Duration interval;
     private final int batch;
     private final Counter passes;
     private final Counter announcedWeeks;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile long timer = -1;
+    private final PeriodicPass periodic;
 
     public WeekCloses(Pool pool, PlanRepository plans, RaisedAlertRepository alerts, Vertx vertx, Clock clock, AdherenceService adherence, Outbox outbox, OutboxRelay relay,
             @ConfigProperty(name = "hipflex.tracking.week-close.interval") Duration interval,
@@ -70,41 +64,23 @@ public class WeekCloses {
         this.pool = pool;
         this.plans = plans;
         this.alerts = alerts;
-        this.vertx = vertx;
         this.clock = clock;
         this.adherence = adherence;
         this.outbox = outbox;
         this.relay = relay;
-        this.interval = interval;
         this.batch = batch;
         this.passes = registry.counter("hipflex.week-closes.passes");
         this.announcedWeeks = registry.counter("hipflex.week-closes.announced");
+        // A full batch means more plans may be due: another pass follows at once.
+        this.periodic = new PeriodicPass(vertx, "Week-close", interval, () -> pass().map(looked -> looked == batch));
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(interval.toMillis(), id -> soon());
+        periodic.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    /** Runs a pass unless one is running; a full batch means more may be due, so another follows at once. */
-    void soon() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        pass().subscribe().with(plans -> {
-            running.set(false);
-            if (plans == batch) {
-                soon();
-            }
-        }, failure -> {
-            running.set(false);
-            LOG.warnf("Week-close pass failed, retrying on the next tick: %s", failure.getMessage());
-        });
+        periodic.stop();
     }
 
     /** One batch of due plans, in one transaction; returns how many plans it looked at. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,23 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.testsupport.EventContracts;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
-import dev.hipflex.tracking.TestClock;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -40,25 +33,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * early, and once. The service's clock is moved forward; the database and the broker are real.
  */
 @QuarkusTest
-class ExperimentClosesTest {
+class ExperimentClosesTest extends MovedClockTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Pool pool;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void aChangePhaseWhoseDaysRunOutIsJudgedAndAnnouncedWithoutAVisit() throws Exception {
@@ -118,8 +95,8 @@ class ExperimentClosesTest {
 
     /** Waits until {@code more} passes have finished that began after now. */
     private void awaitPasses(int more) {
-        double before = registry.counter("hipflex.experiment-closes.passes").count();
-        await().atMost(WAIT).until(() -> registry.counter("hipflex.experiment-closes.passes").count() >= before + more);
+        double before = passes("hipflex.experiment-closes.passes");
+        await().atMost(WAIT).until(() -> passes("hipflex.experiment-closes.passes") >= before + more);
     }
 
     private String storedResult(String person) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,23 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
-import dev.hipflex.tracking.TestClock;
 import dev.hipflex.tracking.domain.WeekEnds;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -38,25 +31,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * rewriting dates in the database.
  */
 @QuarkusTest
-class WeekCloseTest {
+class WeekCloseTest extends MovedClockTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Pool pool;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void eachClosedWeekIsAnnouncedOnceWithItsFinalFigures() throws Exception {
@@ -171,7 +148,7 @@ class WeekCloseTest {
     }
 
     private double passes() {
-        return registry.counter("hipflex.week-closes.passes").count();
+        return passes("hipflex.week-closes.passes");
     }
 
     /** How many adherence-updates events with this trigger the outbox holds for the person (sent or not). */
