@@ -44,6 +44,7 @@ try {
   results.invalidInput = await journey('invalidInput', (page, person) => invalidInput(page, person, results.selfCare?.reportId));
   results.offlineSession = await journey('offlineSession', offlineSession);
   results.stepBack = await journey('stepBack', stepBack);
+  results.stepForward = await journey('stepForward', stepForward);
   results.experiment = await journey('experiment', experiment);
   results.painEscalation = await journey('painEscalation', painEscalation);
 } finally {
@@ -518,6 +519,9 @@ async function experiment(page, person) {
   const advice = (await card.locator('.experiment-advice').innerText()).trim();
   await shoot(page, 'experiments-running');
 
+  // While one runs, starting another is folded away with the reason; a person who opens it anyway is told why not.
+  const foldedAway = (await page.locator('details.experiment-another').getAttribute('open')) === null;
+  await page.getByText('Start another experiment').click();
   const second = await startOnce('flat shoes instead of heeled boots');
   const problem = page.locator('form.experiment-start .problem');
   await problem.waitFor();
@@ -525,7 +529,7 @@ async function experiment(page, person) {
   await shoot(page, 'experiments-second-refused');
   return {
     reportId: sent.reportId, suggestedItem, suggestedLabel, experimentId, startDate, phase, morning, advice,
-    secondStatus: second.status(), conflictMessage, conflictDetail: (await second.json()).detail,
+    foldedAway, secondStatus: second.status(), conflictMessage, conflictDetail: (await second.json()).detail,
   };
 }
 
@@ -573,6 +577,58 @@ async function painEscalation(page, person) {
     sessionId: session.sessionId, painDuringSent: session.body.painDuring, painKindSent: session.body.painKind ?? null,
     stopShown: session.stopShown, escalation,
   };
+}
+
+/**
+ * A step forward needs 7 days since the plan began and three tolerated sessions with each next morning rated: a journey
+ * cannot live through a week, so the week is sent as an app on the person's behalf could send it (the plan begun 8 days
+ * ago, the mornings and the sessions dated on their days, with the person's own token), and then the browser shows
+ * today's plan: the "why it changed" card with the step forward, its rule, its figures and its sentence.
+ */
+async function stepForward(page, person) {
+  const sent = await withADeskWorkersPlan(page, person);
+  const config = await (await fetch(`${base}/config.json`)).json();
+  const token = await tokenOf(config.oidcIssuer, person);
+  const call = async (method, path, body) => {
+    const answer = await fetch(`${config.trackingUrl}${path}`, {
+      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+    if (!answer.ok) throw new Error(`${method} ${path} answered ${answer.status}: ${await answer.text()}`);
+    return answer.json();
+  };
+  const day = (daysAgo) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const { exercises } = await call('GET', '/me/plan');
+  await call('POST', '/me/plan/start', { timeZone: 'UTC', startDate: day(8) });
+  for (let daysAgo = 5; daysAgo >= 0; daysAgo -= 1) {
+    await call('POST', '/me/check-ins', { checkInId: randomUUID(), timeZone: 'UTC', pain: 3, waking: true,
+      ...(daysAgo > 0 ? { at: `${day(daysAgo)}T07:00:00Z` } : {}) });
+  }
+  for (let daysAgo = 3; daysAgo >= 1; daysAgo -= 1) {
+    await call('POST', '/me/sessions', { sessionId: randomUUID(), startedAt: `${day(daysAgo)}T18:00:00Z`, timeZone: 'UTC',
+      minutes: 20, phases: ['release', 'stretch', 'strengthen'], exercises, sides: 'both', painBefore: 3, painAfter: 2,
+      painDuring: 2, effort: 'about-right' });
+  }
+
+  // The page shows My plan already: loaded again, it asks tracking for today's plan afresh.
+  await page.reload();
+  await screen(page);
+  const change = page.locator('.why-changed li.change[data-rule="TRK-ADAPT-STEP-FORWARD"]').first();
+  await change.waitFor();
+  const card = (await change.innerText()).trim();
+  const rule = (await change.locator('code').innerText()).trim();
+  const toleratedFigure = (await change.locator('[data-figure="toleratedInARow"]').innerText()).trim();
+  await shoot(page, 'plan-step-forward');
+  return { reportId: sent.reportId, rule, toleratedFigure, card };
+}
+
+/** The person's access token from the provider, by their password (the local realm's client for scripts and tests). */
+async function tokenOf(issuer, person) {
+  const answer = await fetch(`${issuer}/protocol/openid-connect/token`, {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'hipflex-dev-tokens', username: person.username, password: person.password }),
+  });
+  if (!answer.ok) throw new Error(`the provider refused a token for ${person.username}: ${answer.status} ${await answer.text()}`);
+  return (await answer.json()).access_token;
 }
 
 /**

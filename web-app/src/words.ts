@@ -151,7 +151,9 @@ export function say(words: Record<string, string>, word: string): string {
 export const EXPERIMENT = {
   title: 'My root-cause experiments', link: 'Find what sets the pain off: try one change',
   lead: 'Change one thing at a time and watch your waking pain, so you know what actually makes the difference.',
-  start: 'Start an experiment', item: 'What to change', suggested: 'Suggested first', tried: 'tried before',
+  start: 'Start an experiment', another: 'Start another experiment',
+  oneAtATime: 'One change at a time, so you know which one made the difference: end your experiment first, or wait for its result.',
+  item: 'What to change', suggested: 'Suggested first', tried: 'tried before',
   change: 'The change, in your words', changeHint: (min: number, max: number) => `For example: flat shoes instead of heeled boots (${min} to ${max} characters).`,
   startDate: 'Start the baseline on', startDateHint: 'Your usual morning ratings from this day are the baseline; change nothing yet.',
   begin: 'Start the experiment', running: 'Your experiment now', past: 'Past experiments', none: 'No experiments yet.',

@@ -157,6 +157,12 @@ describe('the experiments screen', () => {
     expect(main.querySelector('.experiment-morning a')?.getAttribute('href')).toBe('#/check-in');
     expect(main.querySelectorAll('table.figures tbody tr')).toHaveLength(9);
     expect(main.querySelector('.experiment-chart')?.getAttribute('aria-hidden')).toBe('true');
+    // Starting another is folded away, with the reason, while this one runs.
+    const another = main.querySelector<HTMLDetailsElement>('details.experiment-another');
+    expect(another?.open).toBe(false);
+    expect(another?.querySelector('summary')?.textContent).toBe(EXPERIMENT.another);
+    expect(another?.textContent).toContain(EXPERIMENT.oneAtATime);
+    expect(another?.querySelector('form.experiment-start')).not.toBeNull();
     const result = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
@@ -168,6 +174,7 @@ describe('the experiments screen', () => {
       if (c.url.endsWith('/me/experiments') && c.method === 'POST') return problem(409, message, [{ field: 'checklistItem', message: 'another experiment is running' }]);
       return undefined;
     });
+    expect(main.querySelector('details.experiment-another')).toBeNull(); // none running: the form is open
     const checked = main.querySelector<HTMLInputElement>('input[name="checklistItem"]:checked');
     expect(checked?.value).toBe('exercise-form');
     const change = main.querySelector<HTMLTextAreaElement>('#experiment-change')!;

@@ -30,7 +30,11 @@ export async function experimentsScreen(ctx: Context): Promise<HTMLElement> {
   const past = list.filter((e) => e !== running);
   root.append(heading(EXPERIMENT.title), h('p', {}, EXPERIMENT.lead),
     ...(running ? [runningCard(ctx, running, title(running.checklistItem), reload)] : []),
-    startForm(ctx, latest, terms.checklist, list, reload),
+    // One at a time: while one runs, starting another is folded away with the reason (tracking would answer 409).
+    running
+      ? h('details', { class: 'experiment-another' }, h('summary', {}, EXPERIMENT.another), h('p', {}, EXPERIMENT.oneAtATime),
+        startForm(ctx, latest, terms.checklist, list, reload))
+      : startForm(ctx, latest, terms.checklist, list, reload),
     section(EXPERIMENT.past, past.length
       ? h('ul', { class: 'past-experiments' }, past.map((e) => h('li', {}, pastItem(ctx, e, title(e.checklistItem), reload))))
       : h('p', {}, EXPERIMENT.none)));

@@ -8,15 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -212,45 +205,18 @@ class BrowserJourneysTest {
 
     /**
      * A step forward needs 7 days since the plan's start (or last change) by the service's own clock, and the waking
-     * rating of each morning after 3 tolerated sessions: a browser journey cannot live through a week, and the app has no
-     * way to say the plan began earlier. So the history is sent as the API allows an app to send it (a plan begun 8 days
-     * ago, sessions and waking ratings dated on those days), and today's plan shows the step forward with its rule.
+     * rating of each morning after 3 tolerated sessions: the journey sends that week as an app could (a plan begun 8
+     * days ago, sessions and waking ratings dated on those days, with the person's token), and the browser shows today's
+     * plan with the step forward, its rule, its figures and tracking's sentence.
      */
     @Test
-    void toleratedAboutRightSessionsOnSuccessiveDaysStepThePlanForward() {
-        ZoneId zone = ZoneOffset.UTC;
-        Person person = new Person(platform, zone);
-        Map<String, Object> report = person.report(Map.of());
-        person.reportAndAwaitRecommendation(report);
-        List<String> exercises = person.awaitPlanFrom((String) report.get("reportId")).getList("exercises", String.class);
-        LocalDate today = LocalDate.now(zone);
-        person.to("tracking").body(Map.of("timeZone", zone.getId(), "startDate", today.minusDays(8).toString()))
-                .post("/api/v1/me/plan/start").then().statusCode(200);
-        for (int daysAgo = 5; daysAgo >= 0; daysAgo--) {
-            Map<String, Object> rating = new HashMap<>(Map.of("checkInId", UUID.randomUUID().toString(),
-                    "timeZone", zone.getId(), "pain", 3, "waking", true));
-            if (daysAgo > 0) {
-                rating.put("at", ZonedDateTime.of(today.minusDays(daysAgo), LocalTime.of(7, 0), zone).toOffsetDateTime().toString());
-            }
-            person.to("tracking").body(rating).post("/api/v1/me/check-ins").then().statusCode(201);
-        }
-        for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
-            Map<String, Object> session = new HashMap<>();
-            session.put("sessionId", UUID.randomUUID().toString());
-            session.put("startedAt", ZonedDateTime.of(today.minusDays(daysAgo), LocalTime.of(18, 0), zone).toOffsetDateTime().toString());
-            session.put("timeZone", zone.getId());
-            session.put("minutes", 20);
-            session.put("phases", List.of("release", "stretch", "strengthen"));
-            session.put("exercises", exercises);
-            session.put("sides", "both");
-            session.put("painBefore", 3);
-            session.put("painAfter", 2);
-            session.put("painDuring", 2);
-            session.put("effort", "about-right");
-            person.to("tracking").body(session).post("/api/v1/me/sessions").then().statusCode(201);
-        }
-
-        JsonPath adapted = person.to("tracking").get("/api/v1/me/plan/today").then().statusCode(200).extract().jsonPath();
+    void toleratedAboutRightSessionsOnSuccessiveDaysStepThePlanForwardAndThePlanSaysWhy() {
+        journey("stepForward");
+        assertThat(seen.getString("stepForward.rule")).isEqualTo("TRK-ADAPT-STEP-FORWARD v1");
+        assertThat(seen.getString("stepForward.toleratedFigure")).endsWith(": 3");
+        String token = platform.token(seen.getString("stepForward.username"));
+        JsonPath adapted = given().baseUri(platform.url("tracking")).auth().oauth2(token).get("/api/v1/me/plan/today")
+                .then().statusCode(200).extract().jsonPath();
         assertThat(adapted.getList("changes.rule")).containsExactly("TRK-ADAPT-STEP-FORWARD");
         assertThat(adapted.getString("changes[0].direction")).isEqualTo("forward");
         assertThat(adapted.getInt("changes[0].figures.toleratedInARow")).isEqualTo(3);
@@ -258,6 +224,7 @@ class BrowserJourneysTest {
         assertThat(adapted.getBoolean("changes[0].figures.everyMorningRated")).isTrue();
         assertThat(adapted.getString("changes[0].source")).isEqualTo("general-clinical-guidance");
         assertThat(adapted.getString("changes[0].sentence")).startsWith("Your last 3 sessions went well");
+        assertThat(seen.getString("stepForward.card")).contains(adapted.getString("changes[0].sentence"));
     }
 
     /**
@@ -290,6 +257,7 @@ class BrowserJourneysTest {
         assertThat(seen.getString("experiment.morning")).contains("waking rating").contains("pain check-in");
         assertThat(seen.getString("experiment.advice")).isEqualTo(experiments.getString("items[0].advice"));
 
+        assertThat(seen.getBoolean("experiment.foldedAway")).isTrue();
         assertThat(seen.getInt("experiment.secondStatus")).isEqualTo(409);
         assertThat(seen.getString("experiment.conflictDetail")).contains("is still running");
         assertThat(seen.getString("experiment.conflictMessage")).contains(seen.getString("experiment.conflictDetail"));
@@ -356,7 +324,7 @@ class BrowserJourneysTest {
                 "recommendation-urgent-care", "recommendation-not-found", "plan", "session-pain-before", "session-task",
                 "session-pain-after", "session-saved", "session-kept-offline", "progress", "check-in", "check-in-morning",
                 "session-stop-exercise", "plan-why-it-changed", "experiments-start", "experiments-running",
-                "experiments-second-refused")) {
+                "experiments-second-refused", "plan-step-forward")) {
             for (String width : List.of("phone", "desktop")) {
                 String file = screen + "-" + width + ".png";
                 assertThat(files).contains(file);
