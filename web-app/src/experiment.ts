@@ -1,10 +1,6 @@
 import type { ChecklistStep, ExperimentPhase, ExperimentView, Recommendation, RootCauseChecklist } from './api/types';
 import { EXPERIMENT } from './words';
 
-/** Tracking's bounds for the change in the person's words (ExperimentRequest.SHORTEST_CHANGE / LONGEST_CHANGE). */
-export const CHANGE_LENGTH = { min: 3, max: 200 } as const;
-/** How far ahead the baseline may start (ExperimentRequest.LATEST_START_DAYS). */
-export const LATEST_START_DAYS = 14;
 
 /** Results that answer the question: an item with one of these has been tried. */
 const ANSWERED = new Set(['helped', 'worse', 'no-clear-change']);

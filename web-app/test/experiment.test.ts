@@ -19,6 +19,9 @@ const phase = (from: string, pains: (number | null)[], extra: Partial<Experiment
 });
 
 /** An experiment with everyday shoes as tracking shows it: baseline from 1 December, the change from 8 December. */
+/** Tracking's bounds, as GET /me/experiments gives them. */
+const LIMITS = { shortestChange: 3, longestChange: 200, latestStartDays: 14 };
+
 function running(today: string, overrides: Partial<ExperimentView> = {}): ExperimentView {
   return {
     experimentId: '0b9a7c53-7d4e-4f3b-9a51-2c8d6e4f1a20', checklistItem: 'everyday-shoes', change: 'flat shoes instead of heeled boots',
@@ -151,7 +154,7 @@ describe('the experiments screen', () => {
   beforeEach(() => { document.documentElement.lang = 'en'; });
 
   it('shows the running card with its phase, the morning reminder, the chart as a table, and passes axe', async () => {
-    const { main } = await render((c) => (c.url.endsWith('/me/experiments') && c.method === 'GET' ? json({ items: [running('2026-12-09')], total: 1 }) : undefined));
+    const { main } = await render((c) => (c.url.endsWith('/me/experiments') && c.method === 'GET' ? json({ items: [running('2026-12-09')], total: 1, limits: LIMITS }) : undefined));
     expect(main.querySelector('.experiment-phase')?.textContent).toBe(EXPERIMENT.phases.settling.name);
     expect(main.querySelector('.experiment-items')?.textContent).not.toContain(EXPERIMENT.tried); // running is not tried
     expect(main.querySelector('.experiment-morning a')?.getAttribute('href')).toBe('#/check-in');
@@ -167,10 +170,20 @@ describe('the experiments screen', () => {
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
+  it('bounds the change and the start date by tracking\'s limits, as the list gives them', async () => {
+    const limits = { shortestChange: 5, longestChange: 120, latestStartDays: 7 };
+    const { main } = await render((c) => (c.url.endsWith('/me/experiments') && c.method === 'GET' ? json({ items: [], total: 0, limits }) : undefined));
+    const change = main.querySelector<HTMLTextAreaElement>('#experiment-change')!;
+    expect([change.minLength, change.maxLength]).toEqual([5, 120]);
+    expect(main.querySelector('#experiment-change-hint')?.textContent).toContain('5 to 120 characters');
+    const start = main.querySelector<HTMLInputElement>('#experiment-start')!;
+    expect(start.max).toBe(addDays(start.min, 7));
+  });
+
   it('starts from the suggested item and shows the service\'s 409 message as it gives it', async () => {
     const message = 'Your experiment with everyday-shoes (started 2026-12-01) is still running.';
     const { main, calls } = await render((c) => {
-      if (c.url.endsWith('/me/experiments') && c.method === 'GET') return json({ items: [], total: 0 });
+      if (c.url.endsWith('/me/experiments') && c.method === 'GET') return json({ items: [], total: 0, limits: LIMITS });
       if (c.url.endsWith('/me/experiments') && c.method === 'POST') return problem(409, message, [{ field: 'checklistItem', message: 'another experiment is running' }]);
       return undefined;
     });
@@ -190,7 +203,7 @@ describe('the experiments screen', () => {
 
   it('puts the service\'s field messages next to the fields a 400 names', async () => {
     const { main } = await render((c) => {
-      if (c.url.endsWith('/me/experiments') && c.method === 'GET') return json({ items: [], total: 0 });
+      if (c.url.endsWith('/me/experiments') && c.method === 'GET') return json({ items: [], total: 0, limits: LIMITS });
       if (c.method === 'POST') return problem(400, 'Invalid', [{ field: 'startDate', message: 'must be from today' }]);
       return undefined;
     });
@@ -207,7 +220,7 @@ describe('the experiments screen', () => {
         rule: 'TRK-EXP-RESULT', ruleVersion: 1, source: 'mfactor-root-cause', decidedBy: 'Mean waking pain fell from 5.3 to 2.1 and Tau agrees (p = 0.004).' },
       confirmation: { offered: true, undone: null, confirmation: null, result: null },
     });
-    const { main } = await render((c) => (c.url.endsWith('/me/experiments') && c.method === 'GET' ? json({ items: [ended], total: 1 }) : undefined));
+    const { main } = await render((c) => (c.url.endsWith('/me/experiments') && c.method === 'GET' ? json({ items: [ended], total: 1, limits: LIMITS }) : undefined));
     const past = main.querySelector('.experiment-past')!;
     expect(past.textContent).toContain(`${EXPERIMENT.result}: ${EXPERIMENT.outcomes.helped}`);
     expect(past.textContent).toContain('Tau agrees (p = 0.004)');

@@ -112,7 +112,7 @@ export function fakePlatform(handler: Handler = () => undefined) {
       if (path === '/me/plan') return json({ status: 'active', startDate: '2026-11-26', timeZone: 'Europe/Berlin', protocol: 'complete-release-protocol', level: 'self-care', recommendation: '7f3e2c1a-9b8d-4e6f-a5c4-3b2a1d0e9f87', exercises: ['couch-stretch', 'dead-bug'] });
       if (path === '/me/plan/today') return json(today());
       if (path === '/me/adherence') return json(adherence());
-      if (path === '/me/experiments' && call.method === 'GET') return json({ items: [], total: 0 });
+      if (path === '/me/experiments' && call.method === 'GET') return json({ items: [], total: 0, limits: { shortestChange: 3, longestChange: 200, latestStartDays: 14 } });
       if (path === '/me/sessions' || path === '/me/check-ins') return json({}, 201);
     }
     return problem(404, 'Not found');

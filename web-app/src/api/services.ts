@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import { Http, type TokenSource } from './http';
 import type {
   ActivityRating, Adherence, Assessment, Exercise, Muscle, Outcomes, Page, PlanView, Recommendation, RecoveryTimeline, RedFlag, RootCauseChecklist,
-  SessionCompletion, Source, SymptomCheck, TodayPlan, ExperimentRequest, ExperimentView,
+  SessionCompletion, Source, SymptomCheck, TodayPlan, ExperimentRequest, ExperimentView, Experiments,
 } from './types';
 
 export interface ExerciseQuery {
@@ -81,8 +81,8 @@ export class Services {
   }
 
   /** Root-cause experiments, newest first; starting one answers 409 while another runs. */
-  async experiments(): Promise<ExperimentView[]> {
-    return (await this.tracking.get<{ items: ExperimentView[] }>('/me/experiments')).body.items;
+  async experiments(): Promise<Experiments> {
+    return (await this.tracking.get<Experiments>('/me/experiments')).body;
   }
   async startExperiment(request: ExperimentRequest): Promise<ExperimentView> {
     return (await this.tracking.post<ExperimentView>('/me/experiments', request)).body;

@@ -106,6 +106,9 @@ export interface ExperimentView {
   confirmation: { offered: boolean; undone: ExperimentPhase | null; confirmation: string | null; result: ExperimentResult | null } | null;
 }
 export interface ExperimentRequest { checklistItem: string; change: string; startDate: string; timeZone: string }
+/** What a new experiment may be, as tracking gives it with the list. */
+export interface ExperimentLimits { shortestChange: number; longestChange: number; latestStartDays: number }
+export interface Experiments { items: ExperimentView[]; total: number; limits: ExperimentLimits }
 /** One activity of the Patient-Specific Functional Scale and its rating, 0 (unable) to 10 (as before). */
 export interface ActivityRating { activity: string; rating: number }
 export interface Assessment { week: number; ratings: ActivityRating[]; mean: number }

@@ -1,12 +1,12 @@
 import { h, svg, plain } from '../dom';
 import type { Context } from '../context';
-import type { ExperimentResult, ExperimentView, Recommendation } from '../api/types';
+import type { ExperimentLimits, ExperimentResult, ExperimentView, Recommendation } from '../api/types';
 import { ProblemError } from '../api/problem';
 import { deviceTimeZone } from '../symptom/draft';
 import { loadTerms } from '../catalogTerms';
 import { heading, section, failure } from '../ui';
 import { CHECK, EXPERIMENT, say } from '../words';
-import { CHANGE_LENGTH, LATEST_START_DAYS, addDays, chartScale, localDate, phaseText, suggestedItems } from '../experiment';
+import { addDays, chartScale, localDate, phaseText, suggestedItems } from '../experiment';
 
 /** The way to the experiments from the plan and progress screens. */
 export const experimentsLink = (): HTMLElement => h('p', { class: 'experiments-link' }, h('a', { href: '#/experiments' }, EXPERIMENT.link));
@@ -16,7 +16,7 @@ export const experimentsLink = (): HTMLElement => h('p', { class: 'experiments-l
  * form to start the next with the suggested checklist item first, and the past ones with their results.
  */
 export async function experimentsScreen(ctx: Context): Promise<HTMLElement> {
-  const [list, terms, latest] = await Promise.all([
+  const [{ items: list, limits }, terms, latest] = await Promise.all([
     ctx.services.experiments(), loadTerms(ctx.services),
     ctx.services.myRecommendations().then((page) => page.items[0] ?? null).catch(() => null),
   ]);
@@ -33,8 +33,8 @@ export async function experimentsScreen(ctx: Context): Promise<HTMLElement> {
     // One at a time: while one runs, starting another is folded away with the reason (tracking would answer 409).
     running
       ? h('details', { class: 'experiment-another' }, h('summary', {}, EXPERIMENT.another), h('p', {}, EXPERIMENT.oneAtATime),
-        startForm(ctx, latest, terms.checklist, list, reload))
-      : startForm(ctx, latest, terms.checklist, list, reload),
+        startForm(ctx, latest, terms.checklist, list, limits, reload))
+      : startForm(ctx, latest, terms.checklist, list, limits, reload),
     section(EXPERIMENT.past, past.length
       ? h('ul', { class: 'past-experiments' }, past.map((e) => h('li', {}, pastItem(ctx, e, title(e.checklistItem), reload))))
       : h('p', {}, EXPERIMENT.none)));
@@ -124,15 +124,15 @@ function action(label: string, call: () => Promise<unknown>, reload: () => Promi
  * The form to start the next experiment. Bad fields get tracking's messages next to them; any other refusal (409
  * while one runs) shows the service's problem as a whole.
  */
-function startForm(ctx: Context, latest: Recommendation | null, checklist: Parameters<typeof suggestedItems>[0], past: ExperimentView[], reload: () => Promise<void>): HTMLElement {
+function startForm(ctx: Context, latest: Recommendation | null, checklist: Parameters<typeof suggestedItems>[0], past: ExperimentView[], limits: ExperimentLimits, reload: () => Promise<void>): HTMLElement {
   const items = suggestedItems(checklist, latest, past);
   // Tried: an experiment with this item has ended with a result; the one running is on its card, not "tried".
   const tried = new Set(past.filter((e) => !e.running && e.result).map((e) => e.checklistItem));
   const timeZone = deviceTimeZone();
   const today = localDate(ctx.now(), timeZone);
   let item = items[0]?.slug ?? '';
-  const change = h('textarea', { id: 'experiment-change', name: 'change', rows: 2, minlength: CHANGE_LENGTH.min, maxlength: CHANGE_LENGTH.max, 'aria-describedby': 'experiment-change-hint' });
-  const startDate = h('input', { id: 'experiment-start', name: 'startDate', type: 'date', value: today, min: today, max: addDays(today, LATEST_START_DAYS), 'aria-describedby': 'experiment-start-hint' });
+  const change = h('textarea', { id: 'experiment-change', name: 'change', rows: 2, minlength: limits.shortestChange, maxlength: limits.longestChange, 'aria-describedby': 'experiment-change-hint' });
+  const startDate = h('input', { id: 'experiment-start', name: 'startDate', type: 'date', value: today, min: today, max: addDays(today, limits.latestStartDays), 'aria-describedby': 'experiment-start-hint' });
   const choices = h('fieldset', { class: 'experiment-items' }, h('legend', {}, EXPERIMENT.item),
     items.map((step, i) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name: 'checklistItem', value: step.slug, checked: i === 0, onchange: () => { item = step.slug; } }),
@@ -141,7 +141,7 @@ function startForm(ctx: Context, latest: Recommendation | null, checklist: Param
   const fields: Record<string, HTMLElement> = {
     checklistItem: h('div', { id: 'field-checklistItem', class: 'field' }, choices),
     change: h('div', { id: 'field-change', class: 'field' }, h('label', { for: 'experiment-change' }, EXPERIMENT.change), change,
-      h('p', { id: 'experiment-change-hint', class: 'hint' }, EXPERIMENT.changeHint(CHANGE_LENGTH.min, CHANGE_LENGTH.max))),
+      h('p', { id: 'experiment-change-hint', class: 'hint' }, EXPERIMENT.changeHint(limits.shortestChange, limits.longestChange))),
     startDate: h('div', { id: 'field-startDate', class: 'field' }, h('label', { for: 'experiment-start' }, EXPERIMENT.startDate), startDate,
       h('p', { id: 'experiment-start-hint', class: 'hint' }, EXPERIMENT.startDateHint)),
   };
@@ -158,7 +158,7 @@ function startForm(ctx: Context, latest: Recommendation | null, checklist: Param
     const words = change.value.trim();
     const local = new Map<string, string[]>();
     if (!item) local.set('checklistItem', [CHECK.required]);
-    if (words.length < CHANGE_LENGTH.min) local.set('change', [CHECK.required]);
+    if (words.length < limits.shortestChange) local.set('change', [CHECK.required]);
     if (!startDate.value) local.set('startDate', [CHECK.required]);
     mark(local);
     if (local.size) return;

@@ -62,7 +62,14 @@ public class MyExperimentsResource {
             PhaseView withChange, ResultView result, ConfirmationView confirmation) {
     }
 
-    public record ExperimentsView(List<ExperimentView> items, int total) {
+    /** What a new experiment may be, so that apps follow tracking's bounds without a copy of their own. */
+    public record LimitsView(int shortestChange, int longestChange, int latestStartDays) {
+
+        static final LimitsView OF_A_REQUEST = new LimitsView(ExperimentRequest.SHORTEST_CHANGE,
+                ExperimentRequest.LONGEST_CHANGE, ExperimentRequest.LATEST_START_DAYS);
+    }
+
+    public record ExperimentsView(List<ExperimentView> items, int total, LimitsView limits) {
     }
 
     private final ExperimentService experiments;
@@ -90,7 +97,7 @@ public class MyExperimentsResource {
     @Operation(summary = "Your root-cause experiments, newest first, with their phases and results")
     public Uni<ExperimentsView> list() {
         return experiments.list(token.getSubject()).map(list -> new ExperimentsView(
-                list.stream().map(MyExperimentsResource::view).toList(), list.size()));
+                list.stream().map(MyExperimentsResource::view).toList(), list.size(), LimitsView.OF_A_REQUEST));
     }
 
     @POST

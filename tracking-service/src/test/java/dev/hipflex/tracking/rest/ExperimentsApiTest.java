@@ -34,6 +34,7 @@ import dev.hipflex.testsupport.EventContracts;
 import dev.hipflex.testsupport.TestTokens;
 import dev.hipflex.testsupport.TopicReader;
 import dev.hipflex.tracking.TestClock;
+import dev.hipflex.tracking.domain.ExperimentRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -120,7 +121,10 @@ class ExperimentsApiTest {
                 .body("detail", not(containsString("/api/")))
                 .body("errors.field", hasItem("checklistItem"))
                 .body("errors.message", hasItem(containsString(first)));
-        list(p).body("total", equalTo(1));
+        list(p).body("total", equalTo(1))
+                .body("limits.shortestChange", equalTo(ExperimentRequest.SHORTEST_CHANGE))
+                .body("limits.longestChange", equalTo(ExperimentRequest.LONGEST_CHANGE))
+                .body("limits.latestStartDays", equalTo(ExperimentRequest.LATEST_START_DAYS));
 
         // Ended, it no longer blocks the next one.
         given().auth().oauth2(p.token()).post("/api/v1/me/experiments/" + first + "/end").then().statusCode(200)
