@@ -12,13 +12,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Failover on the cluster-mode stack: the second triage instance killed with kill -9 while reports arrive. Its
  * partitions move to the first instance once its session times out (static membership keeps them assigned to it until
- * then), and every report still gets exactly one recommendation, each person's in the order sent. Prints the counts
- * and the time from the kill to the first recommendation for a report sent after it to a partition that moved.
+ * then) and its open transaction, if any, is aborted (at its transaction timeout): both 10 s in triage's settings. Every
+ * report still gets exactly one recommendation, each person's in the order sent. Prints the counts and the time from
+ * the kill to the first recommendation for a report sent after it to a partition that moved, and checks it stays well
+ * under the client's default session timeout (45 s).
  */
 class ClusterFailoverTest {
 
     private static final int PEOPLE = 60;
     private static final int ROUNDS = 10;
+    /**
+     * The session timeout (10 s), then the open transaction's timeout (10 s from its start) and the broker's check
+     * for timed-out transactions (every second), and a margin for a loaded machine.
+     */
+    private static final Duration MOVED_WITHIN = Duration.ofSeconds(35);
 
     private static Platform cluster;
 
@@ -69,6 +76,8 @@ class ClusterFailoverTest {
             assertThat(tally.events()).as("recommendation events, one per report").isEqualTo(expected);
             assertThat(tally.outOfOrder()).as("people whose recommendations came out of order").isZero();
             assertThat(nowOwned).as("triage-service-1 took over the killed instance's partitions").containsAll(moved);
+            assertThat((firstFromMoved[0] - kill) / 1e9).as("seconds from the kill to the first recommendation from a moved partition")
+                    .isLessThan(MOVED_WITHIN.toSeconds());
         } finally {
             cluster.restart();
         }

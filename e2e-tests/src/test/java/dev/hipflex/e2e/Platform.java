@@ -209,6 +209,28 @@ public final class Platform {
         });
     }
 
+    /**
+     * Stops a component cleanly ({@code kill -TERM}, as a deploy or an orchestrator stops it) and waits until it is
+     * gone: a service finishes its shutdown (triage leaves its consumer group), a Kafka node hands over its leaders.
+     */
+    public void stop(String component) {
+        long pid = pid(component);
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(2, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+                process.onExit().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Starts again whatever is not running (after {@link #kill}), and waits until it is ready. */
     public void restart() {
         if (cluster) {

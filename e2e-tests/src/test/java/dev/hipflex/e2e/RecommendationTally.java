@@ -2,6 +2,7 @@ package dev.hipflex.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,10 +50,17 @@ final class RecommendationTally implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, List<String>> sentByPerson = new LinkedHashMap<>();
     private final Map<String, Integer> partitionOfReport = new HashMap<>();
-    private final Map<String, List<ConsumerRecord<String, String>>> recommendations = new HashMap<>();
+    /** Every recommendation read, by the report it answers: also those for reports registered later ({@link #expect}). */
+    private final Map<String, List<Seen>> seen = new HashMap<>();
+    private final int reportPartitions;
+
+    /** Where one recommendation event was read: its key (the person), partition and offset. */
+    record Seen(String person, int partition, long offset) {
+    }
 
     RecommendationTally(Platform platform, String name) {
         prefix = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        reportPartitions = ServiceSettings.topicPartitions().get("symptom-reports");
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -76,13 +85,23 @@ final class RecommendationTally implements AutoCloseable {
         partitionOfReport.put(reportId, partition);
     }
 
-    /** Polls once; returns the ids of the reports whose recommendations arrived now, and every other report id seen. */
+    /**
+     * Counts a report sent over REST by {@code personId} too (after those it sent before): it reaches
+     * {@code symptom-reports} through triage's outbox, keyed by the person, so on the partition the default
+     * partitioner picks for that key.
+     */
+    void expect(String personId, String reportId) {
+        sentByPerson.computeIfAbsent(personId, k -> new ArrayList<>()).add(reportId);
+        partitionOfReport.put(reportId, Utils.toPositive(Utils.murmur2(personId.getBytes(StandardCharsets.UTF_8))) % reportPartitions);
+    }
+
+    /** Polls once; returns the ids of this tally's reports whose recommendations arrived now, and every other report id seen. */
     List<String> poll(List<String> others) {
         List<String> fresh = new ArrayList<>();
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             String reportId = subject(record);
-            if (record.key() != null && record.key().startsWith(prefix)) {
-                recommendations.computeIfAbsent(reportId, id -> new ArrayList<>()).add(record);
+            seen.computeIfAbsent(reportId, id -> new ArrayList<>()).add(new Seen(record.key(), record.partition(), record.offset()));
+            if (partitionOfReport.containsKey(reportId)) {
                 fresh.add(reportId);
             } else {
                 others.add(reportId);
@@ -117,26 +136,50 @@ final class RecommendationTally implements AutoCloseable {
         return partitionOfReport.get(reportId);
     }
 
-    Map<String, List<ConsumerRecord<String, String>>> recommendations() {
-        return recommendations;
+    /** The recommendations read for this tally's reports, by report. */
+    Map<String, List<Seen>> recommendations() {
+        Map<String, List<Seen>> ours = new HashMap<>();
+        for (String reportId : partitionOfReport.keySet()) {
+            List<Seen> events = seen.get(reportId);
+            if (events != null) {
+                ours.put(reportId, events);
+            }
+        }
+        return ours;
+    }
+
+    /** Whether a recommendation for {@code reportId} was read, counted by this tally or not. */
+    boolean seen(String reportId) {
+        return seen.containsKey(reportId);
+    }
+
+    /** How many recommendations were read for {@code reportId}. */
+    int seenTimes(String reportId) {
+        return seen.getOrDefault(reportId, List.of()).size();
+    }
+
+    /** This tally's reports that have no recommendation yet. */
+    int missing() {
+        return (int) partitionOfReport.keySet().stream().filter(id -> !seen.containsKey(id)).count();
     }
 
     int events() {
-        return recommendations.values().stream().mapToInt(List::size).sum();
+        return recommendations().values().stream().mapToInt(List::size).sum();
     }
 
     long duplicates() {
-        return recommendations.values().stream().filter(list -> list.size() > 1).count();
+        return recommendations().values().stream().filter(list -> list.size() > 1).count();
     }
 
     /** People whose recommendations (the first of each report's) did not come in the order their reports were sent. */
     int outOfOrder() {
         int people = 0;
+        Map<String, List<Seen>> ours = recommendations();
         for (Map.Entry<String, List<String>> person : sentByPerson.entrySet()) {
-            List<String> received = recommendations.values().stream().map(list -> list.get(0))
-                    .filter(record -> record.key().equals(person.getKey()))
-                    .sorted((a, b) -> Long.compare(a.offset(), b.offset())).map(RecommendationTally::subject).toList();
-            if (!received.equals(person.getValue())) {
+            List<String> received = person.getValue().stream().filter(ours::containsKey)
+                    .sorted((a, b) -> Long.compare(ours.get(a).get(0).offset(), ours.get(b).get(0).offset())).toList();
+            List<String> sentAndRecommended = person.getValue().stream().filter(ours::containsKey).toList();
+            if (!received.equals(sentAndRecommended)) {
                 people++;
             }
         }
@@ -145,7 +188,7 @@ final class RecommendationTally implements AutoCloseable {
 
     String counts() {
         return String.format("sent %d, recommended %d, distinct %d, duplicates %d, people out of order %d", sent(), events(),
-                recommendations.size(), duplicates(), outOfOrder());
+                recommendations().size(), duplicates(), outOfOrder());
     }
 
     private static String subject(ConsumerRecord<String, String> record) {
