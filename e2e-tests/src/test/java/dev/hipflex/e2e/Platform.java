@@ -262,9 +262,12 @@ public final class Platform {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            // In cluster mode an up may wait for Keycloak's first build (up to HIPFLEX_KEYCLOAK_TIMEOUT, 15 min) and then
+            // for eleven JVMs to be ready (HIPFLEX_READY_TIMEOUT, 10 min) on a busy machine.
+            int minutes = cluster ? 30 : 10;
+            if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within 10 minutes");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + minutes + " minutes");
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
