@@ -45,8 +45,13 @@ class ClusterModeTest {
     @Test
     @DisplayName("status knows every process: 3 Kafka nodes, 2 triage and 2 tracking instances, catalog, Keycloak")
     void everyProcessRuns() {
-        String status = cluster.deploy("status");
-        System.out.println("[cluster] deploy/hipflex status:\n" + status);
+        // status gives each readiness check 2 s: on a busy machine one may miss it, and the next status answers.
+        await("every service ready in deploy/hipflex status").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions().untilAsserted(() -> processesRun(cluster.deploy("status")));
+        System.out.println("[cluster] deploy/hipflex status:\n" + cluster.deploy("status"));
+    }
+
+    private static void processesRun(String status) {
         for (String component : List.of("kafka-1", "kafka-2", "kafka-3", "catalog", "triage-1", "triage-2",
                 "tracking-1", "tracking-2", "keycloak")) {
             assertThat(status).as("status of %s", component)
