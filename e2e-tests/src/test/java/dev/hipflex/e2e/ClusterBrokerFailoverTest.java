@@ -33,7 +33,7 @@ class ClusterBrokerFailoverTest {
         int people = scale.pick(20, 60);
         int restPeople = scale.pick(3, 6);
         Duration downAtLeast = scale.pick(Duration.ofSeconds(15), Duration.ofSeconds(60));
-        await("every copy in sync before the kill").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await("every copy in sync before the kill").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> ClusterBrokers.underReplicated(cluster) == 0);
         int node = ClusterBrokers.leaderOfTheBusiest(cluster);
         System.out.printf("[broker] partitions of %s led, by node: %s; killing kafka-%d%n", ClusterBrokers.BUSIEST,
@@ -64,7 +64,7 @@ class ClusterBrokerFailoverTest {
 
             long restarting = System.nanoTime();
             kafka.during("starting kafka-" + node, cluster::restart);
-            await("every copy in sync after the restart").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+            await("every copy in sync after the restart").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> kafka.round() && ClusterBrokers.underReplicated(cluster) == 0);
             System.out.printf("[broker] kafka-%d down %.1f s; every copy in sync %.1f s after its restart began%n", node,
                     (restarting - killed) / 1e9, (System.nanoTime() - restarting) / 1e9);

@@ -45,7 +45,7 @@ class ClusterRollingRestartTest {
             for (String component : order) {
                 if (component.startsWith("kafka-")) {
                     await("every copy in sync before " + component + " stops").atMost(Duration.ofMinutes(5))
-                            .pollInterval(Duration.ofSeconds(1)).until(() -> kafka.round() && ClusterBrokers.underReplicated(cluster) == 0);
+                            .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> kafka.round() && ClusterBrokers.underReplicated(cluster) == 0);
                 }
                 long stopping = System.nanoTime();
                 kafka.during("stopping " + component, () -> cluster.stop(component));

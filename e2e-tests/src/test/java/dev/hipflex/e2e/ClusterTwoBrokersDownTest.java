@@ -51,7 +51,7 @@ class ClusterTwoBrokersDownTest {
         int people = scale.pick(20, 60);
         int restPeople = scale.pick(3, 6);
         Duration downAtLeast = scale.pick(Duration.ofSeconds(20), Duration.ofSeconds(90));
-        await("every copy in sync before the kill").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await("every copy in sync before the kill").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> ClusterBrokers.underReplicated(cluster) == 0);
         int kept = ClusterBrokers.leaderOfTheBusiest(cluster);
         List<String> down = new ArrayList<>();
@@ -88,7 +88,7 @@ class ClusterTwoBrokersDownTest {
 
             long restarting = System.nanoTime();
             cluster.restart();
-            await("every copy in sync after the restart").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+            await("every copy in sync after the restart").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> {
                         tally.poll();
                         return ClusterBrokers.underReplicated(cluster) == 0;
