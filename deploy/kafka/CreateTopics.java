@@ -20,23 +20,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public class CreateTopics {
 
-    /**
-     * The topics' descriptions, asked again while the broker asked does not know them yet: a new topic reaches every
-     * broker's metadata a moment after its creation is acknowledged, longer on a busy machine.
-     */
-    private static Map<String, TopicDescription> describeOnceKnown(Admin admin, Set<String> names, long deadline) throws Exception {
-        while (true) {
-            try {
-                return admin.describeTopics(names).allTopicNames().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         int brokers = Integer.parseInt(args[1]);
