@@ -63,7 +63,7 @@ class ClusterBrokerFailoverTest {
                     ClusterBrokers.leaders(cluster, ClusterBrokers.BUSIEST), (firstAfter[0] - killed) / 1e9);
 
             long restarting = System.nanoTime();
-            kafka.during("starting kafka-" + node, cluster::restart);
+            kafka.during("starting kafka-" + node, () -> cluster.start("kafka-" + node));
             await("every copy in sync after the restart").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> kafka.round() && ClusterBrokers.underReplicated(cluster) == 0);
             System.out.printf("[broker] kafka-%d down %.1f s; every copy in sync %.1f s after its restart began%n", node,
@@ -75,7 +75,7 @@ class ClusterBrokerFailoverTest {
             load.settle("broker", tally, completions);
             assertThat(tally.sent()).as("reports sent").isGreaterThan(3 * people);
         } finally {
-            cluster.restart();
+            cluster.startAll();
         }
     }
 }

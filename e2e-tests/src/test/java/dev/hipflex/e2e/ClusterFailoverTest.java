@@ -79,7 +79,7 @@ class ClusterFailoverTest {
             assertThat((firstFromMoved[0] - kill) / 1e9).as("seconds from the kill to the first recommendation from a moved partition")
                     .isLessThan(MOVED_WITHIN.toSeconds());
         } finally {
-            cluster.restart();
+            cluster.startAll();
         }
     }
 }

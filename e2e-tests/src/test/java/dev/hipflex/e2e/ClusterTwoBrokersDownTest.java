@@ -87,7 +87,7 @@ class ClusterTwoBrokersDownTest {
                     waiting[0], waiting[1]);
 
             long restarting = System.nanoTime();
-            cluster.restart();
+            cluster.start(down.toArray(String[]::new));
             await("every copy in sync after the restart").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> {
                         tally.poll();
@@ -112,7 +112,7 @@ class ClusterTwoBrokersDownTest {
             assertThat(waiting[0]).as("events waiting in triage's outbox during the outage").isPositive();
             assertThat(waiting[1]).as("events waiting in tracking's outbox during the outage").isPositive();
         } finally {
-            cluster.restart();
+            cluster.startAll();
         }
     }
 

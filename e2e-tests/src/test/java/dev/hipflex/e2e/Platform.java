@@ -210,25 +210,31 @@ public final class Platform {
     }
 
     /**
-     * Stops a component cleanly ({@code kill -TERM}, as a deploy or an orchestrator stops it) and waits until it is
-     * gone: a service finishes its shutdown (triage leaves its consumer group), a Kafka node hands over its leaders.
+     * Stops components cleanly ({@code deploy/hipflex stop}: kill -TERM, as a deploy or an orchestrator stops them) and
+     * waits until they are gone: a service finishes its shutdown (triage leaves its consumer group), a Kafka node hands
+     * over its leaders.
      */
-    public void stop(String component) {
-        long pid = pid(component);
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.destroy();
-            try {
-                process.onExit().get(2, TimeUnit.MINUTES);
-            } catch (java.util.concurrent.TimeoutException e) {
-                process.destroyForcibly();
-                process.onExit().join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    public void stop(String... components) {
+        deploy(concat("stop", components));
+    }
+
+    /** Starts components that are not running ({@code deploy/hipflex start}) and waits until each is ready. */
+    public void start(String... components) {
+        deploy(concat("start", components));
+    }
+
+    /** Starts whatever of this stack is not running, one component at a time, without the rest of an {@code up}. */
+    public void startAll() {
+        start(cluster
+                ? new String[] {"kafka-1", "kafka-2", "kafka-3", "keycloak", "catalog", "triage-1", "triage-2", "tracking-1", "tracking-2", "web"}
+                : new String[] {"kafka", "keycloak", "catalog", "triage", "tracking", "web"});
+    }
+
+    private static String[] concat(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 
     /** Starts again whatever is not running (after {@link #kill}), and waits until it is ready. */
