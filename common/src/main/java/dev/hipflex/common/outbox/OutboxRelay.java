@@ -24,13 +24,15 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes stored events in the order they were stored, and marks each one sent once Kafka has
  * acknowledged it. Runs shortly after each new event and on a timer, so events stored while Kafka
- * was down go out when it returns. Rows are claimed with SKIP LOCKED, so several instances can relay
- * side by side without sending a row twice. Sent events are kept for {@code hipflex.outbox.retention} (to see what
+ * was down go out when it returns. Where several instances share the database, one relays at a time (a transaction
+ * advisory lock): two relaying side by side could publish a person's later event while the other still waits on an
+ * earlier one (a broker failing over), and each person's events must reach Kafka in the order they were stored. Sent events are kept for {@code hipflex.outbox.retention} (to see what
  * went out and when), then pruned, so the table holds days of events rather than the service's whole history.
  */
 @ApplicationScoped
@@ -40,6 +42,8 @@ public class OutboxRelay {
     private static final int BATCH = 500;
     /** Rows deleted per prune statement: short transactions, whatever the backlog. */
     private static final int PRUNE_BATCH = 5_000;
+    /** The advisory lock the relaying instance holds for its transaction; the catalog's content lock is another key. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -80,11 +84,23 @@ public class OutboxRelay {
         relaying.soon();
     }
 
-    /** Claims up to one batch of unsent events, publishes them in order, marks them sent; returns how many. */
+    /**
+     * Claims up to one batch of unsent events, publishes them in order, marks them sent; returns how many. Returns 0
+     * at once while another instance relays: it publishes what waits, and this one's next pass follows.
+     */
     Uni<Integer> relayBatch() {
         return pool.withTransaction(connection -> connection
+                .preparedQuery("select pg_try_advisory_xact_lock($1) as relaying")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> lock.iterator().next().getBoolean("relaying")
+                        ? relayBatch(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> relayBatch(SqlConnection connection) {
+        return connection
                 .preparedQuery("select id, topic, record_key, payload from outbox_event where sent_at is null"
-                        + " order by id limit " + BATCH + " for update skip locked")
+                        + " order by id limit " + BATCH)
                 .execute()
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
@@ -104,7 +120,7 @@ public class OutboxRelay {
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .invoke(() -> published.increment(ids.size()))
                             .replaceWith(ids.size());
-                }));
+                });
     }
 
     private Uni<Void> send(Row row) {
