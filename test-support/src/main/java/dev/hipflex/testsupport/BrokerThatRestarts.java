@@ -16,9 +16,9 @@ public class BrokerThatRestarts implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("kafka.default.api.timeout.ms", "3000", "kafka.request.timeout.ms", "2000",
-                "mp.messaging.outgoing.outbox.delivery.timeout.ms", "3000",
-                "mp.messaging.outgoing.outbox.request.timeout.ms", "1000",
-                "mp.messaging.outgoing.outbox.max.block.ms", "3000");
+                "hipflex.outbox.producer.delivery.timeout.ms", "3000",
+                "hipflex.outbox.producer.request.timeout.ms", "1000",
+                "hipflex.outbox.producer.max.block.ms", "3000");
     }
 
     @Override
