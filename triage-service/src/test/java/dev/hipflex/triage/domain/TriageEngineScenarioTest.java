@@ -239,8 +239,18 @@ class TriageEngineScenarioTest {
     }
 
     @Test
-    @DisplayName("likely muscles: ties are broken by slug; snapping points to the TFL")
-    void likelyMusclesTiesAndSnapping() {
+    @DisplayName("likely muscles: ties go by how common each muscle is as the source (psoas major first), not by slug; "
+            + "snapping points to the TFL")
+    void likelyMusclesTiesGoByPrevalenceAndSnappingPointsToTheTfl() {
+        // Groin pain points to the iliacus and the psoas major, one point each: by slug the iliacus would lead.
+        Recommendation groin = recommend(report().locations(PainLocation.GROIN));
+        assertThat(groin.likelyMuscles()).extracting(LikelyMuscle::muscle, LikelyMuscle::score)
+                .containsExactly(tuple("psoas-major", 1), tuple("iliacus", 1));
+        // Outer hip and knee: one point each for the TFL, the rectus femoris and the sartorius; by slug the sartorius
+        // would come before the TFL.
+        Recommendation outerAndKnee = recommend(report().locations(PainLocation.OUTER_HIP, PainLocation.KNEE));
+        assertThat(outerAndKnee.likelyMuscles()).extracting(LikelyMuscle::muscle)
+                .containsExactly("rectus-femoris", "tensor-fasciae-latae", "sartorius");
         Recommendation front = recommend(report().locations(PainLocation.FRONT_OF_HIP));
         assertThat(front.likelyMuscles()).extracting(LikelyMuscle::muscle)
                 .containsExactly("iliacus", "rectus-femoris", "sartorius");
