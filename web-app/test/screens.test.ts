@@ -51,14 +51,14 @@ function type(container: ParentNode, field: string, value: string) {
 
 const next = (main: ParentNode) => click(main.querySelector('button[type="submit"]'));
 
-/** Answers the two screening steps with no finding, as most people will, and moves past each. */
-function answerScreening(main: ParentNode) {
+/** Answers the two screening steps with no finding (but the yes-or-no questions named), and moves past each. */
+function answerScreening(main: ParentNode, yes: string[] = []) {
   type(main, 'age', '40');
   tick(main, 'screening.pregnancy', 'not-pregnant'); tick(main, 'screening.gaveBirthInLast3Months', 'no');
   next(main);
   tick(main, 'screening.groinLump', 'none'); tick(main, 'screening.painIntoTesticle', 'none');
   for (const q of ['bellyPain', 'painOnStraighteningTheHip', 'urinarySymptoms', 'painOnlyWhenLyingOnIt', 'constantPainDayAndNight',
-    'fallSinceThePainBegan', 'achingHipsWithMorningStiffness']) tick(main, `screening.${q}`, 'no');
+    'fallSinceThePainBegan', 'achingHipsWithMorningStiffness']) tick(main, `screening.${q}`, yes.includes(q) ? 'yes' : 'no');
   next(main);
 }
 
@@ -177,6 +177,33 @@ describe('the symptom check', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it('asks night pain as the two screening questions, never the old warning sign, even if a catalog still words it', async () => {
+    const older = fixture<SymptomCheck>('symptom-check');
+    const warnings = older.questions.find((q) => q.field === 'warningSigns');
+    if (!warnings?.answers) throw new Error('the fixture words no warning signs');
+    expect(warnings.answers).not.toHaveProperty('night-or-rest-pain');
+    warnings.answers = { 'night-or-rest-pain': 'Does it hurt at night or when you rest?', ...warnings.answers };
+    const platform = fakePlatform((call) => (call.url.startsWith('/api/v1/symptom-check')
+      ? new Response(JSON.stringify(older), { headers: { 'Content-Type': 'application/json' } }) : undefined));
+    const screen = await checkScreen(context(platform.fetchImpl));
+    document.body.append(screen);
+    tick(screen, 'painLocations', 'front-of-hip'); tick(screen, 'side', 'both'); next(screen);
+    tick(screen, 'qualities', 'tightness'); tick(screen, 'intensity', '3'); tick(screen, 'onset', 'gradual'); type(screen, 'daysSinceOnset', '20'); next(screen);
+    tick(screen, 'aggravatingActivities', 'sitting'); next(screen); next(screen);
+    expect(screen.querySelector('input[name="warning-pain-when-hopping"]')).not.toBeNull();
+    expect(screen.querySelector('input[name^="warning-night-or-rest-pain"]')).toBeNull();
+    expect(screen.textContent).not.toContain('Does it hurt at night or when you rest?');
+    // Every offered warning question answered no is enough to move on: the old word is not waited for.
+    for (const word of Object.keys(W.answers('warningSigns'))) tick(screen, `warning-${word}`, 'no');
+    const warningStep = screen.querySelector('.step-count')?.textContent;
+    next(screen);
+    expect(screen.querySelector('.step-count')?.textContent).not.toBe(warningStep);
+    expect(screen.querySelector('.error-summary')?.textContent ?? '').toBe('');
+    // The night pain is asked as two questions further on.
+    answerScreening(screen, ['painOnlyWhenLyingOnIt']);
+    expect(platform.calls.some((c) => c.url.startsWith('/api/v1/symptom-check'))).toBe(true);
+  });
+
   it('sends a complete report once and goes to its recommendation', async () => {
     const platform = fakePlatform();
     const ctx = context(platform.fetchImpl);
@@ -185,9 +212,9 @@ describe('the symptom check', () => {
     tick(screen, 'painLocations', 'front-of-hip'); tick(screen, 'side', 'both'); next(screen);
     tick(screen, 'qualities', 'tightness'); tick(screen, 'intensity', '3'); tick(screen, 'onset', 'gradual'); type(screen, 'daysSinceOnset', '20'); next(screen);
     tick(screen, 'aggravatingActivities', 'sitting'); next(screen); next(screen);
-    for (const word of Object.keys(W.answers('warningSigns'))) tick(screen, `warning-${word}`, word === 'night-or-rest-pain' ? 'yes' : 'no');
+    for (const word of Object.keys(W.answers('warningSigns'))) tick(screen, `warning-${word}`, word === 'pain-when-hopping' ? 'yes' : 'no');
     next(screen);
-    answerScreening(screen);
+    answerScreening(screen, ['painOnlyWhenLyingOnIt']);
     tick(screen, 'profile.runner', 'no'); tick(screen, 'profile.deskWorker', 'yes'); tick(screen, 'profile.wearsRaisedHeels', 'no');
     tick(screen, 'profile.wantsDeepPsoasRelease', 'no');
     type(screen, 'profile.hoursSittingPerDay', '9'); next(screen); next(screen);
@@ -195,8 +222,8 @@ describe('the symptom check', () => {
     const posts = platform.calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({ url: '/api/v1/symptom-reports', authorization: 'Bearer test-token', body: {
-      warningSigns: ['night-or-rest-pain'], aggravatingActivities: ['sitting'], age: 40,
-      screening: { caudaEquinaSigns: [], groinLump: 'none', painIntoTesticle: 'none', constantPainDayAndNight: false, pregnancy: 'not-pregnant' },
+      warningSigns: ['pain-when-hopping'], aggravatingActivities: ['sitting'], age: 40,
+      screening: { caudaEquinaSigns: [], groinLump: 'none', painIntoTesticle: 'none', painOnlyWhenLyingOnIt: true, constantPainDayAndNight: false, pregnancy: 'not-pregnant' },
       profile: { wantsDeepPsoasRelease: false } } });
     expect(ctx.navigated).toEqual([`#/recommendation/${(posts[0].body as { reportId: string }).reportId}`]);
   });

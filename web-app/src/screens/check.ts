@@ -3,7 +3,7 @@ import { ProblemError, type FieldError, groupByField } from '../api/problem';
 import type { Context } from '../context';
 import { bodyPicture } from '../body';
 import { loadCheckWords, type CheckWords } from '../catalogTerms';
-import { checkSteps, deviceTimeZone, firstStepWithError, missingAnswers, newDraft, SCREENING_YES_NO, stepOf, toReport, type Draft, type Steps } from '../symptom/draft';
+import { askedWarningSigns, checkSteps, deviceTimeZone, firstStepWithError, missingAnswers, newDraft, SCREENING_YES_NO, stepOf, toReport, type Draft, type Steps } from '../symptom/draft';
 import { heading, painScale, failure } from '../ui';
 import { CHECK, TEXT } from '../words';
 
@@ -19,7 +19,7 @@ export async function checkScreen(ctx: Context): Promise<HTMLElement> {
   const titles = [...steps.slice(0, -1).map((fields) => words.steps.find((s) => s.fields.includes(fields[0]))?.title ?? CHECK.moreQuestions), CHECK.reviewStep];
   const review = steps.length - 1;
   const draft = newDraft(ctx.newId());
-  const warningWords = Object.keys(words.answers('warningSigns'));
+  const warningWords = askedWarningSigns(words.answers('warningSigns')).map(([word]) => word);
   let step = 0;
   // What the service refused stays shown until the next send, whichever step the person goes to; the local
   // "please answer" messages are only for the step being left.
@@ -171,7 +171,7 @@ function control(f: string, d: Draft, words: CheckWords, errors: Errors, rerende
     case 'history': return ticks(d.history);
     case 'warningSigns':
       return field(f, errors, () => h('div', {}, h('p', {}, q),
-        Object.entries(words.answers(f)).map(([word, question]) =>
+        askedWarningSigns(words.answers(f)).map(([word, question]) =>
           yesNo(`warning-${word}`, question, d.warningSigns[word], new Map(), (yes) => { d.warningSigns[word] = yes; }))));
     case 'age': return num(d.age, (v) => { d.age = v; });
     case 'screening.medicalHistory': return ticks(sc.medicalHistory);

@@ -47,6 +47,18 @@ export const SCREENING_YES_NO = ['bellyPain', 'painOnStraighteningTheHip', 'urin
   'constantPainDayAndNight', 'fallSinceThePainBegan', 'achingHipsWithMorningStiffness'] as const;
 
 /**
+ * Warning signs the check never offers, even when a catalog answer (one cached before the change, say) still words
+ * them: "night or rest pain" cannot tell pain on lying on the sore side from constant pain, so night pain is asked as
+ * two screening questions, and triage refuses the old word in a new report.
+ */
+export const RETIRED_WARNING_SIGNS: readonly string[] = ['night-or-rest-pain'];
+
+/** The warning signs the check asks, in the catalog's order and words, without the retired ones. */
+export function askedWarningSigns(worded: Record<string, string>): [string, string][] {
+  return Object.entries(worded).filter(([word]) => !RETIRED_WARNING_SIGNS.includes(word));
+}
+
+/**
  * Every report field the check asks a person, in the order it asks them when the catalog does not say otherwise. The
  * catalog's symptom check groups them into steps; ids, the clock and the time zone are the app's own.
  */

@@ -61,6 +61,14 @@ class EventContractDocumentsTest {
     }
 
     @Test
+    void theSymptomReportMessageSaysAReportWithoutScreeningAnswersIsStillTriagedWithWhatWasNotAsked() {
+        String description = asyncapi.at("/components/messages/symptomReportReceived/description").asText();
+        assertThat(description).as("symptomReportReceived's description").contains("screening answers")
+                .contains("data.screening").contains("without them").contains("still triaged")
+                .contains("notAsked").contains("NA-NOT-ASKED").contains("night-or-rest-pain");
+    }
+
+    @Test
     void everyReferenceInTheDocumentResolves() {
         List<String> refs = new ArrayList<>();
         collectRefs(asyncapi, refs);

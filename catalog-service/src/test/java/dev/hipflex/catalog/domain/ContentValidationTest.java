@@ -281,6 +281,21 @@ class ContentValidationTest {
     }
 
     @Test
+    void theSymptomCheckAsksNightPainAsTwoQuestionsNotTheOldWarningSign() {
+        Content.SymptomCheck check = content.symptomCheck();
+        Map<String, Content.CheckQuestion> byField = check.questions().stream()
+                .collect(Collectors.toMap(Content.CheckQuestion::field, Function.identity()));
+        // "Night or rest pain" cannot tell lying on the sore side (common) from constant pain (a flag): triage
+        // refuses the word in a new report, so the check must not ask it.
+        assertThat(byField.get("warningSigns").answers()).doesNotContainKey("night-or-rest-pain")
+                .containsKey("pain-when-hopping");
+        assertThat(byField.get("screening.painOnlyWhenLyingOnIt").question()).contains("only when you lie on that side");
+        assertThat(byField.get("screening.constantPainDayAndNight").question()).contains("day and night");
+        assertThat(check.questions()).noneSatisfy(q -> assertThat(q.question().toLowerCase(java.util.Locale.ROOT))
+                .contains("at night or when you rest"));
+    }
+
+    @Test
     void aSymptomCheckFieldWithoutAQuestionOrAskedTwiceIsCaught() {
         Content.SymptomCheck check = content.symptomCheck();
         List<Content.CheckStep> steps = new java.util.ArrayList<>(check.steps());

@@ -104,8 +104,8 @@ public final class RuleSet {
             + "catching or locking, limping, a leg that cannot bear weight", SymptomReport::signs);
     public static final Input HISTORY = new Input("history", "hip surgery or a structural hip problem, pregnancy, an "
             + "abdominal condition", SymptomReport::history);
-    public static final Input WARNING_SIGNS = new Input("warningSigns", "general warning signs: night or rest pain, "
-            + "pain when hopping, a recent big jump in running load, a recent fall or injury, fever or feeling unwell, "
+    public static final Input WARNING_SIGNS = new Input("warningSigns", "general warning signs: night or rest pain "
+            + "(sent only by older producers; the app asks night pain as two screening questions), pain when hopping, a recent big jump in running load, a recent fall or injury, fever or feeling unwell, "
             + "a hot swollen hip, unexplained weight loss, a past cancer", SymptomReport::warningSigns);
     public static final Input WEEKS_OF_WORK = new Input("weeksOfConsistentWork",
             "weeks of consistent work on the protocol so far, if given", SymptomReport::weeksOfConsistentWork);
@@ -218,7 +218,8 @@ public final class RuleSet {
      */
     public static final Rule GC_BONE_STRESS = new Rule("GC-BONE-STRESS", "2",
             "Pain when hopping, or a runner (or someone whose running load jumped) with constant pain day and night: "
-                    + "possible femoral neck stress fracture, which can feel like a tight hip flexor.",
+                    + "possible femoral neck stress fracture, which can feel like a tight hip flexor. An older "
+                    + "producer's night-or-rest-pain is read as constant pain (the app no longer asks it).",
             CLINICAL_GUIDANCE, List.of(WARNING_SIGNS, CONSTANT_PAIN, RUNNER),
             r -> anyOf(r.warningSigns(), WarningSign.PAIN_WHEN_HOPPING)
                     || (yes(screening(r).constantPainDayAndNight())
@@ -241,7 +242,9 @@ public final class RuleSet {
 
     public static final Rule GC_CONSTANT_PAIN = new Rule("GC-CONSTANT-PAIN", "1",
             "Constant pain, day and night, not eased by rest or position (pain only when lying on the sore side is "
-                    + "common and not a flag).", CLINICAL_GUIDANCE, List.of(CONSTANT_PAIN, WARNING_SIGNS),
+                    + "common and not a flag, and not read). An older producer's night-or-rest-pain, which cannot "
+                    + "tell the two apart, is read as constant pain; new reports over REST may not carry it.",
+            CLINICAL_GUIDANCE, List.of(CONSTANT_PAIN, WARNING_SIGNS),
             r -> yes(screening(r).constantPainDayAndNight())
                     || anyOf(r.warningSigns(), WarningSign.NIGHT_OR_REST_PAIN),
             Effect.atLeast(SEE_PROFESSIONAL, "Pain that stays day and night, whatever position you take, is not "
@@ -340,7 +343,8 @@ public final class RuleSet {
                     + "exercises until then.").withinAWeek().holdingExercises());
 
     public static final Rule WK_CANCER_WITH_CONSTANT_PAIN = new Rule("WK-CANCER-WITH-CONSTANT-PAIN", "1",
-            "A past cancer or unexplained weight loss with constant or night pain.", CLINICAL_GUIDANCE,
+            "A past cancer or unexplained weight loss with constant pain day and night (or an older producer's "
+                    + "night-or-rest-pain).", CLINICAL_GUIDANCE,
             List.of(WARNING_SIGNS, CONSTANT_PAIN),
             r -> anyOf(r.warningSigns(), WarningSign.UNEXPLAINED_WEIGHT_LOSS, WarningSign.PAST_CANCER)
                     && (yes(screening(r).constantPainDayAndNight())

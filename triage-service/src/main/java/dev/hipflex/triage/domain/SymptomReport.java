@@ -66,8 +66,19 @@ public record SymptomReport(UUID reportId, String userId, OffsetDateTime reporte
 
     /** General warning signs beyond the articles (general clinical guidance for hip and groin pain). */
     public enum WarningSign implements Word {
-        NIGHT_OR_REST_PAIN, PAIN_WHEN_HOPPING, RECENT_BIG_JUMP_IN_RUNNING_LOAD, RECENT_FALL_OR_INJURY,
-        FEVER_OR_UNWELL, HOT_SWOLLEN_HIP, UNEXPLAINED_WEIGHT_LOSS, PAST_CANCER
+        /**
+         * Only older producers send it: "night or rest pain" cannot tell pain on lying on the sore side (common, not a
+         * flag) from constant pain (a flag), so night pain is asked as two screening questions,
+         * {@link Screening#painOnlyWhenLyingOnIt} and {@link Screening#constantPainDayAndNight}. A new report over
+         * REST with it is refused ({@link SymptomReportValidator#validateNew}); on the topic it is still read, as
+         * constant pain (the careful reading).
+         */
+        NIGHT_OR_REST_PAIN,
+        PAIN_WHEN_HOPPING, RECENT_BIG_JUMP_IN_RUNNING_LOAD, RECENT_FALL_OR_INJURY,
+        FEVER_OR_UNWELL, HOT_SWOLLEN_HIP, UNEXPLAINED_WEIGHT_LOSS, PAST_CANCER;
+
+        /** The words the symptom check no longer asks and a new report over REST may not carry. */
+        public static final Set<WarningSign> ONLY_FROM_OLDER_PRODUCERS = Set.of(NIGHT_OR_REST_PAIN);
     }
 
     /**

@@ -84,8 +84,9 @@ public final class SymptomReportValidator {
     }
 
     /**
-     * A new report, as the REST intake takes it: everything {@link #validate} checks, and every screening question
-     * answered (the age, the screening, the starting pain when weeks of work are given).
+     * A new report, as the REST intake takes it: everything {@link #validate} checks, every screening question
+     * answered (the age, the screening, the starting pain when weeks of work are given), and no warning sign that
+     * only older producers send (night-or-rest-pain: night pain is the two screening questions now).
      */
     public static List<FieldError> validateNew(SymptomReport r, Instant now) {
         List<FieldError> errors = validate(r, now);
@@ -93,6 +94,14 @@ public final class SymptomReportValidator {
             return errors;
         }
         required(errors, "age", r.age());
+        if (r.warningSigns() != null) {
+            r.warningSigns().stream().filter(SymptomReport.WarningSign.ONLY_FROM_OLDER_PRODUCERS::contains)
+                    .map(sign -> new FieldError("warningSigns", "'" + sign.word() + "' is no longer asked: night "
+                            + "pain is two questions, screening.painOnlyWhenLyingOnIt (only when lying on the sore "
+                            + "side) and screening.constantPainDayAndNight (all the time, whatever the position); "
+                            + "answer those instead"))
+                    .forEach(errors::add);
+        }
         if (r.weeksOfConsistentWork() != null) {
             required(errors, "startingIntensity", r.startingIntensity());
         }

@@ -143,7 +143,8 @@ class RuleSetTest {
     }
 
     @Test
-    @DisplayName("RF-MECHANICAL: clicking, catching or locking sends to a professional (release-tight-hips-guide)")
+    @DisplayName("RF-MECHANICAL: painful clicking, catching or locking sends to a professional; a snapping quality "
+            + "alone is self-care (release-tight-hips-guide)")
     void mechanical() {
         assertRedFlag(report().signs(Sign.CLICKING_CATCHING_LOCKING), RuleSet.RF_MECHANICAL,
                 "clicking-catching-or-locking", "labral-tear", "femoroacetabular-impingement");
@@ -151,6 +152,14 @@ class RuleSetTest {
         assertThat(r.plan().status()).isEqualTo(Status.SEE_PROFESSIONAL_FIRST);
         assertThat(Contents.planExercises(r)).containsExactly("supine-passive-hip-flexor-stretch", "glute-bridge-hold",
                 "dead-bug");
+        // A snapping hip is common and harmless: the quality alone is not a flag.
+        ReportBuilder snapping = report().qualities(PainQuality.SNAPPING);
+        assertDoesNotFire(snapping, RuleSet.RF_MECHANICAL);
+        Recommendation snaps = recommend(snapping);
+        assertThat(snaps.level()).isEqualTo(Level.SELF_CARE);
+        assertThat(snaps.reasons()).extracting(Reason::rule).containsExactly("SC-NO-RED-FLAGS");
+        assertThat(snaps.referral()).isNull();
+        assertThat(snaps.plan().status()).isEqualTo(Status.START_PROTOCOL);
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -45,11 +48,42 @@ import dev.hipflex.triage.domain.SymptomReport.WarningSign;
 class TriageEnginePropertiesTest {
 
     /**
-     * A red flag as the brief states it: when it applies, how to force it into a report, its minimum level and how soon
-     * (PRODUCT.md part two, "Screening a clinician would do", items 3 to 6; null urgency below a referral).
+     * A red flag as the brief states it: when it applies, the ways to force it into a report (each variant the rule
+     * names, one picked at random each time), its minimum level and how soon (PRODUCT.md part two, "Screening a
+     * clinician would do", items 3 to 6; null urgency below a referral).
      */
     private record RedFlag(String rule, Level level, Urgency urgency, Predicate<SymptomReport> applies,
-            UnaryOperator<ReportBuilder> inject) {
+            List<Variant> variants) {
+
+        Variant pick(Random random) {
+            return variants.get(random.nextInt(variants.size()));
+        }
+
+        /** Forces one variant, picked at random, into the report. */
+        SymptomReport inject(SymptomReport generated, Random random) {
+            return pick(random).inject(generated, random);
+        }
+    }
+
+    /** One way a rule's combination shows, with the ages it names drawn at random when it names a range. */
+    private record Variant(String name, BiFunction<ReportBuilder, Random, ReportBuilder> forcing) {
+
+        SymptomReport inject(SymptomReport generated, Random random) {
+            return forcing.apply(ReportBuilder.from(generated), random).build();
+        }
+    }
+
+    private static Variant v(String name, UnaryOperator<ReportBuilder> forcing) {
+        return new Variant(name, (b, random) -> forcing.apply(b));
+    }
+
+    private static Variant aged(String name, BiFunction<ReportBuilder, Random, ReportBuilder> forcing) {
+        return new Variant(name, forcing);
+    }
+
+    /** An age from {@code from} to {@code to}, both included. */
+    private static int age(Random random, int from, int to) {
+        return from + random.nextInt(to - from + 1);
     }
 
     private static final Set<PainLocation> CHILD_PAIN = Set.of(PainLocation.FRONT_OF_HIP, PainLocation.GROIN,
@@ -58,59 +92,113 @@ class TriageEnginePropertiesTest {
     private static final List<RedFlag> RED_FLAGS = List.of(
             // ---- today ----
             today("UC-CAUDA-EQUINA", r -> !orEmpty(s(r).caudaEquinaSigns()).isEmpty(),
-                    b -> b.caudaEquinaSigns(CaudaEquinaSign.SYMPTOMS_IN_BOTH_LEGS)),
+                    v("saddle numbness", b -> b.caudaEquinaSigns(CaudaEquinaSign.SADDLE_NUMBNESS)),
+                    v("new bladder or bowel change", b -> b.caudaEquinaSigns(CaudaEquinaSign.NEW_BLADDER_OR_BOWEL_CHANGE)),
+                    v("symptoms in both legs", b -> b.caudaEquinaSigns(CaudaEquinaSign.SYMPTOMS_IN_BOTH_LEGS))),
             today("UC-INFECTION", r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL)
                     && (r.warningSigns().contains(WarningSign.HOT_SWOLLEN_HIP)
                             || hasAny(r.signs(), Sign.LIMPING, Sign.CANNOT_BEAR_WEIGHT)),
-                    b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL).addSign(Sign.LIMPING)),
+                    v("fever with a limp", b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL).addSign(Sign.LIMPING)),
+                    v("fever with no weight", b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL)
+                            .addSign(Sign.CANNOT_BEAR_WEIGHT)),
+                    v("fever with a hot swollen hip", b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL)
+                            .addWarningSign(WarningSign.HOT_SWOLLEN_HIP))),
             today("UC-NO-WEIGHT", r -> r.signs().contains(Sign.CANNOT_BEAR_WEIGHT),
-                    b -> b.addSign(Sign.CANNOT_BEAR_WEIGHT)),
+                    v("no weight", b -> b.addSign(Sign.CANNOT_BEAR_WEIGHT)),
+                    v("no weight after a fall", b -> b.addSign(Sign.CANNOT_BEAR_WEIGHT).fallSinceThePainBegan(true))),
             today("UC-FALL", r -> (yes(s(r).fallSinceThePainBegan())
                     || r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY))
                     && (r.age() != null && r.age() >= 50 || hasAny(orEmpty(s(r).medicalHistory()),
                             MedicalHistory.LONG_TERM_STEROIDS, MedicalHistory.OSTEOPOROSIS)),
-                    b -> b.fallSinceThePainBegan(true).age(72)),
+                    aged("fall since the pain began at 50 or over", (b, random) -> b.fallSinceThePainBegan(true)
+                            .age(age(random, 50, 120))),
+                    aged("recent fall or injury at 50 or over", (b, random) -> b
+                            .addWarningSign(WarningSign.RECENT_FALL_OR_INJURY).age(age(random, 50, 120))),
+                    aged("fall with long-term steroids at any age", (b, random) -> b.fallSinceThePainBegan(true)
+                            .medicalHistory(MedicalHistory.LONG_TERM_STEROIDS).age(age(random, 0, 120))),
+                    aged("fall with osteoporosis at any age", (b, random) -> b.fallSinceThePainBegan(true)
+                            .medicalHistory(MedicalHistory.OSTEOPOROSIS).age(age(random, 0, 120))),
+                    aged("recent injury with steroids under 50", (b, random) -> b
+                            .addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)
+                            .medicalHistory(MedicalHistory.LONG_TERM_STEROIDS).age(age(random, 0, 49))),
+                    aged("recent injury with osteoporosis under 50", (b, random) -> b
+                            .addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)
+                            .medicalHistory(MedicalHistory.OSTEOPOROSIS).age(age(random, 0, 49)))),
             today("UC-CHILD", r -> r.age() != null && r.age() < 18 && (hasAny(r.signs(), Sign.LIMPING,
                     Sign.CANNOT_BEAR_WEIGHT) || r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL)),
-                    b -> b.age(11).addSign(Sign.LIMPING)),
+                    aged("child with a limp", (b, random) -> b.age(age(random, 0, 17)).addSign(Sign.LIMPING)),
+                    aged("child with no weight", (b, random) -> b.age(age(random, 0, 17))
+                            .addSign(Sign.CANNOT_BEAR_WEIGHT)),
+                    aged("child with a fever", (b, random) -> b.age(age(random, 0, 17))
+                            .addWarningSign(WarningSign.FEVER_OR_UNWELL))),
             today("UC-TESTICLE", r -> s(r).painIntoTesticle() == PainIntoTesticle.CAME_ON_SUDDENLY,
-                    b -> b.painIntoTesticle(PainIntoTesticle.CAME_ON_SUDDENLY)),
+                    v("sudden pain into a testicle", b -> b.painIntoTesticle(PainIntoTesticle.CAME_ON_SUDDENLY))),
             today("UC-GROIN-LUMP", r -> lump(r) && (s(r).groinLump() == GroinLump.STAYS_OUT
                     && orEmpty(s(r).groinLumpSigns()).contains(LumpSign.PAINFUL)
                     || orEmpty(s(r).groinLumpSigns()).contains(LumpSign.WITH_VOMITING)),
-                    b -> b.groinLump(GroinLump.STAYS_OUT, LumpSign.PAINFUL)),
+                    v("painful lump that stays out", b -> b.groinLump(GroinLump.STAYS_OUT, LumpSign.PAINFUL)),
+                    v("lump that stays out, with vomiting", b -> b.groinLump(GroinLump.STAYS_OUT,
+                            LumpSign.WITH_VOMITING)),
+                    v("lump that goes back in, with vomiting", b -> b.groinLump(GroinLump.GOES_BACK_IN,
+                            LumpSign.WITH_VOMITING))),
             today("UC-PULSING-LUMP", r -> lump(r) && orEmpty(s(r).groinLumpSigns()).contains(LumpSign.PULSES),
-                    b -> b.groinLump(GroinLump.GOES_BACK_IN, LumpSign.PULSES)),
+                    v("pulsing lump that goes back in", b -> b.groinLump(GroinLump.GOES_BACK_IN, LumpSign.PULSES)),
+                    v("pulsing lump that stays out", b -> b.groinLump(GroinLump.STAYS_OUT, LumpSign.PULSES))),
             today("UC-PSOAS-ABSCESS", r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL)
                     && yes(s(r).bellyPain()) && yes(s(r).painOnStraighteningTheHip()),
-                    b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL).bellyPain(true).painOnStraighteningTheHip(true)),
+                    v("fever, belly pain and pain on straightening", b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL)
+                            .bellyPain(true).painOnStraighteningTheHip(true))),
             // ---- within a week ----
             week("WK-CHILD", r -> r.age() != null && r.age() < 18 && hasAny(r.painLocations(),
-                    CHILD_PAIN.toArray(PainLocation[]::new)), b -> b.age(14).locations(PainLocation.KNEE)),
+                    CHILD_PAIN.toArray(PainLocation[]::new)),
+                    CHILD_PAIN.stream().sorted().map(location -> aged("child with " + location.word() + " pain",
+                            (b, random) -> b.age(age(random, 0, 17)).locations(location))).toArray(Variant[]::new)),
             week("WK-CANCER-WITH-CONSTANT-PAIN", r -> hasAny(r.warningSigns(), WarningSign.PAST_CANCER,
                     WarningSign.UNEXPLAINED_WEIGHT_LOSS) && constantOrNight(r),
-                    b -> b.addWarningSign(WarningSign.PAST_CANCER).constantPainDayAndNight(true)),
+                    v("past cancer, constant pain", b -> b.addWarningSign(WarningSign.PAST_CANCER)
+                            .constantPainDayAndNight(true)),
+                    v("weight loss, constant pain", b -> b.addWarningSign(WarningSign.UNEXPLAINED_WEIGHT_LOSS)
+                            .constantPainDayAndNight(true)),
+                    v("past cancer, an older producer's night-or-rest-pain", b -> b
+                            .addWarningSign(WarningSign.PAST_CANCER).addWarningSign(WarningSign.NIGHT_OR_REST_PAIN))),
             week("GC-BONE-STRESS", r -> r.warningSigns().contains(WarningSign.PAIN_WHEN_HOPPING)
                     || constantOrNight(r) && (Boolean.TRUE.equals(r.profile().runner())
                             || r.warningSigns().contains(WarningSign.RECENT_BIG_JUMP_IN_RUNNING_LOAD)),
-                    b -> b.runner(true).constantPainDayAndNight(true)),
+                    v("pain when hopping", b -> b.addWarningSign(WarningSign.PAIN_WHEN_HOPPING)),
+                    v("runner with constant pain", b -> b.runner(true).constantPainDayAndNight(true)),
+                    v("running load jump with constant pain", b -> b
+                            .addWarningSign(WarningSign.RECENT_BIG_JUMP_IN_RUNNING_LOAD).constantPainDayAndNight(true)),
+                    v("runner, an older producer's night-or-rest-pain", b -> b.runner(true)
+                            .addWarningSign(WarningSign.NIGHT_OR_REST_PAIN))),
             week("WK-PREGNANCY", r -> (s(r).pregnancy() == Pregnancy.PREGNANT && s(r).pregnancyWeeks() != null
                     && s(r).pregnancyWeeks() >= 28 || yes(s(r).gaveBirthInLast3Months()))
                     && (r.painLocations().contains(PainLocation.GROIN) || r.signs().contains(Sign.LIMPING)),
-                    b -> b.pregnancy(Pregnancy.PREGNANT, 31).locations(PainLocation.GROIN)),
+                    aged("28 weeks or more, groin pain", (b, random) -> b.pregnancy(Pregnancy.PREGNANT,
+                            age(random, 28, 42)).locations(PainLocation.GROIN)),
+                    aged("28 weeks or more, a limp", (b, random) -> b.pregnancy(Pregnancy.PREGNANT,
+                            age(random, 28, 42)).addSign(Sign.LIMPING)),
+                    v("birth in the last 3 months, groin pain", b -> b.gaveBirthInLast3Months(true)
+                            .locations(PainLocation.GROIN)),
+                    v("birth in the last 3 months, a limp", b -> b.gaveBirthInLast3Months(true)
+                            .addSign(Sign.LIMPING))),
             week("WK-STIFF-HIPS-AND-SHOULDERS", r -> r.age() != null && r.age() >= 50
-                    && yes(s(r).achingHipsWithMorningStiffness()), b -> b.age(66).achingHipsWithMorningStiffness(true)),
+                    && yes(s(r).achingHipsWithMorningStiffness()),
+                    aged("50 or over, aching and stiff", (b, random) -> b.age(age(random, 50, 120))
+                            .achingHipsWithMorningStiffness(true))),
             week("WK-TESTICLE", r -> s(r).painIntoTesticle() == PainIntoTesticle.CAME_ON_GRADUALLY,
-                    b -> b.painIntoTesticle(PainIntoTesticle.CAME_ON_GRADUALLY)),
+                    v("gradual pain into a testicle", b -> b.painIntoTesticle(PainIntoTesticle.CAME_ON_GRADUALLY))),
             week("WK-GROIN-LUMP", r -> s(r).groinLump() == GroinLump.STAYS_OUT || s(r).groinLump() == GroinLump.GOES_BACK_IN
                     && orEmpty(s(r).groinLumpSigns()).contains(LumpSign.PAINFUL),
-                    b -> b.groinLump(GroinLump.STAYS_OUT)),
+                    v("lump that stays out", b -> b.groinLump(GroinLump.STAYS_OUT)),
+                    v("tender lump that goes back in", b -> b.groinLump(GroinLump.GOES_BACK_IN, LumpSign.PAINFUL))),
             week("GC-FALL-OR-INJURY", r -> r.warningSigns().contains(WarningSign.RECENT_FALL_OR_INJURY)
-                    || yes(s(r).fallSinceThePainBegan()), b -> b.addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)),
+                    || yes(s(r).fallSinceThePainBegan()),
+                    v("recent fall or injury", b -> b.addWarningSign(WarningSign.RECENT_FALL_OR_INJURY)),
+                    v("fall since the pain began", b -> b.fallSinceThePainBegan(true))),
             week("GC-FEVER", r -> r.warningSigns().contains(WarningSign.FEVER_OR_UNWELL),
-                    b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL)),
+                    v("fever", b -> b.addWarningSign(WarningSign.FEVER_OR_UNWELL))),
             week("GC-HOT-SWOLLEN-HIP", r -> r.warningSigns().contains(WarningSign.HOT_SWOLLEN_HIP),
-                    b -> b.addWarningSign(WarningSign.HOT_SWOLLEN_HIP)),
+                    v("hot swollen hip", b -> b.addWarningSign(WarningSign.HOT_SWOLLEN_HIP))),
             // ---- routine ----
             routine("RF-NO-IMPROVEMENT", r -> r.weeksOfConsistentWork() != null && r.weeksOfConsistentWork() >= 4
                     && r.startingIntensity() != null && r.startingIntensity() - r.intensity() < 2
@@ -134,16 +222,16 @@ class TriageEnginePropertiesTest {
             routine("RT-BELLY-OR-URINARY", r -> yes(s(r).bellyPain()) || yes(s(r).urinarySymptoms()),
                     b -> b.urinarySymptoms(true)));
 
-    private static RedFlag today(String rule, Predicate<SymptomReport> applies, UnaryOperator<ReportBuilder> inject) {
-        return new RedFlag(rule, Level.URGENT_CARE, Urgency.TODAY, applies, inject);
+    private static RedFlag today(String rule, Predicate<SymptomReport> applies, Variant... variants) {
+        return new RedFlag(rule, Level.URGENT_CARE, Urgency.TODAY, applies, List.of(variants));
     }
 
-    private static RedFlag week(String rule, Predicate<SymptomReport> applies, UnaryOperator<ReportBuilder> inject) {
-        return new RedFlag(rule, Level.SEE_PROFESSIONAL, Urgency.WITHIN_A_WEEK, applies, inject);
+    private static RedFlag week(String rule, Predicate<SymptomReport> applies, Variant... variants) {
+        return new RedFlag(rule, Level.SEE_PROFESSIONAL, Urgency.WITHIN_A_WEEK, applies, List.of(variants));
     }
 
     private static RedFlag routine(String rule, Predicate<SymptomReport> applies, UnaryOperator<ReportBuilder> inject) {
-        return new RedFlag(rule, Level.SEE_PROFESSIONAL, Urgency.ROUTINE, applies, inject);
+        return new RedFlag(rule, Level.SEE_PROFESSIONAL, Urgency.ROUTINE, applies, List.of(v(rule, inject)));
     }
 
     /** The screening answers, none when the producer sent none. */
@@ -278,7 +366,7 @@ class TriageEnginePropertiesTest {
         forAll(1_001L, (generated, random) -> {
             // Every report gets one red flag forced in; the ones the generator added by chance are checked too.
             RedFlag forced = RED_FLAGS.get(random.nextInt(RED_FLAGS.size()));
-            SymptomReport report = forced.inject().apply(ReportBuilder.from(generated)).build();
+            SymptomReport report = forced.inject(generated, random);
             Recommendation r = recommend(report);
             assertThat(forced.applies().test(report)).as("injection of " + forced.rule()).isTrue();
             for (RedFlag flag : RED_FLAGS) {
@@ -296,21 +384,35 @@ class TriageEnginePropertiesTest {
 
     @Test
     @DisplayName("every urgent combination of Screening item 3 gives URGENT_CARE, today, whatever else is reported; "
-            + "every within-a-week one at least within a week")
+            + "every within-a-week one at least within a week; each variant of each rule is forced, and counted")
     void urgentCombinationsAreUrgentWhateverElse() {
         List<RedFlag> urgent = RED_FLAGS.stream().filter(flag -> flag.urgency() != Urgency.ROUTINE).toList();
+        Map<String, Integer> exercised = new TreeMap<>();
         forAll(1_011L, (generated, random) -> {
             RedFlag forced = urgent.get(random.nextInt(urgent.size()));
-            SymptomReport report = forced.inject().apply(ReportBuilder.from(generated)).build();
+            Variant variant = forced.pick(random);
+            SymptomReport report = variant.inject(generated, random);
+            String what = forced.rule() + ": " + variant.name();
+            exercised.merge(what, 1, Integer::sum);
             Recommendation r = recommend(report);
-            assertThat(forced.applies().test(report)).as(forced.rule()).isTrue();
-            assertThat(r.level()).as(forced.rule()).isGreaterThanOrEqualTo(forced.level());
-            assertThat(r.referral().urgency()).as(forced.rule()).isGreaterThanOrEqualTo(forced.urgency());
+            assertThat(forced.applies().test(report)).as(what).isTrue();
+            assertThat(r.level()).as(what).isGreaterThanOrEqualTo(forced.level());
+            assertThat(r.referral().urgency()).as(what).isGreaterThanOrEqualTo(forced.urgency());
+            assertThat(r.reasons()).as(what).anyMatch(reason -> reason.rule().equals(forced.rule())
+                    && reason.level() == forced.level());
             if (forced.urgency() == Urgency.TODAY) {
-                assertThat(r.level()).isEqualTo(Level.URGENT_CARE);
-                assertThat(r.plan().status()).isEqualTo(Status.SEEK_CARE_NOW);
+                assertThat(r.level()).as(what).isEqualTo(Level.URGENT_CARE);
+                assertThat(r.plan().status()).as(what).isEqualTo(Status.SEEK_CARE_NOW);
             }
         });
+        List<String> every = urgent.stream()
+                .flatMap(flag -> flag.variants().stream().map(variant -> flag.rule() + ": " + variant.name())).toList();
+        assertThat(every).doesNotHaveDuplicates();
+        assertThat(exercised.keySet()).as("the variants forced").containsExactlyInAnyOrderElementsOf(every);
+        assertThat(exercised).as("each variant forced often enough to count").allSatisfy((what, times) ->
+                assertThat(times).as(what).isGreaterThanOrEqualTo(20));
+        assertThat(urgent.stream().filter(flag -> flag.urgency() == Urgency.TODAY).mapToInt(f -> f.variants().size())
+                .sum()).as("item 3's variants").isGreaterThanOrEqualTo(22);
     }
 
     @Test

@@ -105,6 +105,30 @@ class TriageEngineScenarioTest {
     }
 
     @Test
+    @DisplayName("a runner whose hip hurts at night only when lying on it stays at self-care: running and the exercises "
+            + "go on; constant pain day and night instead is a referral within a week with no running")
+    void runnerWithPainOnlyWhenLyingOnIt() {
+        ReportBuilder lyingOnIt = report().runner(true).activities(Activity.SLEEPING, Activity.RUNNING)
+                .painOnlyWhenLyingOnIt(true).constantPainDayAndNight(false).intensity(3);
+        Recommendation r = recommend(lyingOnIt);
+
+        assertThat(r.level()).isEqualTo(Level.SELF_CARE);
+        assertThat(r.reasons()).extracting(Reason::rule).containsExactly("SC-NO-RED-FLAGS");
+        assertThat(r.referral()).isNull();
+        assertThat(r.plan().status()).isEqualTo(Status.START_PROTOCOL);
+        assertThat(r.plan().noRunningUntilSeen()).isFalse();
+        assertThat(Contents.prescribedExercises(r)).isNotEmpty();
+        assertThat(r.extras().runner()).isNotNull();
+        assertThat(r.notAsked()).isEmpty();
+
+        Recommendation constant = recommend(lyingOnIt.painOnlyWhenLyingOnIt(false).constantPainDayAndNight(true));
+        assertThat(constant.level()).isEqualTo(Level.SEE_PROFESSIONAL);
+        assertThat(constant.referral().urgency()).isEqualTo(Urgency.WITHIN_A_WEEK);
+        assertThat(constant.reasons()).extracting(Reason::rule).contains("GC-BONE-STRESS", "GC-CONSTANT-PAIN");
+        assertThat(constant.plan().noRunningUntilSeen()).isTrue();
+    }
+
+    @Test
     @DisplayName("a desk worker with a gradual dull ache gets self-care, the protocol as a first plan and movement breaks")
     void deskWorkerDullAche() {
         Recommendation r = recommend(report().deskWorker(true).hoursSitting(10).qualities(PainQuality.DULL_ACHE)
@@ -239,8 +263,18 @@ class TriageEngineScenarioTest {
     }
 
     @Test
-    @DisplayName("likely muscles: ties are broken by slug; snapping points to the TFL")
-    void likelyMusclesTiesAndSnapping() {
+    @DisplayName("likely muscles: ties go by how common each muscle is as the source (psoas major first), not by slug; "
+            + "snapping points to the TFL")
+    void likelyMusclesTiesGoByPrevalenceAndSnappingPointsToTheTfl() {
+        // Groin pain points to the iliacus and the psoas major, one point each: by slug the iliacus would lead.
+        Recommendation groin = recommend(report().locations(PainLocation.GROIN));
+        assertThat(groin.likelyMuscles()).extracting(LikelyMuscle::muscle, LikelyMuscle::score)
+                .containsExactly(tuple("psoas-major", 1), tuple("iliacus", 1));
+        // Outer hip and knee: one point each for the TFL, the rectus femoris and the sartorius; by slug the sartorius
+        // would come before the TFL.
+        Recommendation outerAndKnee = recommend(report().locations(PainLocation.OUTER_HIP, PainLocation.KNEE));
+        assertThat(outerAndKnee.likelyMuscles()).extracting(LikelyMuscle::muscle)
+                .containsExactly("rectus-femoris", "tensor-fasciae-latae", "sartorius");
         Recommendation front = recommend(report().locations(PainLocation.FRONT_OF_HIP));
         assertThat(front.likelyMuscles()).extracting(LikelyMuscle::muscle)
                 .containsExactly("iliacus", "rectus-femoris", "sartorius");

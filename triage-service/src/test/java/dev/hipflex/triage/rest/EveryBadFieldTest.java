@@ -71,6 +71,22 @@ class EveryBadFieldTest {
     }
 
     @Test
+    void aNewReportWithTheOldNightPainWordIsRefusedAndPointedToTheTwoQuestions() {
+        String token = TestTokens.token("person-" + UUID.randomUUID(), "user");
+        UUID reportId = UUID.randomUUID();
+        Map<String, Object> report = Reports.deskWorker(reportId, null);
+        report.put("warningSigns", List.of("night-or-rest-pain"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(report).post("/api/v1/symptom-reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("warningSigns"))
+                .body("errors[0].message", containsString("'night-or-rest-pain' is no longer asked"))
+                .body("errors[0].message", containsString("screening.painOnlyWhenLyingOnIt"))
+                .body("errors[0].message", containsString("screening.constantPainDayAndNight"));
+        given().auth().oauth2(token).get("/api/v1/symptom-reports/" + reportId + "/recommendation").then().statusCode(404);
+    }
+
+    @Test
     void aNewReportWithoutTheScreeningAnswersNamesEveryMissingOne() {
         String token = TestTokens.token("person-" + UUID.randomUUID(), "user");
         Map<String, Object> report = Reports.deskWorker(UUID.randomUUID(), null);

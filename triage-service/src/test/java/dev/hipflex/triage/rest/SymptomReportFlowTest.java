@@ -193,6 +193,37 @@ class SymptomReportFlowTest {
     }
 
     @Test
+    void aReportFromAnOlderProducerWithoutScreeningAnswersIsStillTriagedAndSaysWhatWasNotAsked() {
+        String person = "person-" + UUID.randomUUID();
+        UUID reportId = UUID.randomUUID();
+        // As a producer from before the screening questions writes it: no age, no screening, no opt-in for the deep
+        // release, and night pain as the one old warning sign (which REST now refuses).
+        Map<String, Object> older = Reports.deskWorker(reportId, person);
+        older.remove("age");
+        older.remove("screening");
+        older.put("profile", Map.of("runner", false, "deskWorker", true, "hoursSittingPerDay", 9,
+                "wearsRaisedHeels", false));
+        older.put("warningSigns", List.of("night-or-rest-pain"));
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send("symptom-reports", person, write(older));
+        }
+        String token = TestTokens.token(person, "user");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/v1/symptom-reports/" + reportId + "/recommendation").then().statusCode(200));
+        JsonNode stored = read(given().auth().oauth2(token)
+                .get("/api/v1/symptom-reports/" + reportId + "/recommendation").then().statusCode(200).extract()
+                .asString());
+        List<String> rules = new ArrayList<>();
+        stored.path("reasons").forEach(reason -> rules.add(reason.path("rule").asText()));
+        assertThat(rules).contains("NA-NOT-ASKED", "GC-CONSTANT-PAIN");
+        List<String> notAsked = new ArrayList<>();
+        stored.path("notAsked").forEach(field -> notAsked.add(field.asText()));
+        assertThat(notAsked).isNotEmpty().contains("age", "screening.caudaEquinaSigns",
+                "screening.constantPainDayAndNight");
+        assertThat(stored.path("level").asText()).isEqualTo("see-professional");
+    }
+
+    @Test
     void aMalformedRecordIsDeadLetteredWithItsReasonAndTheNextRecordIsStillProcessed() {
         String person = "person-" + UUID.randomUUID();
         UUID next = UUID.randomUUID();
