@@ -22,6 +22,11 @@ class StrictJsonTest {
     record CheckIn(OffsetDateTime at, LocalDate startDate, Instant time) {
     }
 
+    enum Phase { RELEASE, STRETCH, STRENGTHEN, WALK, RUN, HOLD, BALANCE, REST }
+
+    record Session(java.util.Set<Phase> phases, java.util.Set<String> exercises) {
+    }
+
     private final ObjectMapper json = strict();
 
     private static ObjectMapper strict() {
@@ -50,5 +55,20 @@ class StrictJsonTest {
         assertThatThrownBy(() -> json.readValue(body, CheckIn.class))
                 .isInstanceOfSatisfying(JsonMappingException.class,
                         e -> assertThat(e.getPath()).singleElement().satisfies(ref -> assertThat(ref.getFieldName()).isEqualTo(field)));
+    }
+
+    /**
+     * A session sent again to another instance must hash the same: its sets are read in their elements' natural order
+     * (a hash set of enums iterates in an order that depends on the JVM), whatever order the client listed them in.
+     */
+    @Test
+    void setsAreReadInNaturalOrderSoTheirJsonIsTheSameInEveryInstance() throws Exception {
+        Session read = json.readValue("{\"phases\":[\"REST\",\"BALANCE\",\"HOLD\",\"RUN\",\"WALK\",\"STRENGTHEN\",\"STRETCH\",\"RELEASE\"],\"exercises\":[\"b\",\"c\",\"a\"]}",
+                Session.class);
+        // Eight constants given in reverse: a hash set would come out in their declared order by chance once in 40,320.
+        assertThat(read.phases()).containsExactly(Phase.values());
+        assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(
+                json.readValue("{\"phases\":[\"RUN\",\"STRETCH\",\"REST\",\"WALK\",\"HOLD\",\"RELEASE\",\"BALANCE\",\"STRENGTHEN\"],\"exercises\":[\"c\",\"a\",\"b\"]}", Session.class)))
+                .isEqualTo("{\"phases\":[\"RELEASE\",\"STRETCH\",\"STRENGTHEN\",\"WALK\",\"RUN\",\"HOLD\",\"BALANCE\",\"REST\"],\"exercises\":[\"a\",\"b\",\"c\"]}");
     }
 }
