@@ -47,6 +47,9 @@ try {
   results.stepForward = await journey('stepForward', stepForward);
   results.experiment = await journey('experiment', experiment);
   results.painEscalation = await journey('painEscalation', painEscalation);
+  results.seeProfessional = await journey('seeProfessional', seeProfessional);
+  results.pauseRestart = await journey('pauseRestart', pauseRestart);
+  results.installable = await journey('installable', installable);
 } finally {
   await browser.close();
 }
@@ -116,7 +119,7 @@ async function open(page, hash) {
  * added to the check is answered here, and every journey answers it. Yes/no warning questions not named in
  * `a.warningSigns` are answered no, so a new warning question needs nothing here.
  */
-async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
+async function fillSymptomCheck(page, a, { screenshots = false, byKeyboard = false } = {}) {
   // Inputs are named as the report names its fields and valued with its words: the catalog may reword every question.
   const input = (name, value) => page.locator(`input[name="${name}"][value="${value}"]`);
   const number = (name) => page.locator(`input[name="${name}"]`);
@@ -128,13 +131,19 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
 
   await open(page, '#/check');
   await step(1);
-  for (const area of a.painLocations) {
-    // The body picture is the pointer's way in; its tap ticks the area's box.
-    await page.locator(`svg.body-picture [data-area="${area}"]`).first().click();
-    if (!(await input('painLocations', area).isChecked())) throw new Error(`tapping ${area} on the body picture did not tick it`);
+  let keyboard = null;
+  if (byKeyboard) {
+    keyboard = await firstStepByKeyboard(page, a.painLocations);
+    await step(2);
+  } else {
+    for (const area of a.painLocations) {
+      // The body picture is the pointer's way in; its tap ticks the area's box.
+      await page.locator(`svg.body-picture [data-area="${area}"]`).first().click();
+      if (!(await input('painLocations', area).isChecked())) throw new Error(`tapping ${area} on the body picture did not tick it`);
+    }
+    await input('side', a.side).check();
+    await next(2);
   }
-  await input('side', a.side).check();
-  await next(2);
   for (const q of a.qualities) await input('qualities', q).check();
   await input('intensity', String(a.intensity)).check();
   await input('onset', a.onset).check();
@@ -172,7 +181,94 @@ async function fillSymptomCheck(page, a, { screenshots = false } = {}) {
     page.waitForResponse((r) => r.url().endsWith('/symptom-reports') && r.request().method() === 'POST'),
     page.getByRole('button', { name: 'Send my report' }).click(),
   ]);
-  return { reportId: request.postDataJSON().reportId, status: response.status() };
+  return { reportId: request.postDataJSON().reportId, status: response.status(), keyboard };
+}
+
+/**
+ * The symptom check's first step with the keyboard only: Tab to each body area's box and Space to tick it (the body
+ * picture marks it), Tab to the side and Space, Shift+Tab back and Tab forward again, Tab to Next and Enter. Every
+ * stop of the focus must be a visible, labelled control showing a focus outline; after Enter the focus is on the next
+ * step's heading. Answers where the focus went, in order.
+ */
+async function firstStepByKeyboard(page, areas) {
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const visible = box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && box.bottom > 0 && box.top < window.innerHeight;
+    const byIds = (ids) => ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    const label = (el.getAttribute('aria-label') ?? (el.getAttribute('aria-labelledby') ? byIds(el.getAttribute('aria-labelledby')) : null)
+      ?? ([...(el.labels ?? [])].map((l) => l.textContent).join(' ') || (['BUTTON', 'A', 'SUMMARY', 'H1'].includes(el.tagName) ? el.textContent : ''))).trim();
+    return { tag: el.tagName.toLowerCase(), name: el.getAttribute('name'), value: el.getAttribute('value'), checked: el.checked === true,
+      visible, label, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+  });
+  const visited = [];
+  const tabTo = async (wanted, what, key = 'Tab') => {
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press(key);
+      const f = await focused();
+      if (!f) throw new Error(`${key} towards ${what}: nothing has the focus`);
+      const where = `${f.tag}${f.name ? `[${f.name}=${f.value}]` : ''} "${f.label}"`;
+      if (!f.visible) throw new Error(`${key} towards ${what}: the focus is on ${where}, which is not visible`);
+      if (!f.label) throw new Error(`${key} towards ${what}: the focus is on ${where}, which has no label`);
+      if (!f.outline) throw new Error(`${key} towards ${what}: ${where} shows no focus outline`);
+      visited.push(`${key} ${where}`);
+      if (wanted(f)) return f;
+    }
+    throw new Error(`${what} is not reached with ${key}`);
+  };
+  const press = async (key, wanted, what) => {
+    await page.keyboard.press(key);
+    const f = await focused();
+    if (!f || !wanted(f)) throw new Error(`${key} on ${what} left the focus on ${f ? `${f.tag}[${f.name}=${f.value}]` : 'nothing'}`);
+    visited.push(`${key} ${what}`);
+    return f;
+  };
+  for (const area of areas) {
+    const box = (f) => f.name === 'painLocations' && f.value === area;
+    await tabTo(box, `the box for ${area}`);
+    await press('Space', (f) => box(f) && f.checked, `the box for ${area}`);
+    const marked = await page.locator(`svg.body-picture [data-area="${area}"]`).first().getAttribute('class');
+    if (!marked?.includes('marked')) throw new Error(`ticking ${area} by keyboard did not mark it on the body picture`);
+  }
+  const side = await tabTo((f) => f.name === 'side', 'the side');
+  await press('Space', (f) => f.name === 'side' && f.value === side.value && f.checked, `the side ${side.value}`);
+  await tabTo((f) => f.name === 'painLocations', 'back to the places', 'Shift+Tab');
+  await tabTo((f) => f.name === 'side' && f.checked, 'the chosen side again');
+  await tabTo((f) => f.tag === 'button' && f.label === 'Next', 'Next');
+  await page.keyboard.press('Enter');
+  await page.locator('.step-count').filter({ hasText: /^2 \// }).waitFor();
+  const landed = await focused();
+  if (landed?.tag !== 'h1' || !landed.visible || !landed.label) throw new Error(`after Enter the focus is on ${landed ? landed.tag : 'nothing'}, not the next step's heading`);
+  visited.push(`Enter: h1 "${landed.label}"`);
+  return { visited, areas, side: side.value, landedOn: landed.label };
+}
+
+/**
+ * The library searched and filtered as a person does it: words in the search box, "only safe while acute" ticked, the
+ * form sent. The address carries the filters, the list shrinks to what the catalog finds, and the form shows them.
+ */
+async function searchTheLibrary(page) {
+  const count = async () => Number((await page.locator('main p[role="status"]').innerText()).match(/\d+/)?.[0] ?? NaN);
+  const all = await count();
+  const form = page.locator('form.filters');
+  await form.locator('input[name="q"]').fill('stretch');
+  await form.locator('input[name="acuteSafe"]').check();
+  await Promise.all([
+    page.waitForResponse((r) => /\/exercises\?/.test(r.url()) && new URL(r.url()).searchParams.get('q') === 'stretch'),
+    form.getByRole('button', { name: 'Search' }).click(),
+  ]);
+  await page.locator('main[aria-busy]').waitFor({ state: 'detached' });
+  const address = new URL(page.url()).hash;
+  const found = await count();
+  const titles = (await page.locator('ul.cards h2').allInnerTexts()).map((t) => t.trim());
+  const kept = { q: await form.locator('input[name="q"]').inputValue(), acuteSafe: await form.locator('input[name="acuteSafe"]').isChecked() };
+  if (!address.includes('q=stretch') || !address.includes('acuteSafe=true')) throw new Error(`the filtered library's address is ${address}`);
+  if (!(found > 0 && found < all) || titles.length !== found) throw new Error(`the filtered library shows ${found} (${titles.length} cards) of ${all}`);
+  if (kept.q !== 'stretch' || !kept.acuteSafe) throw new Error(`the filters shown are ${JSON.stringify(kept)}`);
+  await shoot(page, 'exercises-filtered');
+  return { all, found, titles, address };
 }
 
 /** The week 1 row of the progress screen's figures: what the chart draws, as its table reads. */
@@ -193,6 +289,7 @@ async function selfCare(page, person) {
   await shoot(page, 'home-signed-out');
   await open(page, '#/exercises');
   await shoot(page, 'exercises');
+  const library = await searchTheLibrary(page);
   await page.locator('main a[href^="#/exercises/"]').first().click();
   await screen(page);
   await shoot(page, 'exercise');
@@ -246,7 +343,7 @@ async function selfCare(page, person) {
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved. Thank you.').waitFor();
   await shoot(page, 'check-in');
-  return { reportId: sent.reportId, level, phases, exercises, rules, weekOneBefore: before, weekOneAfter: after, sessionId: session.sessionId, summary };
+  return { reportId: sent.reportId, level, phases, exercises, rules, weekOneBefore: before, weekOneAfter: after, sessionId: session.sessionId, summary, library };
 }
 
 /**
@@ -621,6 +718,111 @@ async function stepForward(page, person) {
   return { reportId: sent.reportId, rule, toleratedFigure, card };
 }
 
+/**
+ * A limp is the red flag RF-GAIT: see a professional, with no exercises until then. The first step of the check is
+ * answered with the keyboard only. The recommendation says what to do and how soon, holds back every exercise and the
+ * plan start, and offers the summary to take along.
+ */
+async function seeProfessional(page, person) {
+  await signUp(page, person);
+  const sent = await fillSymptomCheck(page, { ...DESK_WORKER, signs: ['limping'] }, { byKeyboard: true });
+  if (sent.status !== 202) throw new Error(`the report was answered ${sent.status}, not 202`);
+  await page.waitForURL(`**/#/recommendation/${sent.reportId}`);
+  await screen(page);
+  const level = (await page.locator('main h1').first().innerText()).trim();
+  if (level !== 'See a professional') throw new Error(`a limp led to "${level}", not See a professional`);
+  const urgency = (await page.locator('.level-banner .urgency').innerText()).trim();
+  const whatToDo = (await page.locator('.level-banner li').allInnerTexts()).map((t) => t.trim());
+  const exerciseLinks = await page.locator('main a[href^="#/exercises/"]').count();
+  const startButtons = await page.getByRole('button', { name: 'Start my plan' }).count();
+  const held = await page.getByText('No exercises until a professional has seen you.').count();
+  const summaryOffered = await page.getByRole('button', { name: /Download my summary/ }).count();
+  if (exerciseLinks !== 0 || startButtons !== 0 || held !== 1 || summaryOffered !== 1 || whatToDo.length === 0) {
+    throw new Error(`see a professional shows ${exerciseLinks} exercises, ${startButtons} start buttons, ${held} "no exercises" notes, `
+      + `${summaryOffered} summary offers and ${whatToDo.length} things to do`);
+  }
+  await shoot(page, 'recommendation-see-professional');
+  return { reportId: sent.reportId, level, urgency, whatToDo, exerciseLinks, startButtons, keyboard: sent.keyboard };
+}
+
+/**
+ * A person pauses their plan (no session offered while it is paused), then restarts it: the app sends tracking's start
+ * with the device's time zone and no recommendation, the plan is active again from day 1, and today's session opens.
+ */
+async function pauseRestart(page, person) {
+  const sent = await withADeskWorkersPlan(page, person);
+  const [paused] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/me/plan/pause') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Pause my plan' }).click(),
+  ]);
+  await page.getByText('Paused', { exact: true }).waitFor();
+  const whilePaused = {
+    pauseButtons: await page.getByRole('button', { name: 'Pause my plan' }).count(),
+    sessionLinks: await page.getByRole('link', { name: "Do today's session" }).count(),
+    restartButtons: await page.getByRole('button', { name: 'Restart from day 1' }).count(),
+  };
+  if (whilePaused.pauseButtons !== 0 || whilePaused.sessionLinks !== 0 || whilePaused.restartButtons !== 1) {
+    throw new Error(`the paused plan offers ${JSON.stringify(whilePaused)}`);
+  }
+  await shoot(page, 'plan-paused');
+  const [request, response] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/me/plan/start') && r.method() === 'POST'),
+    page.waitForResponse((r) => r.url().endsWith('/me/plan/start') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Restart from day 1' }).click(),
+  ]);
+  const restarted = await response.json();
+  await page.getByText('Active', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Pause my plan' }).waitFor();
+  if (response.status() !== 200 || restarted.status !== 'active') throw new Error(`the restart was answered ${response.status()}: ${JSON.stringify(restarted)}`);
+  await shoot(page, 'plan-restarted');
+  // It runs again: today's session is there to begin.
+  await page.getByRole('link', { name: "Do today's session" }).click();
+  await page.waitForURL('**/#/session');
+  await screen(page);
+  await page.getByRole('button', { name: 'Begin' }).waitFor();
+  return {
+    reportId: sent.reportId, pauseStatus: paused.status(), whilePaused, restartBody: request.postDataJSON(), restartStatus: response.status(),
+    statusAfter: restarted.status, startDateAfter: restarted.startDate, sessionOffered: true,
+  };
+}
+
+/**
+ * Installable and working offline: the manifest is served for standalone display with an icon of 512 px or more (the
+ * icon itself served as such a PNG), the service worker gets ready, and with the connection gone a reload still shows
+ * the app's shell and its heading.
+ */
+async function installable(page, person, context) {
+  await open(page, '#/');
+  const answer = await page.request.get(`${base}/manifest.webmanifest`);
+  if (!answer.ok()) throw new Error(`/manifest.webmanifest answered ${answer.status()}`);
+  const manifest = await answer.json();
+  const linked = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const side = (sizes) => Math.max(0, ...String(sizes ?? '').split(/\s+/).map((s) => Math.min(...s.split('x').map(Number))).filter(Number.isFinite));
+  const icon = [...(manifest.icons ?? [])].sort((x, y) => side(y.sizes) - side(x.sizes))[0];
+  if (manifest.display !== 'standalone') throw new Error(`the manifest's display is ${manifest.display}`);
+  if (!icon || side(icon.sizes) < 512) throw new Error(`the manifest's largest icon is ${icon?.sizes ?? 'missing'}`);
+  const png = await page.request.get(new URL(icon.src, `${base}/manifest.webmanifest`).href);
+  const bytes = await png.body();
+  const iconWidth = bytes.subarray(1, 4).toString('latin1') === 'PNG' ? bytes.readUInt32BE(16) : 0;
+  const iconHeight = iconWidth ? bytes.readUInt32BE(20) : 0;
+  if (!png.ok() || Math.min(iconWidth, iconHeight) < 512) throw new Error(`the icon ${icon.src} is served ${png.status()} as ${iconWidth}x${iconHeight}`);
+
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  await context.setOffline(true);
+  await page.reload();
+  await screen(page);
+  const heading = (await page.locator('main h1').first().innerText()).trim();
+  const brand = (await page.locator('header .brand').innerText()).trim();
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!heading || !controlled) throw new Error(`offline, the reloaded page shows "${heading}" and is ${controlled ? '' : 'not '}controlled by the service worker`);
+  await shoot(page, 'offline-shell');
+  await context.setOffline(false);
+  return {
+    manifest: { linked, contentType: answer.headers()['content-type'], display: manifest.display, icon: icon.src, sizes: icon.sizes, iconWidth, iconHeight },
+    serviceWorkerScope: scope, offline: { heading, brand, controlled },
+  };
+}
+
 /** The person's access token from the provider, by their password (the local realm's client for scripts and tests). */
 async function tokenOf(issuer, person) {
   const answer = await fetch(`${issuer}/protocol/openid-connect/token`, {
@@ -632,21 +834,25 @@ async function tokenOf(issuer, person) {
 }
 
 /**
- * A screenshot of the screen at phone and at desktop width (`<name>-phone.png`, `<name>-desktop.png`), each checked
- * with axe-core: a serious or critical violation fails the journey.
+ * A screenshot of the screen at phone and at desktop width (`<name>-phone.png`, `<name>-desktop.png`). At each width the
+ * page must not scroll sideways and axe-core must find no serious or critical violation; either fails the journey.
  */
 async function shoot(page, name, { axe = true } = {}) {
+  const problems = [];
   for (const [width, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await page.setViewportSize(viewport);
     const file = `${name}-${width}.png`;
     await page.screenshot({ path: join(shots, file), fullPage: true });
     results.screenshots.push(file);
-  }
-  if (axe) {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-    if (violations.length) throw new Error(`axe-core on ${name}: ${violations.join('; ')}`);
+    const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    if (overflow.scroll > overflow.inner + 1) problems.push(`${width}: ${overflow.scroll} px wide in a ${overflow.inner} px window (horizontal scrolling)`);
+    if (axe) {
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      if (violations.length) problems.push(`${width}: axe-core: ${violations.join('; ')}`);
+    }
   }
   await page.setViewportSize(PHONE);
+  if (problems.length) throw new Error(`${name}: ${problems.join(' | ')}`);
 }

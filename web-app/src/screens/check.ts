@@ -40,8 +40,13 @@ export async function checkScreen(ctx: Context): Promise<HTMLElement> {
         h('button', { type: 'submit', class: 'primary', disabled: sending }, step === review ? TEXT.send : TEXT.next)));
     const title = heading(words.title ?? CHECK.title);
     const progress = h('p', { class: 'step-count' }, `${step + 1} / ${steps.length}: ${titles[step]}`);
+    // A box ticked by keyboard that redraws the step (the body picture marks the area) keeps the focus where it was.
+    const active = document.activeElement;
+    const kept = active instanceof HTMLInputElement && root.contains(active) && (active.type === 'checkbox' || active.type === 'radio')
+      ? { name: active.name, value: active.value } : null;
     root.replaceChildren(title, progress, form);
     if (focus) (errors.size > 0 || unplaced.length > 0 ? root.querySelector<HTMLElement>('.error-summary') ?? title : title).focus();
+    else if (kept) [...root.querySelectorAll('input')].find((i) => i.name === kept.name && i.value === kept.value)?.focus();
   };
 
   const next = async () => {

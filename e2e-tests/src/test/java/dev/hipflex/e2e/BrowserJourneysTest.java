@@ -316,6 +316,73 @@ class BrowserJourneysTest {
         }
     }
 
+    /** The library searched and filtered in the browser shows what the catalog finds for the same filters. */
+    @Test
+    void theLibrarySearchedAndFilteredShowsWhatTheCatalogFinds() {
+        journey("selfCare");
+        assertThat(seen.getString("selfCare.library.address")).contains("q=stretch").contains("acuteSafe=true");
+        JsonPath catalog = given().baseUri(platform.url("catalog")).queryParam("q", "stretch").queryParam("acuteSafe", true)
+                .queryParam("limit", 50).get("/api/v1/exercises").then().statusCode(200).extract().jsonPath();
+        assertThat(seen.getInt("selfCare.library.found")).isEqualTo(catalog.getInt("total")).isPositive()
+                .isLessThan(seen.getInt("selfCare.library.all"));
+        assertThat(seen.getList("selfCare.library.titles", String.class))
+                .containsExactlyInAnyOrderElementsOf(catalog.getList("items.title", String.class));
+    }
+
+    /**
+     * A limp (RF-GAIT) is see-a-professional with every exercise held back until then, as triage stored it; the first
+     * step of that symptom check was answered with the keyboard only, each stop of the focus visible and labelled.
+     */
+    @Test
+    void aLimpIsSeeAProfessionalWithExercisesHeldBackAndTheCheckWorksByKeyboard() {
+        journey("seeProfessional");
+        assertThat(seen.getString("seeProfessional.level")).isEqualTo("See a professional");
+        assertThat(seen.getInt("seeProfessional.exerciseLinks")).isZero();
+        assertThat(seen.getInt("seeProfessional.startButtons")).isZero();
+        JsonPath recommendation = as(seen.getString("seeProfessional.username")).baseUri(platform.url("triage"))
+                .get("/api/v1/symptom-reports/" + seen.getString("seeProfessional.reportId") + "/recommendation")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(recommendation.getString("level")).isEqualTo("see-professional");
+        assertThat(recommendation.getList("reasons.rule", String.class)).contains("RF-GAIT");
+        assertThat(recommendation.getList("plan.phases")).isEmpty();
+        List<String> whatToDo = recommendation.getList("reasons.findAll { it.level == 'see-professional' && it.whatToDo != null }.whatToDo", String.class);
+        assertThat(seen.getList("seeProfessional.whatToDo", String.class)).containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(whatToDo));
+
+        assertThat(seen.getList("seeProfessional.keyboard.areas", String.class)).containsExactly("front-of-hip");
+        assertThat(seen.getList("seeProfessional.keyboard.visited", String.class))
+                .anySatisfy(stop -> assertThat(stop).startsWith("Space the box for front-of-hip"))
+                .anySatisfy(stop -> assertThat(stop).startsWith("Shift+Tab input[painLocations="))
+                .anySatisfy(stop -> assertThat(stop).startsWith("Tab button"));
+        assertThat(seen.getString("seeProfessional.keyboard.landedOn")).isNotBlank();
+    }
+
+    /** A paused plan restarted in the browser: tracking's start with the device's time zone, and the plan active again. */
+    @Test
+    void aPausedPlanRestartsAndRunsAgain() {
+        journey("pauseRestart");
+        assertThat(seen.getInt("pauseRestart.pauseStatus")).isEqualTo(200);
+        assertThat(seen.getInt("pauseRestart.whilePaused.sessionLinks")).isZero();
+        assertThat(seen.getInt("pauseRestart.restartStatus")).isEqualTo(200);
+        assertThat(seen.getMap("pauseRestart.restartBody")).containsOnlyKeys("timeZone");
+        JsonPath plan = as(seen.getString("pauseRestart.username")).baseUri(platform.url("tracking")).get("/api/v1/me/plan")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(plan.getString("status")).isEqualTo("active");
+        assertThat(plan.getString("startDate")).isEqualTo(seen.getString("pauseRestart.startDateAfter"));
+        assertThat(plan.getString("timeZone")).isEqualTo(seen.getString("pauseRestart.restartBody.timeZone"));
+    }
+
+    /** Installable and offline: the manifest, a 512 px icon, the service worker, and the shell with no connection. */
+    @Test
+    void theAppIsInstallableAndItsShellLoadsOffline() {
+        journey("installable");
+        assertThat(seen.getString("installable.manifest.display")).isEqualTo("standalone");
+        assertThat(seen.getInt("installable.manifest.iconWidth")).isGreaterThanOrEqualTo(512);
+        assertThat(seen.getInt("installable.manifest.iconHeight")).isGreaterThanOrEqualTo(512);
+        assertThat(seen.getString("installable.serviceWorkerScope")).startsWith(platform.webUrl());
+        assertThat(seen.getBoolean("installable.offline.controlled")).isTrue();
+        assertThat(seen.getString("installable.offline.heading")).isNotBlank();
+    }
+
     @Test
     void everyScreenIsPhotographedAtPhoneAndDesktopWidth() {
         List<String> files = seen.getList("screenshots");
@@ -324,7 +391,8 @@ class BrowserJourneysTest {
                 "recommendation-urgent-care", "recommendation-not-found", "plan", "session-pain-before", "session-task",
                 "session-pain-after", "session-saved", "session-kept-offline", "progress", "check-in", "check-in-morning",
                 "session-stop-exercise", "plan-why-it-changed", "experiments-start", "experiments-running",
-                "experiments-second-refused", "plan-step-forward")) {
+                "experiments-second-refused", "plan-step-forward", "exercises-filtered", "recommendation-see-professional",
+                "plan-paused", "plan-restarted", "offline-shell")) {
             for (String width : List.of("phone", "desktop")) {
                 String file = screen + "-" + width + ".png";
                 assertThat(files).contains(file);
