@@ -155,6 +155,26 @@ public final class Platform {
         return "http://127.0.0.1:" + webPort;
     }
 
+    /** What the stack's last {@code deploy/hipflex up} printed: the table of URLs and the demo sign-ins. */
+    public String upOutput() {
+        try {
+            return Files.readString(home.resolve("deploy-up.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value the stack generated into its {@code secrets.env} (passwords of its databases, Keycloak's admin, demo people). */
+    public String secret(String key) {
+        try {
+            return Files.readAllLines(home.resolve("secrets.env"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith(key + "="))
+                    .map(line -> line.substring(line.indexOf('=') + 1)).reduce((first, last) -> last).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The issuer of the stack's tokens: its Keycloak's realm {@code hipflex}. */
     public String issuer() {
         return "http://127.0.0.1:" + keycloakPort + "/realms/hipflex";

@@ -3,10 +3,7 @@ package dev.hipflex.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
@@ -24,7 +21,7 @@ class ProviderTokensTest {
     private final Platform platform = Platform.get();
 
     @Test
-    void aTokenFromTheProvidersOtherRealmIsRefusedByEveryService() throws IOException {
+    void aTokenFromTheProvidersOtherRealmIsRefusedByEveryService() {
         String token = masterRealmToken();
         assertThat(issuerOf(token)).isEqualTo(platform.issuer().replace("/realms/hipflex", "/realms/master"));
 
@@ -42,14 +39,14 @@ class ProviderTokensTest {
     }
 
     /** The stack's administrator's token from the master realm, as deploy/hipflex gets it for Keycloak's admin API. */
-    private String masterRealmToken() throws IOException {
-        Path secrets = Path.of(System.getProperty("hipflex.root", "..")).toAbsolutePath().normalize()
-                .resolve("e2e-tests/target/e2e-stack/secrets.env");
-        String password = Files.readAllLines(secrets, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.startsWith("HIPFLEX_KEYCLOAK_ADMIN_PASSWORD="))
-                .map(line -> line.substring(line.indexOf('=') + 1)).reduce((first, last) -> last).orElseThrow();
+    private String masterRealmToken() {
+        return adminToken(platform);
+    }
+
+    /** The stack's administrator's token, from Keycloak's master realm. */
+    static String adminToken(Platform platform) {
         return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", password)
+                .formParam("username", "admin").formParam("password", platform.secret("HIPFLEX_KEYCLOAK_ADMIN_PASSWORD"))
                 .post(platform.issuer().replace("/realms/hipflex", "/realms/master") + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }
